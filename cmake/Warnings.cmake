@@ -1,0 +1,10 @@
+# Warnings for our own targets only (third-party C code is compiled as it comes).
+function(draftmark_warnings target)
+  if(MSVC)
+    return()
+  endif()
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wshadow -Wconversion -Wno-sign-conversion)
+  if(DRAFTMARK_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()

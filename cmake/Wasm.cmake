@@ -1,0 +1,23 @@
+# The wasm module: draftmark_core linked with no Emscripten JS glue in the product.
+# web/src/draftmark.js instantiates draftmark.wasm itself (works the same in Node and
+# browsers, with bytes or a URL, on emsdk 3.1.6 and newer).
+target_compile_options(draftmark_core PRIVATE -fno-exceptions -fno-rtti)
+
+add_executable(draftmark_wasm wasm/src/wasm_entry.cpp)
+target_link_libraries(draftmark_wasm PRIVATE draftmark_core)
+target_compile_options(draftmark_wasm PRIVATE -fno-exceptions -fno-rtti)
+set_target_properties(draftmark_wasm PROPERTIES OUTPUT_NAME draftmark SUFFIX ".wasm")
+file(STRINGS "${PROJECT_SOURCE_DIR}/wasm/exports.txt" DRAFTMARK_EXPORTS)
+list(JOIN DRAFTMARK_EXPORTS "," DRAFTMARK_EXPORTS_CSV)
+target_link_options(draftmark_wasm PRIVATE
+  --no-entry
+  -fno-exceptions
+  "SHELL:-s EXPORTED_FUNCTIONS=${DRAFTMARK_EXPORTS_CSV}"
+  "SHELL:-s ALLOW_MEMORY_GROWTH=1"
+  "SHELL:-s INITIAL_MEMORY=16MB"
+  # md4c recurses per nesting level: 64 KB stacks trap on ~70 KB of nested input.
+  "SHELL:-s TOTAL_STACK=8MB"
+  "SHELL:-s FILESYSTEM=0"
+  "SHELL:-s STANDALONE_WASM=1"
+  "SHELL:-s ERROR_ON_UNDEFINED_SYMBOLS=1")
+set_property(TARGET draftmark_wasm APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/wasm/exports.txt")

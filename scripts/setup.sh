@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs everything Draftmark needs on a fresh Debian 12 machine; idempotent.
+# Used by both README commands (scripts/serve.sh and scripts/test.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: compilers and tools, Emscripten, doctest, Chromium for browser
+# tests, kramdown (the Jekyll oracle), Node.js if absent.
+packages=(cmake g++ clang libclang-rt-14-dev make curl xz-utils ca-certificates
+          emscripten doctest-dev chromium ruby-kramdown ruby-kramdown-parser-gfm)
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+# npm packages, exactly as locked.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund >&2
+fi

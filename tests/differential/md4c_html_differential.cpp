@@ -1,0 +1,91 @@
+// Differential test: in gfm mode with our extras off (no math, no URL policy, no
+// source lines), our renderer must produce byte-for-byte what md4c-html produces
+// (XHTML flavour) for the same md4c flags. Corpus: every example of the CommonMark
+// spec.txt given as argv[1] plus any Markdown files given after it.
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "html_renderer.h"
+#include "line_index.h"
+#include "source_map.h"
+
+extern "C" {
+#include "md4c-html.h"
+#include "md4c.h"
+}
+
+namespace {
+
+std::string read_file(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Extracts the Markdown of each example: between the opening fence line
+// "```````````````````````````````` example" and the "." line.
+std::vector<std::string> spec_examples(const std::string& spec) {
+  const std::string open = "```````````````````````````````` example\n";
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while ((pos = spec.find(open, pos)) != std::string::npos) {
+    size_t begin = pos + open.size();
+    size_t dot = spec.find("\n.\n", begin - 1);
+    if (dot == std::string::npos) break;
+    std::string md = spec.substr(begin, dot + 1 - begin);
+    for (size_t i = 0; (i = md.find("\xE2\x86\x92", i)) != std::string::npos;) md.replace(i, 3, "\t");
+    out.push_back(md);
+    pos = dot;
+  }
+  return out;
+}
+
+void append_output(const MD_CHAR* text, MD_SIZE size, void* userdata) {
+  static_cast<std::string*>(userdata)->append(text, size);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: md4c_html_differential SPEC.txt [FILE.md...]\n");
+    return 2;
+  }
+  std::vector<std::string> corpus = spec_examples(read_file(argv[1]));
+  size_t spec_count = corpus.size();
+  for (int i = 2; i < argc; i++) corpus.push_back(read_file(argv[i]));
+  if (spec_count < 600) {
+    std::fprintf(stderr, "only %zu spec examples found in %s\n", spec_count, argv[1]);
+    return 1;
+  }
+
+  const unsigned flags = MD_DIALECT_GITHUB;
+  draftmark::HtmlRenderOptions options;
+  options.md_flags = flags;
+  options.safe_urls = false;
+  size_t same = 0;
+  size_t shown = 0;
+  for (const std::string& md : corpus) {
+    std::string expected;
+    md_html(md.data(), static_cast<MD_SIZE>(md.size()), append_output, &expected, flags, MD_HTML_FLAG_XHTML);
+    draftmark::LineIndex lines;
+    lines.build(md);
+    draftmark::SourceMap map;
+    map.reset(&lines, md.data(), md.size(), 0);
+    std::vector<draftmark::BlockSpan> spans;
+    std::string actual;
+    draftmark::render_html(md.data(), md.size(), options, actual, map, spans);
+    if (actual == expected) {
+      same++;
+    } else if (shown++ < 10) {
+      std::printf("DIFFERENT\n--- markdown\n%s--- md4c-html\n%s--- draftmark\n%s\n", md.c_str(),
+                  expected.c_str(), actual.c_str());
+    }
+  }
+  std::printf("differential vs md4c-html: %zu/%zu identical\n", same, corpus.size());
+  return same == corpus.size() ? 0 : 1;
+}

@@ -1,0 +1,70 @@
+// The wasm module under Node: parity with the native CLI, big and deeply nested
+// input, bad input, and memory that stays flat across many renders.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { test } from 'node:test';
+import * as dm from '../../web/src/draftmark.js';
+import { argValue, makeEngine } from './engines.mjs';
+
+const wasm = argValue('--wasm', 'build/wasm/draftmark.wasm');
+await dm.init({ wasm });
+const native = await makeEngine('native');
+const seed = readFileSync('tests/fixtures/seed-post.md', 'utf8');
+
+test('wasm and native give identical HTML on every fixture and mode', () => {
+  const fixtures = readdirSync('tests/fixtures').filter((f) => f.endsWith('.md'));
+  assert.ok(fixtures.length >= 1);
+  for (const f of fixtures) {
+    const text = readFileSync(`tests/fixtures/${f}`, 'utf8');
+    for (const mode of ['gfm', 'commonmark', 'jekyll']) {
+      const a = dm.render(text, { mode, sourceLines: true, header: false }).html;
+      const b = native(text, { mode, sourceLines: true });
+      assert.equal(a, b, `${f} in ${mode} mode`);
+    }
+  }
+});
+
+test('the result carries blocks with line ranges and html slices', () => {
+  const r = dm.render('# T\n\npara\n', { mode: 'gfm' });
+  assert.equal(r.blocks.length, 2);
+  assert.deepEqual([r.blocks[1].lineStart, r.blocks[1].lineEnd], [3, 3]);
+  assert.equal(r.blocks.map((b) => b.html).join(''), r.html);
+  assert.equal(r.mode, 'gfm');
+});
+
+test('2 MB of input renders completely', () => {
+  const big = seed.split('\n---\n').slice(1).join('\n---\n').repeat(Math.ceil(2e6 / seed.length));
+  assert.ok(big.length > 1.5e6);
+  const r = dm.render(big, { mode: 'gfm' });
+  assert.ok(r.html.length > big.length / 2, 'output is not truncated');
+  assert.ok(r.html.endsWith('</p>\n') || r.html.endsWith('</ul>\n') || r.html.endsWith('>\n'));
+});
+
+test('50,000-deep nesting neither traps nor returns empty output', () => {
+  for (const [name, text] of [
+    ['block quotes', '>'.repeat(50000) + ' deep\n'],
+    ['lists', Array.from({ length: 50000 }, (_, i) => ' '.repeat(i % 60) + '- x').join('\n')],
+    ['emphasis', '*'.repeat(50000) + 'a' + '*'.repeat(50000)],
+    ['brackets', '['.repeat(50000) + 'a' + ']'.repeat(50000)],
+  ]) {
+    const r = dm.render(text, { mode: 'gfm' });
+    assert.ok(r.html.length > 0, `${name}: output is empty`);
+  }
+});
+
+test('invalid UTF-16 (lone surrogates) and NUL render as U+FFFD', () => {
+  const r = dm.render('a\u0000b\ud800c\n', { mode: 'gfm' });
+  assert.match(r.html, /a\ufffdb\ufffdc/);
+});
+
+test('10,000 renders of the seed post leave memory flat', () => {
+  dm.render(seed, { mode: 'auto' });
+  const before = dm.memoryStats();
+  for (let i = 0; i < 10000; i++) dm.render(seed, { mode: 'auto' });
+  const after = dm.memoryStats();
+  assert.deepEqual(after, before);
+});
+
+test('an unknown mode is a DraftmarkError', () => {
+  assert.throws(() => dm.render('x', { mode: 'nope' }), dm.DraftmarkError);
+});

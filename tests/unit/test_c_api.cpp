@@ -1,0 +1,42 @@
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <string>
+
+#include "draftmark/draftmark.h"
+
+namespace {
+const DmResult* render(const std::string& md, uint32_t options) {
+  char* in = dm_input_reserve(static_cast<uint32_t>(md.size()));
+  REQUIRE(in != nullptr);
+  std::memcpy(in, md.data(), md.size());
+  return dm_render(static_cast<uint32_t>(md.size()), options);
+}
+}  // namespace
+
+TEST_CASE("the C ABI reports its version and renders from its own input buffer") {
+  CHECK(dm_abi_version() == DM_ABI_VERSION);
+  const DmResult* r = render("# T\n\ntext\n", DM_MODE_GFM | DM_OPT_SOURCE_LINES);
+  CHECK(r->abi_version == DM_ABI_VERSION);
+  CHECK(std::string(r->html, r->html_size) == "<h1 data-line=\"1-1\">T</h1>\n<p data-line=\"3-3\">text</p>\n");
+  REQUIRE(r->block_count == 2);
+  CHECK(r->blocks[1].line_start == 3);
+  CHECK(std::string(r->html + r->blocks[1].html_offset, r->blocks[1].html_length) ==
+        "<p data-line=\"3-3\">text</p>\n");
+  CHECK(std::string(r->diagnostics_json, r->diagnostics_json_size) == "[]");
+  CHECK(std::string(r->front_matter_json, r->front_matter_json_size) == "null");
+  CHECK(r->mode_used == DM_MODE_GFM);
+}
+
+TEST_CASE("repeated renders reuse the module's buffers") {
+  const std::string md = "para\n\n- a\n- b\n";
+  render(md, DM_MODE_GFM);
+  uint32_t before = dm_buffer_bytes();
+  for (int i = 0; i < 1000; i++) render(md, DM_MODE_GFM);
+  CHECK(dm_buffer_bytes() == before);
+}
+
+TEST_CASE("the source-lines option can be turned off") {
+  const DmResult* r = render("x\n", DM_MODE_COMMONMARK);
+  CHECK(std::string(r->html, r->html_size) == "<p>x</p>\n");
+}

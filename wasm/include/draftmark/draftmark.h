@@ -1,0 +1,73 @@
+/*
+ * Draftmark's C ABI: what the wasm module exports (listed in wasm/exports.txt).
+ *
+ * One render at a time, no allocation per call in the steady state:
+ *   1. char* in = dm_input_reserve(n);   // module-owned buffer of >= n bytes
+ *   2. write n bytes of UTF-8 into in    // JS: TextEncoder.encodeInto
+ *   3. const DmResult* r = dm_render(n, DM_MODE_AUTO | DM_OPT_SOURCE_LINES);
+ *   4. read r->html[0 .. r->html_size)   // valid until the next dm_* call
+ *
+ * Units: sizes and offsets are UTF-8 bytes; lines are 1-based; diagnostic columns
+ * (inside diagnostics_json) are 1-based UTF-16 code units.
+ * All fields of DmResult and DmBlock are 32-bit, so JS reads them with HEAPU32.
+ */
+#ifndef DRAFTMARK_H
+#define DRAFTMARK_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bumped whenever DmResult, DmBlock or a function signature changes. */
+#define DM_ABI_VERSION 1
+
+/* dm_render options: a mode (low 2 bits) OR-ed with flags. */
+#define DM_MODE_AUTO 0       /* jekyll if the text starts with front matter, else gfm */
+#define DM_MODE_COMMONMARK 1 /* strict CommonMark */
+#define DM_MODE_GFM 2        /* tables, strikethrough, task lists, autolinks, math */
+#define DM_MODE_JEKYLL 3     /* kramdown + Chirpy conventions */
+#define DM_MODE_MASK 3
+#define DM_OPT_SOURCE_LINES 0x04 /* data-line="a-b" attributes on top-level blocks */
+#define DM_OPT_POST_HEADER 0x08  /* jekyll: Chirpy-like header from the front matter */
+#define DM_OPT_UNSAFE 0x10       /* trusted input: no URL/attribute neutralising */
+
+typedef struct DmBlock {
+  uint32_t line_start;  /* first source line (1-based) */
+  uint32_t line_end;    /* last source line, inclusive */
+  uint32_t html_offset; /* byte offset in DmResult.html */
+  uint32_t html_length; /* byte length */
+  uint32_t hash;        /* FNV-1a of the block HTML, data-line excluded */
+} DmBlock;
+
+typedef struct DmResult {
+  uint32_t abi_version;
+  const char* html;
+  uint32_t html_size;
+  const DmBlock* blocks;
+  uint32_t block_count;
+  const char* diagnostics_json; /* [{"line","column","severity","code","message"}] */
+  uint32_t diagnostics_json_size;
+  const char* front_matter_json; /* "null" or a JSON object */
+  uint32_t front_matter_json_size;
+  uint32_t mode_used;            /* DM_MODE_COMMONMARK, _GFM or _JEKYLL */
+} DmResult;
+
+uint32_t dm_abi_version(void);
+
+/* Returns a buffer of at least `size` bytes (grows, never shrinks), or NULL when
+ * memory is exhausted. Invalidated by the next dm_input_reserve. */
+char* dm_input_reserve(uint32_t size);
+
+/* Renders the first `size` bytes of the input buffer. Never NULL. */
+const DmResult* dm_render(uint32_t size, uint32_t options);
+
+/* Memory currently used by the module's buffers, in bytes (for leak tests). */
+uint32_t dm_buffer_bytes(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DRAFTMARK_H */

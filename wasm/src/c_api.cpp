@@ -1,0 +1,81 @@
+// The C ABI over draftmark::Renderer (see include/draftmark/draftmark.h).
+#include "draftmark/draftmark.h"
+
+#include <algorithm>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "draftmark/document.h"
+
+namespace {
+
+struct Module {
+  draftmark::Renderer renderer;
+  std::vector<char> input;
+  std::vector<DmBlock> blocks;
+  std::string diagnostics_json;
+  DmResult result{};
+};
+
+Module& module() {
+  static Module m;
+  return m;
+}
+
+}  // namespace
+
+extern "C" {
+
+uint32_t dm_abi_version(void) { return DM_ABI_VERSION; }
+
+char* dm_input_reserve(uint32_t size) {
+  Module& m = module();
+  if (m.input.size() < size + 1u) {
+    // Grow geometrically so typing at the end of a document does not reallocate often.
+    size_t want = std::max<size_t>(size + 1u, m.input.size() * 3 / 2);
+    std::vector<char> bigger;
+    bigger.resize(want);  // -fno-exceptions: allocation failure aborts (caught by JS)
+    m.input.swap(bigger);
+  }
+  return m.input.data();
+}
+
+const DmResult* dm_render(uint32_t size, uint32_t options) {
+  Module& m = module();
+  if (size > m.input.size()) size = static_cast<uint32_t>(m.input.size());
+  draftmark::RenderOptions opts;
+  opts.mode = static_cast<draftmark::Mode>(options & DM_MODE_MASK);
+  opts.source_lines = (options & DM_OPT_SOURCE_LINES) != 0;
+  opts.post_header = (options & DM_OPT_POST_HEADER) != 0;
+  opts.unsafe = (options & DM_OPT_UNSAFE) != 0;
+  const draftmark::RenderResult& r = m.renderer.render(std::string_view(m.input.data(), size), opts);
+
+  m.blocks.clear();
+  for (const draftmark::Block& b : r.blocks) {
+    m.blocks.push_back(DmBlock{b.line_start, b.line_end, b.html_offset, b.html_length, b.hash});
+  }
+  m.diagnostics_json.clear();
+  draftmark::diagnostics_to_json(r.diagnostics, m.diagnostics_json);
+
+  DmResult& out = m.result;
+  out.abi_version = DM_ABI_VERSION;
+  out.html = r.html.data();
+  out.html_size = static_cast<uint32_t>(r.html.size());
+  out.blocks = m.blocks.data();
+  out.block_count = static_cast<uint32_t>(m.blocks.size());
+  out.diagnostics_json = m.diagnostics_json.data();
+  out.diagnostics_json_size = static_cast<uint32_t>(m.diagnostics_json.size());
+  out.front_matter_json = r.front_matter_json.data();
+  out.front_matter_json_size = static_cast<uint32_t>(r.front_matter_json.size());
+  out.mode_used = static_cast<uint32_t>(r.mode_used);
+  return &out;
+}
+
+uint32_t dm_buffer_bytes(void) {
+  Module& m = module();
+  return static_cast<uint32_t>(m.input.capacity() + m.blocks.capacity() * sizeof(DmBlock) +
+                               m.diagnostics_json.capacity());
+}
+
+}  // extern "C"

@@ -1,0 +1,150 @@
+// The only JS that touches the wasm module's memory.
+//
+// It instantiates draftmark.wasm itself (no Emscripten glue): the module is built
+// STANDALONE_WASM, so its imports are two functions, identical on emsdk 3.1.6 and
+// newer, and loading works the same in Node and in browsers.
+
+const ABI_VERSION = 1;
+const MODES = { auto: 0, commonmark: 1, gfm: 2, jekyll: 3 };
+const MODE_NAMES = ['auto', 'commonmark', 'gfm', 'jekyll'];
+const OPT_SOURCE_LINES = 0x04;
+const OPT_POST_HEADER = 0x08;
+const OPT_UNSAFE = 0x10;
+
+/** A system failure (load error, ABI mismatch, out of memory, wasm trap). Content problems are diagnostics, never errors. */
+export class DraftmarkError extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = 'DraftmarkError';
+  }
+}
+
+let compiled = null;   // WebAssembly.Module, kept to re-instantiate after a trap
+let instance = null;   // current instance, or null until init()/after a trap
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
+
+async function loadBytes(source) {
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return source;
+  const url = source ?? new URL('./draftmark.wasm', import.meta.url);
+  const isFileUrl = String(url).startsWith('file:');
+  if (typeof process !== 'undefined' && process.versions?.node && (isFileUrl || !/^[a-z]+:/i.test(String(url)))) {
+    const { readFile } = await import('node:fs/promises');
+    return readFile(url);
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new DraftmarkError(`draftmark: cannot load ${url}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+function instantiate() {
+  let memory = null;
+  const imports = {
+    env: { emscripten_notify_memory_growth() { /* views are re-read after every call */ } },
+    wasi_snapshot_preview1: {
+      proc_exit(code) { throw new DraftmarkError(`draftmark: wasm module exited (${code})`); },
+    },
+  };
+  const inst = new WebAssembly.Instance(compiled, imports);
+  memory = inst.exports.memory;
+  inst.exports._initialize?.();
+  const abi = inst.exports.dm_abi_version();
+  if (abi !== ABI_VERSION) {
+    throw new DraftmarkError(`draftmark: wasm ABI ${abi} does not match the JS wrapper's ${ABI_VERSION}`);
+  }
+  return { exports: inst.exports, memory };
+}
+
+/**
+ * Loads the wasm module. Safe to call more than once.
+ * @param {{wasm?: string|URL|ArrayBuffer|Uint8Array|WebAssembly.Module}} [options]
+ *   where to find draftmark.wasm (default: next to this file), or its bytes.
+ */
+export async function init(options = {}) {
+  if (instance) return;
+  try {
+    if (!compiled) {
+      compiled = options.wasm instanceof WebAssembly.Module
+        ? options.wasm
+        : await WebAssembly.compile(await loadBytes(options.wasm));
+    }
+    instance = instantiate();
+  } catch (error) {
+    if (error instanceof DraftmarkError) throw error;
+    throw new DraftmarkError(`draftmark: cannot start the wasm module: ${error.message}`, { cause: error });
+  }
+}
+
+/** True once init() has resolved (and no trap has happened since). */
+export function isReady() {
+  return instance !== null;
+}
+
+function optionBits(options) {
+  const mode = MODES[options.mode ?? 'auto'];
+  if (mode === undefined) throw new DraftmarkError(`draftmark: unknown mode "${options.mode}"`);
+  let bits = mode;
+  if (options.sourceLines ?? true) bits |= OPT_SOURCE_LINES;
+  if (options.header ?? true) bits |= OPT_POST_HEADER;
+  if (options.unsafe) bits |= OPT_UNSAFE;
+  return bits;
+}
+
+function readResult(memory, resultPtr) {
+  const u32 = new Uint32Array(memory.buffer);
+  const u8 = new Uint8Array(memory.buffer);
+  const at = resultPtr >>> 2;
+  const [, htmlPtr, htmlSize, blocksPtr, blockCount, diagPtr, diagSize, fmPtr, fmSize, modeUsed] =
+    u32.subarray(at, at + 10);
+  const text = (ptr, size) => decoder.decode(u8.subarray(ptr, ptr + size));
+  const blocks = new Array(blockCount);
+  for (let i = 0, p = blocksPtr >>> 2; i < blockCount; i++, p += 5) {
+    const offset = u32[p + 2];
+    const length = u32[p + 3];
+    blocks[i] = {
+      lineStart: u32[p],
+      lineEnd: u32[p + 1],
+      hash: u32[p + 4],
+      html: text(htmlPtr + offset, length),
+    };
+  }
+  return {
+    html: text(htmlPtr, htmlSize),
+    blocks,
+    diagnostics: JSON.parse(text(diagPtr, diagSize)),
+    frontMatter: JSON.parse(text(fmPtr, fmSize)),
+    mode: MODE_NAMES[modeUsed],
+  };
+}
+
+/**
+ * Renders Markdown. The result is plain JS data (copied out of wasm memory).
+ * @param {string} markdown
+ * @param {{mode?: 'auto'|'gfm'|'commonmark'|'jekyll', sourceLines?: boolean, header?: boolean, unsafe?: boolean}} [options]
+ * @returns {{html: string, blocks: {lineStart:number, lineEnd:number, hash:number, html:string}[],
+ *            frontMatter: object|null, diagnostics: object[], mode: string}}
+ */
+export function render(markdown, options = {}) {
+  if (!compiled) throw new DraftmarkError('draftmark: call init() before render()');
+  const bits = optionBits(options);
+  if (!instance) instance = instantiate();  // after a trap: a fresh module, same code
+  const { exports, memory } = instance;
+  try {
+    const capacity = markdown.length * 3;  // UTF-16 unit -> at most 3 UTF-8 bytes
+    const ptr = exports.dm_input_reserve(capacity);
+    if (ptr === 0) throw new DraftmarkError('draftmark: out of memory for the input');
+    const { written } = encoder.encodeInto(markdown, new Uint8Array(memory.buffer, ptr, capacity));
+    const resultPtr = exports.dm_render(written, bits);
+    return readResult(memory, resultPtr);
+  } catch (error) {
+    instance = null;  // a trap leaves the module in an unknown state
+    if (error instanceof DraftmarkError) throw error;
+    throw new DraftmarkError(`draftmark: the renderer failed: ${error.message}`, { cause: error });
+  }
+}
+
+/** Bytes held by the module (wasm memory size and its own buffers), for leak checks. */
+export function memoryStats() {
+  if (!instance) return null;
+  return { wasmBytes: instance.memory.buffer.byteLength, bufferBytes: instance.exports.dm_buffer_bytes() };
+}
