@@ -97,19 +97,29 @@ function readResult(memory, resultPtr) {
   const [, htmlPtr, htmlSize, blocksPtr, blockCount, diagPtr, diagSize, fmPtr, fmSize, modeUsed] =
     u32.subarray(at, at + 10);
   const text = (ptr, size) => decoder.decode(u8.subarray(ptr, ptr + size));
+  // Each byte of HTML is decoded once: the page is the blocks (and any gaps) concatenated,
+  // which V8 keeps as a rope until someone reads the characters. Decoding the page as well
+  // as every block cost twice as much (bench/README.md, "Where the time goes").
   const blocks = new Array(blockCount);
+  let page = '';
+  let cursor = 0;  // bytes of the page covered so far, while blocks come in order
   for (let i = 0, p = blocksPtr >>> 2; i < blockCount; i++, p += 5) {
     const offset = u32[p + 2];
     const length = u32[p + 3];
-    blocks[i] = {
-      lineStart: u32[p],
-      lineEnd: u32[p + 1],
-      hash: u32[p + 4],
-      html: text(htmlPtr + offset, length),
-    };
+    const html = text(htmlPtr + offset, length);
+    blocks[i] = { lineStart: u32[p], lineEnd: u32[p + 1], hash: u32[p + 4], html };
+    if (cursor < 0 || offset < cursor || offset + length > htmlSize) {
+      cursor = -1;  // not in page order: decode the page on its own below
+      continue;
+    }
+    if (offset > cursor) page += text(htmlPtr + cursor, offset - cursor);
+    page += html;
+    cursor = offset + length;
   }
+  if (cursor < 0) page = text(htmlPtr, htmlSize);
+  else if (cursor < htmlSize) page += text(htmlPtr + cursor, htmlSize - cursor);
   return {
-    html: text(htmlPtr, htmlSize),
+    html: page,
     blocks,
     diagnostics: JSON.parse(text(diagPtr, diagSize)),
     frontMatter: JSON.parse(text(fmPtr, fmSize)),
