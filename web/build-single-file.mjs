@@ -1,0 +1,100 @@
+// Writes dist/draftmark.html: the whole editor in one file that works from file:// with no network.
+// The editor's page is taken as built (its stylesheets and module script), and every local
+// reference is replaced by its content: JS bundled with the wasm bytes, CSS with KaTeX's woff2
+// fonts as data: URLs. A reference that cannot be inlined fails the build instead of becoming a
+// request at run time.
+import { build, transform } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { inlineCssPlugin, katexCssPlugin, wasmBytesPlugin } from './esbuild-plugins.mjs';
+
+const ASSET_LOADERS = {
+  '.woff2': 'dataurl', '.woff': 'dataurl', '.ttf': 'dataurl',
+  '.png': 'dataurl', '.svg': 'dataurl', '.gif': 'dataurl', '.jpg': 'dataurl', '.webp': 'dataurl',
+  '.md': 'text', '.txt': 'text',
+};
+const REMOTE = /^(data:|blob:|https?:|mailto:|#|about:)/i;
+
+/** Makes text safe inside an inline <script>: no `</script` and no `<!--` can end or confuse the element. */
+export function escapeInlineScript(js) {
+  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+async function bundleApp({ root, appEntry, wasmFile }) {
+  const boot = path.join(root, 'web/src/single-file-boot.js');
+  const result = await build({
+    stdin: { contents: `import ${JSON.stringify(boot)};\nimport ${JSON.stringify(appEntry)};\n`,
+      resolveDir: root, sourcefile: 'draftmark-single-file.js' },
+    bundle: true, write: false, format: 'esm', platform: 'browser', target: 'es2022',
+    minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning',
+    outdir: path.join(root, 'build/single-file'),  // names the CSS output; nothing is written
+    external: ['node:fs/promises'], loader: ASSET_LOADERS,
+    plugins: [wasmBytesPlugin(wasmFile), katexCssPlugin(), inlineCssPlugin([katexCssPlugin()])],
+  });
+  const js = result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
+  const css = result.outputFiles.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
+  return { js, css };
+}
+
+async function bundleCss(file) {
+  const result = await build({
+    entryPoints: [file], bundle: true, write: false, minify: true, charset: 'utf8', logLevel: 'warning',
+    outdir: path.dirname(file), loader: ASSET_LOADERS, plugins: [katexCssPlugin()],
+  });
+  return result.outputFiles[0].text;
+}
+
+function dataUrl(file) {
+  const types = { '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
+  const type = types[path.extname(file)] ?? 'application/octet-stream';
+  return `data:${type};base64,${readFileSync(file).toString('base64')}`;
+}
+
+const attr = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i'))?.[1];
+
+/**
+ * Builds the single file. `page` is the editor's HTML (as copied into dist/), `appEntry` its JS
+ * entry module, `wasmFile` the module to inline. Returns {file, bytes}.
+ */
+export async function buildSingleFile({ root, page, appEntry, wasmFile, outFile }) {
+  const pageDir = path.dirname(page);
+  let html = readFileSync(page, 'utf8');
+  const app = await bundleApp({ root, appEntry, wasmFile });
+  const js = escapeInlineScript(app.js);
+  await transform(js, { loader: 'js', format: 'esm', logLevel: 'silent' });  // still valid JS after escaping
+
+  let scriptDone = false;
+  html = html.replace(/<script\b[^>]*\bsrc\s*=[^>]*>\s*<\/script>/gi, (tag) => {
+    const src = attr(tag, 'src');
+    if (REMOTE.test(src)) throw new Error(`single file: remote script ${src} would need the network`);
+    if (!/type\s*=\s*["']module["']/i.test(tag)) throw new Error(`single file: cannot inline classic script ${src}`);
+    if (scriptDone) return '';  // the one bundle holds every module the page loads
+    scriptDone = true;
+    return `<script type="module">${js}</script>`;
+  });
+  if (!scriptDone) throw new Error(`single file: ${page} has no module script to replace`);
+
+  const styles = [];
+  html = html.replace(/<link\b[^>]*>/gi, (tag) => {
+    const rel = (attr(tag, 'rel') ?? '').toLowerCase();
+    const href = attr(tag, 'href');
+    if (/^https?:/i.test(href)) throw new Error(`single file: <link href="${href}"> would need the network`);
+    if (!href || REMOTE.test(href)) return tag;
+    const file = path.resolve(pageDir, href);
+    if (rel === 'stylesheet') { styles.push(file); return `<!--inline-css:${styles.length - 1}-->`; }
+    if (rel.includes('icon')) return tag.replace(href, dataUrl(file));
+    if (rel === 'modulepreload' || rel === 'preload' || rel === 'manifest') return '';
+    throw new Error(`single file: cannot inline <link rel="${rel}" href="${href}">`);
+  });
+  const cssTexts = await Promise.all(styles.map(bundleCss));
+  if ([app.css, ...cssTexts].some((css) => /<\/style/i.test(css))) throw new Error('single file: CSS contains </style');
+  html = html.replace(/<!--inline-css:(\d+)-->/g, (_, i) => `<style>${cssTexts[Number(i)]}</style>`);
+  if (app.css) html = html.replace(/<\/head>/i, `<style>${app.css}</style>\n</head>`);
+
+  const leftover = html.replace(/<script type="module">[\s\S]*?<\/script>/, '')
+    .match(/<(img|script|link|iframe|source|video|audio)\b[^>]*\s(src|href)\s*=\s*["'](?!data:|blob:|https?:|#)[^"']+/i);
+  if (leftover) throw new Error(`single file: local reference left in the page: ${leftover[0]}`);
+
+  writeFileSync(outFile, html);
+  return { file: outFile, bytes: Buffer.byteLength(html) };
+}

@@ -1,0 +1,112 @@
+// esbuild plugins for the self-contained outputs (dist/draftmark.html, dist/draftmark-element.js):
+// they turn the wasm module and KaTeX's fonts into bytes inside the bundle, so nothing is fetched.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const katexDir = path.dirname(require.resolve('katex/package.json'));
+
+/** The directory holding KaTeX's CSS and fonts (from node_modules, pinned by package-lock.json). */
+export const katexDist = path.join(katexDir, 'dist');
+
+/**
+ * `import bytes from 'draftmark:wasm-bytes'` yields the wasm module as a Uint8Array
+ * (esbuild's binary loader: base64 in the bundle, decoded with atob — no eval, no fetch).
+ */
+export function wasmBytesPlugin(wasmFile) {
+  return {
+    name: 'draftmark-wasm-bytes',
+    setup(build) {
+      build.onResolve({ filter: /^draftmark:wasm-bytes$/ }, () => ({ path: wasmFile, namespace: 'wasm-bytes' }));
+      build.onLoad({ filter: /.*/, namespace: 'wasm-bytes' }, (args) => ({
+        contents: readFileSync(args.path), loader: 'binary',
+      }));
+    },
+  };
+}
+
+/** The @font-face rules of katex.css: [{family, weight, style, file}] with the woff2 file's absolute path. */
+export function katexFontFaces() {
+  const css = readFileSync(path.join(katexDist, 'katex.css'), 'utf8');
+  const faces = [];
+  for (const [, body] of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+    const prop = (name) => body.match(new RegExp(`${name}:\\s*([^;]+);`))?.[1].trim();
+    const woff2 = body.match(/url\(([^)]+\.woff2)\)/)?.[1];
+    if (!woff2) throw new Error(`katex.css: an @font-face without woff2: ${body}`);
+    faces.push({
+      family: prop('font-family').replace(/"/g, ''),
+      weight: prop('font-weight'),
+      style: prop('font-style'),
+      file: path.join(katexDist, woff2),
+    });
+  }
+  if (faces.length === 0) throw new Error('katex.css: no @font-face rules found');
+  return faces;
+}
+
+/**
+ * `import faces from 'draftmark:katex-fonts'` yields [{family, weight, style, bytes}] for every
+ * KaTeX font (woff2 only: every browser that runs wasm reads woff2). Used where @font-face in CSS
+ * cannot work: a shadow root ignores @font-face, and FontFace objects built from bytes need no
+ * font-src permission from the host page's CSP.
+ */
+export function katexFontsPlugin() {
+  return {
+    name: 'draftmark-katex-fonts',
+    setup(build) {
+      build.onResolve({ filter: /^draftmark:katex-fonts$/ }, () => ({ path: 'katex-fonts', namespace: 'katex-fonts' }));
+      build.onLoad({ filter: /.*/, namespace: 'katex-fonts' }, () => {
+        const faces = katexFontFaces();
+        const imports = faces.map((f, i) => `import f${i} from ${JSON.stringify(f.file)};`).join('\n');
+        const list = faces.map((f, i) =>
+          `{family:${JSON.stringify(f.family)},weight:${JSON.stringify(f.weight)},style:${JSON.stringify(f.style)},bytes:f${i}}`);
+        return { contents: `${imports}\nexport default [${list.join(',')}];\n`, loader: 'js', resolveDir: katexDist };
+      });
+      build.onLoad({ filter: /\.woff2$/ }, (args) => ({ contents: readFileSync(args.path), loader: 'binary' }));
+    },
+  };
+}
+
+/**
+ * Rewrites KaTeX's stylesheet as it is bundled: keeps only the woff2 source of each font (saves
+ * ~600 KB of woff/ttf data: URLs), or drops the @font-face rules entirely (`fonts: 'none'`, for a
+ * shadow root, where the fonts are registered on the document instead).
+ */
+export function katexCssPlugin({ fonts = 'woff2' } = {}) {
+  return {
+    name: 'draftmark-katex-css',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css$/ }, (args) => {
+        let css = readFileSync(args.path, 'utf8');
+        css = fonts === 'none'
+          ? css.replace(/@font-face\s*{[^}]*}/g, '')
+          : css.replace(/,\s*url\([^)]*\.(woff|ttf)\)\s*format\("[^"]*"\)/g, '');
+        return { contents: css, loader: 'css', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+}
+
+/** `import css from 'x.css' with { type: 'text' }`-like: imports ending in `?inline` give the bundled CSS as a string. */
+export function inlineCssPlugin(extraPlugins = []) {
+  return {
+    name: 'draftmark-inline-css',
+    setup(build) {
+      build.onResolve({ filter: /\?inline$/ }, async (args) => {
+        const target = await build.resolve(args.path.replace(/\?inline$/, ''),
+          { kind: 'import-statement', resolveDir: args.resolveDir });
+        if (target.errors.length) return { errors: target.errors };
+        return { path: target.path, namespace: 'inline-css' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'inline-css' }, async (args) => {
+        const result = await build.esbuild.build({
+          entryPoints: [args.path], bundle: true, write: false, minify: true, logLevel: 'silent',
+          loader: { '.woff2': 'dataurl', '.woff': 'dataurl', '.ttf': 'dataurl', '.png': 'dataurl', '.svg': 'dataurl' },
+          plugins: extraPlugins,
+        });
+        return { contents: result.outputFiles[0].text, loader: 'text', watchFiles: [args.path] };
+      });
+    },
+  };
+}

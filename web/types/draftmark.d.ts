@@ -1,0 +1,135 @@
+// Type declarations for `draftmark` (dist/draftmark.js): Markdown → HTML in WebAssembly,
+// for browsers and Node 20+.
+//
+//   import { init, render, renderInto } from 'draftmark';
+//   await init();                                   // loads draftmark.wasm next to draftmark.js
+//   const { html, diagnostics } = render('# Hi\n', { mode: 'gfm' });
+//   renderInto(document.querySelector('#preview'), '$e^{i\\pi}$', { mode: 'gfm' });
+
+/** Which Markdown dialect to read. */
+export type Mode =
+  /** `jekyll` when the text starts with YAML front matter (`---`), otherwise `gfm`. */
+  | 'auto'
+  /** Strict CommonMark 0.31.2 (as md4c 0.5.3 implements it). */
+  | 'commonmark'
+  /** CommonMark + tables, strikethrough, task lists, autolinks and `$…$` / `$$…$$` math. */
+  | 'gfm'
+  /** What Jekyll's kramdown does with a post: front matter, attribute lists (`{: w="550"}`), footnotes, ... */
+  | 'jekyll';
+
+export interface RenderOptions {
+  /** Dialect; default `'auto'`. An unknown name throws {@link DraftmarkError}. */
+  mode?: Mode;
+  /** Put `data-line="first-last"` (1-based source lines) on every top-level block; default `true`. */
+  sourceLines?: boolean;
+  /** Jekyll mode: emit a post header (title, date, tags) from the front matter; default `true`. */
+  header?: boolean;
+  /**
+   * Trusted input only: keep `javascript:`-style URLs and unknown attributes as written, and (in
+   * {@link renderInto}) skip the HTML sanitiser. Default `false`: output is safe to insert into a page.
+   */
+  unsafe?: boolean;
+}
+
+/** One top-level block of the output (a paragraph, a whole list, a table, ...). */
+export interface Block {
+  /** First source line, 1-based. */
+  lineStart: number;
+  /** Last source line, inclusive. */
+  lineEnd: number;
+  /** Hash of the block's HTML without its `data-line` attribute: equal hashes mean equal output. */
+  hash: number;
+  /** The block's HTML; the blocks' `html` joined is the result's `html`. */
+  html: string;
+}
+
+/** A problem in the document's content. Content problems never throw. */
+export interface Diagnostic {
+  /** 1-based source line. */
+  line: number;
+  /** 1-based column in UTF-16 code units (what JS string indices and editors count). */
+  column: number;
+  severity: 'error' | 'warning' | 'info';
+  /** Stable identifier, e.g. `"yaml-syntax"`. */
+  code: string;
+  /** One sentence for a person. */
+  message: string;
+}
+
+/**
+ * The result of {@link render}. Plain JS data copied out of wasm memory: it stays valid for as
+ * long as you keep it, later renders do not change it.
+ */
+export interface RenderResult {
+  /**
+   * The document's HTML. Math is `<span class="math inline|display">TeX</span>` (TeX escaped), for
+   * KaTeX to typeset ({@link renderInto} does that). Dangerous URLs are already neutralised unless
+   * `unsafe`; raw HTML from the document is passed through, so sanitise before inserting it into a
+   * page yourself — or use {@link renderInto}, which does.
+   */
+  html: string;
+  blocks: Block[];
+  /** The YAML front matter as JSON data, or `null` when the document has none. */
+  frontMatter: Record<string, unknown> | null;
+  diagnostics: Diagnostic[];
+  /** The dialect actually used (`'auto'` resolved). */
+  mode: Exclude<Mode, 'auto'>;
+}
+
+export interface InitOptions {
+  /**
+   * The wasm module: a URL or path (default: `draftmark.wasm` next to draftmark.js, read from disk
+   * in Node), its bytes, or a compiled `WebAssembly.Module`.
+   */
+  wasm?: string | URL | ArrayBuffer | Uint8Array | WebAssembly.Module;
+}
+
+/**
+ * Loads and starts the wasm module. Resolves once {@link render} can be called; calling it again
+ * is cheap and does nothing. Rejects with {@link DraftmarkError} when the module cannot be loaded.
+ */
+export function init(options?: InitOptions): Promise<void>;
+
+/** True once {@link init} has resolved. */
+export function isReady(): boolean;
+
+/**
+ * Renders Markdown to HTML, synchronously (call {@link init} first). Any string is accepted:
+ * lone surrogates and NUL become U+FFFD. Throws {@link DraftmarkError} only for system failures
+ * (not initialised, unknown mode, out of memory, wasm trap — the next call then uses a fresh module).
+ */
+export function render(markdown: string, options?: RenderOptions): RenderResult;
+
+export interface RenderIntoOptions extends RenderOptions {
+  /**
+   * KaTeX macros shared by the document's formulas, like `{'\\RR': '\\mathbb{R}'}`. A fresh copy is
+   * used for every render, so `\gdef` in one render does not leak into the next.
+   */
+  macros?: Record<string, string>;
+}
+
+/** What {@link renderInto} did: the render result plus the formulas KaTeX could not typeset. */
+export interface RenderIntoResult extends RenderResult {
+  /** One entry per formula KaTeX rejected; the formula shows KaTeX's error inline too. */
+  mathErrors: { line: number; message: string; tex?: string }[];
+}
+
+/**
+ * Renders Markdown into `element` the way the editor's preview does: raw HTML sanitised with
+ * DOMPurify (unless `unsafe`), math typeset with KaTeX (`trust: false`, size and expansion
+ * limits), and on later calls with the same element only the blocks whose output changed are
+ * replaced (images do not reload, typeset math is reused). The element's previous children are
+ * replaced on the first call. Fires `draftmark:rendered` on `element` after each update.
+ *
+ * For math to look right the page needs KaTeX's CSS: link `dist/draftmark.css` (post styles +
+ * KaTeX CSS; fonts in `dist/fonts/`). Browser only; call {@link init} first.
+ */
+export function renderInto(element: Element, markdown: string, options?: RenderIntoOptions): RenderIntoResult;
+
+/** A system failure: load error, ABI mismatch, unknown option, out of memory, wasm trap. */
+export class DraftmarkError extends Error {
+  name: 'DraftmarkError';
+}
+
+/** Bytes held by the module, for leak checks; `null` before {@link init}. */
+export function memoryStats(): { wasmBytes: number; bufferBytes: number } | null;
