@@ -9,7 +9,7 @@
 //   header  present: show the Jekyll post header (title, date, tags) from the front matter
 //   src     URL of a Markdown file to render instead of the element's own text
 //   unsafe  present: trusted content only — raw HTML and URLs are not sanitised
-// Content: the element's text, or the text of a <script type="text/markdown"> / <template> child
+// Content: the element's text, or the text of a <script type="text/markdown"> child
 // (use one when the Markdown contains HTML tags); common indentation is removed. Changing the
 // content or any attribute re-renders. Events: `draftmark:rendered` (detail: the result) after
 // each render, `draftmark:error` (detail: {message}) when loading or rendering fails.

@@ -1,0 +1,188 @@
+// The distribution in real Chromium: the offline single file from file:// with the network cut
+// (and under a strict CSP), and <draftmark-preview> + the module on web/examples/embed.html.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { serve } from '../../web/serve.mjs';
+import { collectErrors, launchChromium } from './chromium.mjs';
+
+const root = process.cwd();
+const singleFile = path.join(root, 'dist/draftmark.html');
+const singleFileUrl = pathToFileURL(singleFile).href;
+const STRICT_CSP = "default-src 'self' 'unsafe-inline' data: blob:; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'";
+const CSP_ORIGIN = 'http://draftmark.test';  // answered by the test itself (route.fulfill), never the network
+
+let browser, server, base;
+const requests = [];   // every request the browser attempted: {url, allowed}
+
+before(async () => {
+  server = await serve(root);
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await launchChromium();
+  // One policy for the whole context (pages, workers, preloads): the single file itself, the
+  // local server and the CSP origin are allowed; anything else is aborted and recorded.
+  await browser.context.route('**/*', (route) => {
+    const url = route.request().url();
+    const allowed = url === singleFileUrl || url.startsWith(`${base}/`) || url.startsWith(`${CSP_ORIGIN}/`);
+    requests.push({ url, allowed });
+    return allowed ? route.fallback() : route.abort('blockedbyclient');
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Requests attempted while `fn` runs. */
+async function requestsDuring(fn) {
+  const start = requests.length;
+  await fn();
+  return requests.slice(start);
+}
+
+async function katexMainLoaded(page) {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'KaTeX_Main' && f.status === 'loaded');
+  });
+}
+
+describe('embed page (web/examples/embed.html)', () => {
+  let page, errors;
+  const shadowHtml = (id) => page.$eval(`#${id}`, (el) => el.shadowRoot.querySelector('.dm-content').innerHTML);
+  const renderedAfter = (id, change) => page.evaluate(([id, change]) => new Promise((resolve) => {
+    const el = document.getElementById(id);
+    el.addEventListener('draftmark:rendered', () => resolve(el.shadowRoot.querySelector('.dm-content').innerHTML), { once: true });
+    new Function('el', change)(el);  // test-side code, runs in the page under no CSP
+  }), [id, change]);
+
+  before(async () => {
+    page = await browser.context.newPage();
+    errors = collectErrors(page);
+    await page.goto(`${base}/web/examples/embed.html`);
+    await page.waitForFunction(() => document.body.dataset.moduleReady === 'true'
+      && document.getElementById('inline').result && document.getElementById('remote').result);
+  });
+  after(() => page.close());
+
+  test('both elements render: the inline text with math, and the src= file', async () => {
+    const inline = await shadowHtml('inline');
+    assert.match(inline, /<h1[^>]*>Hello from draftmark-preview<\/h1>/);
+    assert.match(inline, /class="katex"/);
+    assert.match(inline, /<li>sanitised output<\/li>/);
+    const remote = await shadowHtml('remote');
+    assert.match(remote, /fetched from <code>embed-sample\.md<\/code>/);
+    assert.match(remote, /<table\b/);
+    assert.match(remote, /class="katex-display"/);
+  });
+
+  test('KaTeX fonts are registered on the document and loaded', async () => {
+    assert.equal(await katexMainLoaded(page), true);
+  });
+
+  test("the host page's CSS does not reach inside, and the element's CSS does not leak out", async () => {
+    await page.addStyleTag({ content: 'p, li { color: rgb(255, 0, 0) !important; } h1 { font-size: 77px; }' });
+    const colours = await page.evaluate(() => {
+      const shadow = document.getElementById('inline').shadowRoot;
+      return {
+        hostP: getComputedStyle(document.querySelector('body > p')).color,
+        shadowP: getComputedStyle(shadow.querySelector('p')).color,
+        shadowLi: getComputedStyle(shadow.querySelector('li')).color,
+        shadowH1: getComputedStyle(shadow.querySelector('h1')).fontSize,
+        hostH1Family: getComputedStyle(document.querySelector('body > h1')).fontFamily,
+      };
+    });
+    assert.equal(colours.hostP, 'rgb(255, 0, 0)', 'control: the host rule applies to the host page');
+    assert.notEqual(colours.shadowP, 'rgb(255, 0, 0)');
+    assert.notEqual(colours.shadowLi, 'rgb(255, 0, 0)');
+    assert.notEqual(colours.shadowH1, '77px');
+    assert.doesNotMatch(colours.hostH1Family, /Lato/, 'the post style stays inside the shadow root');
+  });
+
+  test('changing textContent re-renders', async () => {
+    const html = await renderedAfter('inline', "el.textContent = '# Changed\\n\\n~~gone~~ $x$\\n';");
+    assert.match(html, /<h1[^>]*>Changed<\/h1>/);
+    assert.match(html, /<del>gone<\/del>/);
+  });
+
+  test('typing in the page\'s textarea re-renders the element', async () => {
+    const done = page.evaluate(() => new Promise((resolve) => {
+      const el = document.getElementById('inline');
+      const check = () => /Typed by a person/.test(el.shadowRoot.textContent) ? resolve(true) : null;
+      el.addEventListener('draftmark:rendered', check);
+    }));
+    await page.fill('#inline-source', '');
+    await page.type('#inline-source', '## Typed by a person', { delay: 5 });
+    assert.equal(await done, true);
+  });
+
+  test('the mode attribute changes the dialect and theme switches colours', async () => {
+    const html = await renderedAfter('inline', "el.setAttribute('mode', 'commonmark'); el.textContent = '~~kept~~\\n';");
+    assert.match(html, /~~kept~~/, 'strikethrough is not CommonMark');
+    const theme = await page.$eval('#inline', async (el) => {
+      el.setAttribute('theme', 'dark');
+      const frame = el.shadowRoot.querySelector('.dm-frame');
+      return [frame.dataset.theme, getComputedStyle(frame).backgroundColor];
+    });
+    assert.deepEqual(theme, ['dark', 'rgb(27, 27, 30)']);
+  });
+
+  test('changing src loads the new file', async () => {
+    const html = await renderedAfter('remote',
+      "el.setAttribute('mode', 'gfm'); el.setAttribute('src', 'embed-korean.md');");
+    assert.match(html, /두 번째 문서/);
+    assert.match(html, /class="katex"/);
+  });
+
+  test('raw HTML in element content is sanitised: no script runs', async () => {
+    const attack = '<img src="x:" onerror="window.__pwned = 1">\n\n<script>window.__pwned = 2</script>\n\n' +
+      '<svg><animate onbegin="window.__pwned = 4" attributeName="x" dur="1s"/></svg>\n\n[a](javascript:window.__pwned=3)\n';
+    await renderedAfter('inline', `const s = document.createElement('script'); s.type = 'text/markdown';
+      s.textContent = ${JSON.stringify(attack)}; el.replaceChildren(s);`);
+    await page.waitForTimeout(1200);  // the img error and the 1 s SVG animation would have fired by now
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    const html = await shadowHtml('inline');
+    assert.doesNotMatch(html, /onerror|<script|javascript:/i);
+  });
+
+  test('renderInto() from the module typeset math into the page', async () => {
+    const html = await page.$eval('#render-into', (el) => el.innerHTML);
+    assert.match(html, /From render\(\)/);
+    assert.match(html, /class="katex"/);
+  });
+
+  test('no console errors and no request beyond the local server', async () => {
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests.filter((r) => !r.allowed).map((r) => r.url), []);
+  });
+});
+
+describe('offline single file under a strict Content-Security-Policy', () => {
+  test('it starts and renders math with no securitypolicyviolation, and the CSP is in force', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    await page.route(`${CSP_ORIGIN}/draftmark.html`, (route) => route.fulfill({
+      status: 200, body: readFileSync(singleFile),
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_CSP },
+    }));
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation',
+        (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${CSP_ORIGIN}/draftmark.html`);
+    await page.waitForFunction(() => window.draftmark?.setMarkdown);
+    await page.evaluate(() => window.draftmark.setMarkdown('# Under CSP\n\n$$\\frac{a}{b}$$\n'));
+    assert.equal(await page.evaluate(() => document.querySelectorAll('.katex-display').length > 0), true);
+    assert.equal(await katexMainLoaded(page), true);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors, []);
+    // The policy really applies: eval is refused (and reported) on this page.
+    const evalBlocked = await page.evaluate(() => { try { eval('1'); return false; } catch { return true; } });
+    assert.equal(evalBlocked, true);
+    await page.close();
+  });
+});

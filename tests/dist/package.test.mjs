@@ -1,0 +1,71 @@
+// The publishable package and the built distribution files, checked without a browser: what
+// `npm pack` would ship, the single file's size budget, and no code that a strict CSP forbids.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+const root = process.cwd();
+const dist = path.join(root, 'dist');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const SINGLE_FILE_BUDGET = 2.5 * 1024 * 1024;
+
+function packedFiles() {
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+  return JSON.parse(out)[0].files.map((f) => f.path);
+}
+
+function exportTargets(value) {
+  if (typeof value === 'string') return [value];
+  return Object.values(value).flatMap(exportTargets);
+}
+
+test('npm pack ships only dist/ and the docs, including every file the exports name', () => {
+  const files = packedFiles();
+  const docs = /^(README|CHANGELOG|LICENSE)(\.md)?$|^package\.json$/;
+  const stray = files.filter((f) => !f.startsWith('dist/') && !docs.test(f));
+  assert.deepEqual(stray, [], 'files outside dist/ and the docs');
+  for (const needed of ['dist/draftmark.js', 'dist/draftmark.d.ts', 'dist/draftmark.wasm',
+    'dist/draftmark-element.js', 'dist/draftmark-element.d.ts', 'dist/draftmark.html', 'README.md']) {
+    assert.ok(files.includes(needed), `${needed} is in the tarball`);
+  }
+  for (const target of [...exportTargets(pkg.exports), pkg.types]) {
+    assert.ok(files.includes(target.replace(/^\.\//, '')), `export target ${target} is in the tarball`);
+  }
+});
+
+test('package.json is publishable: name, version, license, types, exports, files', () => {
+  assert.notEqual(pkg.private, true);
+  assert.match(pkg.version, /^\d+\.\d+\.\d+/);
+  assert.ok(pkg.license);
+  assert.equal(pkg.types, './dist/draftmark.d.ts');
+  assert.equal(pkg.exports['.'].types, './dist/draftmark.d.ts');
+  assert.equal(pkg.exports['.'].default, './dist/draftmark.js');
+  assert.ok(pkg.files.includes('dist/'));
+});
+
+test('the offline single file stays under its 2.5 MB budget', () => {
+  const bytes = statSync(path.join(dist, 'draftmark.html')).size;
+  assert.ok(bytes > 100 * 1024, `draftmark.html is suspiciously small (${bytes} bytes)`);
+  assert.ok(bytes < SINGLE_FILE_BUDGET, `draftmark.html is ${bytes} bytes`);
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  assert.match(readme, /2\.5 MB/, 'the README states the budget');
+});
+
+test('the single file references nothing outside itself', () => {
+  const html = readFileSync(path.join(dist, 'draftmark.html'), 'utf8');
+  const tags = html.match(/<(script|link|img|iframe|source)\b[^>]*>/gi) ?? [];
+  const external = tags.filter((t) => /\s(src|href)\s*=\s*["'](?!data:|#)/i.test(t));
+  assert.deepEqual(external, []);
+  assert.equal((html.match(/<script\b/gi) ?? []).length, (html.match(/<\/script>/gi) ?? []).length,
+    'every inline script ends at its own </script>');
+});
+
+test('no eval or Function constructor in the bundles a strict CSP would block', () => {
+  for (const file of ['draftmark.html', 'draftmark.js', 'draftmark-element.js', 'app.js']) {
+    const text = readFileSync(path.join(dist, file), 'utf8');
+    assert.doesNotMatch(text, /(^|[^.\w$])eval\s*\(/, `${file} calls eval`);
+    assert.doesNotMatch(text, /new\s+Function\s*\(|[^.\w$]Function\s*\(\s*["'`]/, `${file} builds a Function from text`);
+  }
+});

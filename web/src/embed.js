@@ -1,0 +1,31 @@
+// Entry of dist/draftmark.js, the embeddable module: the wasm wrapper's API plus renderInto(),
+// which puts a rendered document into a page element the way the editor's preview does.
+// Declarations and option docs: web/types/draftmark.d.ts.
+import { DraftmarkError, render } from './draftmark.js';
+import { PreviewPatcher } from './preview.js';
+
+export { DraftmarkError, init, isReady, memoryStats, render } from './draftmark.js';
+
+const patchers = new WeakMap();  // element -> {patcher, unsafe, macros}: later calls patch, not rebuild
+
+/**
+ * Renders `markdown` into `element`: sanitised (unless `unsafe`), math typeset with KaTeX, and
+ * only changed blocks replaced on later calls with the same element. Returns the render result
+ * plus `mathErrors`. Call init() first.
+ */
+export function renderInto(element, markdown, options = {}) {
+  if (typeof element?.replaceChildren !== 'function') {
+    throw new DraftmarkError('draftmark: renderInto() needs a DOM element');
+  }
+  const { macros = {}, ...renderOptions } = options;
+  const unsafe = Boolean(renderOptions.unsafe);
+  let entry = patchers.get(element);
+  if (!entry || entry.unsafe !== unsafe) {
+    element.replaceChildren();
+    entry = { unsafe, patcher: new PreviewPatcher(element, { unsafe, math: { macros } }) };
+    patchers.set(element, entry);
+  }
+  const result = render(markdown, renderOptions);
+  const mathErrors = entry.patcher.update(result) ?? [];
+  return { ...result, mathErrors };
+}
