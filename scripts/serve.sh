@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
+echo "Offline single file (open it directly, no server needed): $PWD/dist/draftmark.html"
 exec node web/serve.mjs
