@@ -1,0 +1,21 @@
+// A stand-in for the editor while dist/index.html is being built: a plain textarea and
+// Draftmark's own preview path, renderInto() (render, sanitise, patch changed blocks,
+// typeset math with KaTeX). Same hooks as the editor and the baseline page.
+import { init, renderInto } from '../../web/src/embed.js';
+
+const source = document.getElementById('source');
+const preview = document.getElementById('preview');
+
+function update() {
+  renderInto(preview, source.value);
+  preview.dispatchEvent(new CustomEvent('draftmark:rendered', { bubbles: true }));
+}
+
+await init({ wasm: new URL('draftmark.wasm', import.meta.url) });
+source.addEventListener('input', update);
+window.draftmark = {
+  setMarkdown(text) {
+    source.value = text;
+    update();
+  },
+};

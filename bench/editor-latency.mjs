@@ -1,0 +1,205 @@
+// Editor latency in Chromium: keystroke -> preview painted, typed like a person, one key at
+// a time, in the Draftmark editor (dist/index.html) and in the baseline page (markdown-it +
+// KaTeX, full innerHTML per keystroke, bench/baseline/), same browser, same run.
+//
+// A sample is from the keydown event's timestamp to the first requestAnimationFrame callback
+// after the page's `draftmark:rendered` event (the frame that paints the patched preview).
+// Both pages take a document through window.draftmark.setMarkdown(text).
+
+import { mkdtempSync, rmSync, existsSync, readFileSync, copyFileSync, mkdirSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(benchDir, '..');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// The issue asks for at least 200 keystrokes per document and place.
+const kKeystrokes = Number(process.env.BENCH_KEYSTROKES ?? 200);
+// The baseline needs seconds per keystroke on the 1 MB document: 200 of them would take
+// 20 minutes, so it gets fewer there (its p95 is then the 95th of these, reported as such).
+const kBaselineLargeKeystrokes = Number(process.env.BENCH_BASELINE_LARGE_KEYSTROKES ?? 20);
+// One keystroke's render must finish within this, or the run reports a timeout (never hangs).
+const kKeystrokeTimeoutMs = 10_000;
+const TYPED = 'draftmark keeps typing ';
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+// Bundles a bench page (bench/<name>/<entry>) into build/bench/<name> with esbuild (a root
+// devDependency), with KaTeX's CSS and fonts beside it.
+async function buildPage(name, entry, { katexDist, wasm }) {
+  const { build } = await import(pathToFileURL(join(repoRoot, 'node_modules/esbuild/lib/main.js')).href);
+  const outDir = join(repoRoot, 'build/bench', name);
+  mkdirSync(join(outDir, 'katex'), { recursive: true });
+  await build({ entryPoints: [join(benchDir, name, entry)], outfile: join(outDir, entry),
+    bundle: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'warning',
+    external: ['node:fs/promises'] });
+  copyFileSync(join(benchDir, name, 'index.html'), join(outDir, 'index.html'));
+  copyFileSync(join(katexDist, 'katex.min.css'), join(outDir, 'katex/katex.min.css'));
+  cpSync(join(katexDist, 'fonts'), join(outDir, 'katex/fonts'), { recursive: true });
+  if (wasm) copyFileSync(wasm, join(outDir, 'draftmark.wasm'));
+}
+
+// Installed before any page script runs: records keydown times and, per render, the next frame.
+function installProbe() {
+  window.__bench = { pendingKey: null, samples: [], firstRendered: null };
+  document.addEventListener('keydown', (e) => { window.__bench.pendingKey = e.timeStamp; }, true);
+  document.addEventListener('draftmark:rendered', () => {
+    const b = window.__bench;
+    if (b.firstRendered === null) b.firstRendered = performance.now();
+    const start = b.pendingKey;
+    if (start === null) return;
+    b.pendingKey = null;
+    requestAnimationFrame(() => b.samples.push(performance.now() - start));
+  }, true);
+}
+
+// Waits until the page has recorded `count` samples (or the timeout passes).
+async function waitForSamples(page, count) {
+  await page.waitForFunction((n) => window.__bench.samples.length >= n, count, { timeout: kKeystrokeTimeoutMs, polling: 'raf' });
+}
+
+// Puts the caret at `offset` of the document: in CodeMirror through its view, in a textarea directly.
+async function placeCaret(page, offset) {
+  return page.evaluate((at) => {
+    const textarea = document.querySelector('textarea#source');
+    if (textarea) {
+      textarea.focus();
+      textarea.setSelectionRange(at, at);
+      return 'textarea';
+    }
+    const content = document.querySelector('.cm-content');
+    const view = window.draftmark?.view ?? content?.cmView?.view;
+    if (!view) return null;
+    view.focus();
+    view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+    return 'codemirror';
+  }, offset);
+}
+
+// Loads a document and waits for its first preview (at most 60 s: the baseline on 1 MB is slow).
+async function setDocument(page, text) {
+  await page.evaluate((t) => new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error('no draftmark:rendered within 60 s of setMarkdown')), 60_000);
+    document.addEventListener('draftmark:rendered', () => { clearTimeout(timer); done(); }, { capture: true, once: true });
+    window.draftmark.setMarkdown(t);
+  }), text);
+}
+
+async function typeRun(page, { text, offset, keystrokes }) {
+  await setDocument(page, text);
+  const where = await placeCaret(page, offset);
+  if (!where) throw new Error('cannot place the caret (no textarea#source, no CodeMirror view)');
+  await page.evaluate(() => { window.__bench.samples = []; window.__bench.pendingKey = null; });
+  for (let i = 0; i < keystrokes; i++) {
+    await page.keyboard.type(TYPED[i % TYPED.length]);
+    await waitForSamples(page, i + 1);
+  }
+  const samples = await page.evaluate(() => window.__bench.samples);
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { keystrokes: samples.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) };
+}
+
+// Where to type in the middle: at the end of the block that contains the midpoint,
+// so keystrokes extend a paragraph instead of landing inside a code fence or table row.
+function middleOffset(text) {
+  const blank = text.indexOf('\n\n', text.length >> 1);
+  return blank < 0 ? text.length >> 1 : blank;
+}
+
+async function openPage(context, url) {
+  const page = await context.newPage();
+  await page.addInitScript(installProbe);
+  await page.goto(url);
+  await page.waitForFunction(() => typeof window.draftmark?.setMarkdown === 'function', null, { timeout: 15_000 });
+  return page;
+}
+
+async function firstPreview(context) {
+  const file = join(repoRoot, 'dist/draftmark.html');
+  if (!existsSync(file)) return { ms: null, skipped: 'dist/draftmark.html is not built yet' };
+  const page = await context.newPage();
+  await page.addInitScript(installProbe);
+  await page.goto(pathToFileURL(file).href);
+  try {
+    await page.waitForFunction(() => window.__bench.firstRendered !== null, null, { timeout: 15_000 });
+    return { ms: await page.evaluate(() => window.__bench.firstRendered) };
+  } catch {
+    return { ms: null, skipped: 'dist/draftmark.html fired no draftmark:rendered event within 15 s' };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Measures keystroke -> painted preview on both pages.
+ * @param {{corpora: {name:string, text:string}[], wasm: string, withBenchDeps: boolean, log: Function}} options
+ */
+export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }) {
+  if (!withBenchDeps) return { skipped: 'bench/node_modules is missing (npm ci --prefix bench)' };
+  if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) return { skipped: 'no Chromium (apt-get install chromium)' };
+  const { chromium } = await import('playwright-core');
+  const { serve } = await import(pathToFileURL(join(repoRoot, 'web/serve.mjs')).href);
+  // The baseline uses bench's pinned KaTeX; the stand-in uses the product's (the same version).
+  await buildPage('baseline', 'baseline.js', { katexDist: join(benchDir, 'node_modules/katex/dist') });
+  let standIn = null;
+  try {
+    await buildPage('draftmark-page', 'draftmark-page.js', { katexDist: join(repoRoot, 'node_modules/katex/dist'), wasm });
+  } catch (error) {
+    standIn = `the stand-in page cannot be built from web/src/embed.js: ${error.message.split('\n').slice(0, 3).join(' ')}`;
+  }
+
+  const docs = ['seed', 'blog-1m'].map((name) => corpora.find((c) => c.name === name));
+  const server = await serve(repoRoot, 0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'draftmark-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 } });
+  const result = { chromium: context.browser()?.version() ?? null, runs: [], notes: [] };
+  try {
+    const pages = [{ name: 'baseline', url: `${origin}/build/bench/baseline/index.html` }];
+    if (standIn) result.notes.push(standIn);
+    else pages.unshift({ name: 'draftmark-preview', url: `${origin}/build/bench/draftmark-page/index.html` });
+    const editorHtml = join(repoRoot, 'dist/index.html');
+    const editorReady = existsSync(editorHtml) && readFileSync(editorHtml, 'utf8').length > 0;
+    if (editorReady) pages.unshift({ name: 'draftmark', url: `${origin}/dist/index.html` });
+    else result.notes.push('dist/index.html is not built yet: Draftmark editor latency skipped');
+    for (const { name, url } of pages) {
+      let page;
+      try {
+        page = await openPage(context, url);
+      } catch {
+        result.notes.push(`${name}: ${url} does not expose window.draftmark.setMarkdown yet (the editor page is still being built): skipped`);
+        continue;
+      }
+      for (const doc of docs) {
+        for (const where of ['end', 'middle']) {
+          const offset = where === 'end' ? doc.text.length : middleOffset(doc.text);
+          try {
+            const keystrokes = name === 'baseline' && doc.name === 'blog-1m' ? kBaselineLargeKeystrokes : kKeystrokes;
+            const run = await typeRun(page, { text: doc.text, offset, keystrokes });
+            result.runs.push({ page: name, doc: doc.name, where, ...run });
+            log(`  ${name} ${doc.name} ${where}: p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms`);
+          } catch (error) {
+            result.notes.push(`${name} ${doc.name} ${where}: ${error.message.split('\n')[0]}`);
+            log(`  ${name} ${doc.name} ${where}: failed: ${error.message.split('\n')[0]}`);
+          }
+        }
+      }
+      await page.close();
+    }
+    const first = await firstPreview(context);
+    result.firstPreviewMs = first.ms;
+    if (first.skipped) result.firstPreviewSkipped = first.skipped;
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+  if (!result.runs.length) result.skipped = result.notes.join('; ') || 'no page could be measured';
+  return result;
+}

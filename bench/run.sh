@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole benchmark in one command (about 6 minutes on 2 cores): installs bench/'s pinned
+# engines, builds the native tree (md4c sources), the wasm module, dist/ and a named link of
+# the wasm for the size breakdown, then runs bench/run.mjs. Extra arguments go to run.mjs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+if [ ! -d bench/node_modules ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+  npm ci --prefix bench --no-audit --no-fund >&2
+fi
+bash scripts/build.sh
+# The same objects linked again with a name section (identical code) to say what each part costs.
+cmake -S . -B build/bench-wasm-names -DCMAKE_TOOLCHAIN_FILE="$EMSCRIPTEN_ROOT/cmake/Modules/Platform/Emscripten.cmake" \
+  -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs >/dev/null
+cmake --build build/bench-wasm-names -j "$(nproc)" --target draftmark_wasm >/dev/null
+node bench/run.mjs --named-wasm build/bench-wasm-names/draftmark.wasm "$@"
