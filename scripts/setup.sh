@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: compilers and tools, Emscripten, doctest, Chromium for browser
 # tests, kramdown (the Jekyll oracle), Node.js if absent.
-packages=(cmake g++ clang libclang-rt-14-dev make curl xz-utils ca-certificates
+packages=(cmake g++ clang libclang-rt-14-dev make patch curl xz-utils ca-certificates
           emscripten doctest-dev chromium ruby-kramdown ruby-kramdown-parser-gfm)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)

@@ -12,14 +12,15 @@ export function argValue(name, fallback) {
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
-/** Returns an async-initialised `render(markdown, {mode, sourceLines, unsafe}) -> html`. */
+/** Returns an async-initialised `render(markdown, {mode, sourceLines, unsafe, header}) -> html`. */
 export async function makeEngine(kind) {
   if (kind === 'native') {
     const cli = argValue('--cli', path.join(root, 'build/native/draftmark'));
     if (!existsSync(cli)) throw new Error(`native CLI not found at ${cli}`);
-    return (markdown, { mode = 'gfm', sourceLines = false, unsafe = false } = {}) => {
+    return (markdown, { mode = 'gfm', sourceLines = false, unsafe = false, header = false } = {}) => {
       const args = ['render', '--mode', mode];
       if (!sourceLines) args.push('--no-source-lines');
+      if (!header) args.push('--no-header');
       if (unsafe) args.push('--unsafe');
       const r = spawnSync(cli, args, { input: markdown, maxBuffer: 1 << 28 });
       if (r.status !== 0) throw new Error(`draftmark exited ${r.status}: ${r.stderr}`);
@@ -30,8 +31,8 @@ export async function makeEngine(kind) {
     const wasm = argValue('--wasm', path.join(root, 'build/wasm/draftmark.wasm'));
     const dm = await import(path.join(root, 'web/src/draftmark.js'));
     await dm.init({ wasm });
-    return (markdown, { mode = 'gfm', sourceLines = false, unsafe = false } = {}) =>
-      dm.render(markdown, { mode, sourceLines, unsafe, header: false }).html;
+    return (markdown, { mode = 'gfm', sourceLines = false, unsafe = false, header = false } = {}) =>
+      dm.render(markdown, { mode, sourceLines, unsafe, header }).html;
   }
   throw new Error(`unknown engine ${kind}`);
 }

@@ -1,12 +1,18 @@
 // render(): the pipeline from input bytes to RenderResult.
 //   repair UTF-8 -> index lines -> pick mode -> md4c + our renderer -> source map
 //   -> assemble HTML with data-line attributes and per-block hashes.
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
 
+#include "block_attributes.h"
 #include "draftmark/document.h"
+#include "footnotes.h"
+#include "front_matter.h"
 #include "html_renderer.h"
+#include "jekyll_context.h"
+#include "kramdown_blocks.h"
 #include "json_writer.h"
 #include "line_index.h"
 #include "source_map.h"
@@ -34,9 +40,12 @@ uint32_t fnv1a(const char* data, size_t size) {
   return h;
 }
 
+// Jekyll's test: the file starts with "---" followed only by spaces on that line.
 bool starts_with_front_matter(std::string_view body) {
-  return body.rfind("---\n", 0) == 0 || body.rfind("---\r", 0) == 0 ||
-         body.rfind("--- \n", 0) == 0;
+  if (body.rfind("---", 0) != 0) return false;
+  size_t i = 3;
+  while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) i++;
+  return i < body.size() && (body[i] == '\n' || body[i] == '\r');
 }
 
 unsigned md_flags_for(Mode mode) {
@@ -44,8 +53,10 @@ unsigned md_flags_for(Mode mode) {
     case Mode::kCommonMark: return MD_DIALECT_COMMONMARK;
     case Mode::kGfm: return MD_DIALECT_GITHUB | MD_FLAG_LATEXMATHSPANS;
     case Mode::kJekyll:
-      // kramdown does not link bare URLs.
-      return MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_LATEXMATHSPANS;
+      // kramdown does not link bare URLs; it allows emphasis next to CJK text
+      // (MD_FLAG_CJKEMPHASIS comes from cmake/patches/md4c-cjk-emphasis.patch).
+      return MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_LATEXMATHSPANS |
+             MD_FLAG_CJKEMPHASIS;
     case Mode::kAuto: break;
   }
   return MD_DIALECT_GITHUB;
@@ -65,6 +76,36 @@ size_t attribute_insertion_point(std::string_view block_html) {
   return i;
 }
 
+// "<p>x</p>\n<p>y</p>\n" -> "x\n<p>y</p>"
+std::string unwrap_first_paragraph(std::string html) {
+  while (!html.empty() && html.back() == '\n') html.pop_back();
+  if (html.rfind("<p>", 0) != 0) return html;
+  size_t close = html.find("</p>");
+  if (close == std::string::npos) return html;
+  html.erase(close, 4);
+  html.erase(0, 3);
+  return html;
+}
+
+// Diagnostics are made with a line only where the column is not known; sort them by
+// position so lists read top to bottom.
+void fill_columns(const LineIndex& lines, std::vector<Diagnostic>& diagnostics) {
+  for (Diagnostic& d : diagnostics) {
+    if (d.line == 0) d.line = 1;
+    if (d.line > lines.line_count()) d.line = std::max(lines.line_count(), 1u);
+    if (d.column == 0) d.column = 1;
+  }
+  // Insertion sort: stable, tiny in wasm, and lists are short (lints are capped).
+  for (size_t i = 1; i < diagnostics.size(); i++) {
+    for (size_t j = i; j > 0; j--) {
+      const Diagnostic& a = diagnostics[j - 1];
+      const Diagnostic& b = diagnostics[j];
+      if (a.line < b.line || (a.line == b.line && a.column <= b.column)) break;
+      std::swap(diagnostics[j - 1], diagnostics[j]);
+    }
+  }
+}
+
 }  // namespace
 
 struct Renderer::State {
@@ -75,10 +116,86 @@ struct Renderer::State {
   std::vector<BlockSpan> spans;
   std::vector<LineRange> ranges;
   RenderResult result;
+  // Jekyll mode.
+  FrontMatter front_matter;
+  KramdownBlocks kramdown;
+  std::string masked;
+  JekyllContext jekyll;
+  std::vector<AttributeList> block_attrs;  // per top-level block, from block IALs
+  std::string scratch;
 };
+
+namespace {
+
+// Which top-level block each block IAL applies to (kramdown: the block directly
+// above, or else the next one), merged per block.
+void assign_block_ials(const KramdownBlocks& kramdown, const std::vector<LineRange>& ranges,
+                       std::vector<AttributeList>& per_block) {
+  per_block.assign(ranges.size(), AttributeList{});
+  for (const BlockIal& ial : kramdown.ials) {
+    size_t target = ranges.size();
+    for (size_t i = 0; i < ranges.size(); i++) {
+      if (ial.after_block && ranges[i].first < ial.line && ranges[i].last >= ial.line - 1) {
+        target = i;
+      } else if (ial.after_block && ranges[i].last < ial.line) {
+        target = i;  // the closest block above
+      }
+      if (!ial.after_block && ranges[i].first > ial.line) {
+        target = i;
+        break;
+      }
+      if (ranges[i].first > ial.line) break;
+    }
+    if (target == ranges.size()) continue;  // nothing to apply to, like kramdown
+    AttributeList attrs = ial.attrs;
+    kramdown.alds.resolve(attrs);
+    per_block[target].merge(attrs);
+  }
+}
+
+}  // namespace
 
 Renderer::Renderer() : state_(new State) {}
 Renderer::~Renderer() { delete state_; }
+
+namespace {
+
+// Inserts a block rendered outside md4c at its place in source order.
+void insert_block(std::vector<BlockSpan>& spans, std::vector<LineRange>& ranges,
+                  std::vector<AttributeList>& attrs, BlockSpan span, LineRange range) {
+  size_t at = 0;
+  while (at < ranges.size() && ranges[at].first < range.first) at++;
+  auto offset = static_cast<std::ptrdiff_t>(at);
+  spans.insert(spans.begin() + offset, span);
+  ranges.insert(ranges.begin() + offset, range);
+  attrs.insert(attrs.begin() + offset, AttributeList{});
+}
+
+// kramdown's <dl>: terms inline; a definition's first paragraph is not wrapped in <p>.
+template <typename RenderFragment>
+void append_definition_list(const DefinitionList& list, RenderFragment& render_fragment, std::string& out) {
+  std::string html;
+  out += "<dl>\n";
+  for (const DefinitionItem& item : list.items) {
+    for (const std::string& term : item.terms) {
+      html.clear();
+      render_fragment(term, html);
+      out += "<dt>";
+      out += unwrap_first_paragraph(html);
+      out += "</dt>\n";
+    }
+    for (const std::string& definition : item.definitions) {
+      html.clear();
+      render_fragment(definition, html);
+      out += "<dd>";
+      out += unwrap_first_paragraph(html);
+      out += "</dd>\n";
+    }
+  }
+  out += "</dl>\n";
+}
+
+}  // namespace
 
 const char* mode_name(Mode mode) {
   switch (mode) {
@@ -115,42 +232,114 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
   result.mode_used = mode;
 
   st.lines.build(text);
-  st.map.reset(&st.lines, body.data(), body.size(), bom);
-  st.body.clear();
-  st.spans.clear();
+  std::string_view md_input = body;
+  size_t md_offset = bom;  // where md_input starts in text
   HtmlRenderOptions html_options;
   html_options.md_flags = md_flags_for(mode);
   html_options.safe_urls = !options.unsafe;
-  render_html(body.data(), body.size(), html_options, st.body, st.map, st.spans);
-  st.map.finish(st.ranges);
+  const bool jekyll = mode == Mode::kJekyll;
+  if (jekyll) {
+    FrontMatter& fm = st.front_matter;
+    fm = FrontMatter{};
+    parse_front_matter(body, st.lines, bom, fm, result.diagnostics);
+    if (fm.present) {
+      lint_front_matter(fm, result.diagnostics);
+      result.front_matter_json = fm.json;
+      md_input = body.substr(fm.body_offset);
+      md_offset = bom + fm.body_offset;
+    }
+    // Lines are 1-based; an empty body after the front matter starts past the end.
+    uint32_t first_line = md_offset < text.size() ? st.lines.line_of(md_offset) : st.lines.line_count() + 1;
+    scan_kramdown_blocks(md_input, first_line, st.masked, st.kramdown);
+    md_input = st.masked;
+    st.jekyll.reset(&st.kramdown);
+    st.jekyll.math_enabled = fm.math;
+    st.jekyll.mermaid_enabled = fm.mermaid;
+    st.jekyll.unsafe = options.unsafe;
+    st.jekyll.media_subpath = fm.media_subpath;
+    html_options.jekyll = &st.jekyll;
+  }
 
-  // Assemble: copy the body, inserting data-line into each top-level block.
-  result.html.reserve(st.body.size() + st.spans.size() * 24);
-  size_t copied = 0;
-  for (size_t i = 0; i < st.spans.size(); i++) {
-    const BlockSpan& span = st.spans[i];
-    std::string_view block_html(st.body.data() + span.html_begin, span.html_end - span.html_begin);
-    result.html.append(st.body, copied, span.html_begin - copied);
+  st.map.reset(&st.lines, md_input.data(), md_input.size(), md_offset);
+  st.body.clear();
+  st.spans.clear();
+  render_html(md_input.data(), md_input.size(), html_options, st.body, st.map, st.spans);
+  st.map.finish(st.ranges);
+  if (jekyll) {
+    assign_block_ials(st.kramdown, st.ranges, st.block_attrs);
+    // Blocks md4c never saw (definition lists, the footnote list) render from their
+    // own Markdown, then join the others in source order.
+    SourceMap detached;
+    std::vector<BlockSpan> detached_spans;
+    auto render_fragment = [&](const std::string& fragment, std::string& html) {
+      detached.reset(&st.lines, fragment.data(), 0, 0);
+      detached_spans.clear();
+      render_html(fragment.data(), fragment.size(), html_options, html, detached, detached_spans);
+    };
+    for (const DefinitionList& list : st.kramdown.definition_lists) {
+      size_t begin = st.body.size();
+      append_definition_list(list, render_fragment, st.body);
+      insert_block(st.spans, st.ranges, st.block_attrs, BlockSpan{begin, st.body.size()},
+                   LineRange{list.first_line, list.last_line});
+    }
+    std::string footnotes;
+    append_footnotes(st.jekyll, render_fragment, footnotes);
+    if (!footnotes.empty()) {
+      uint32_t first = st.lines.line_count(), last = 1;
+      for (size_t index : st.jekyll.footnote_order) {
+        first = std::min(first, st.kramdown.footnotes[index].first_line);
+        last = std::max(last, st.kramdown.footnotes[index].last_line);
+      }
+      // The list is rendered last, so it is the last block whatever its lines.
+      if (!st.ranges.empty()) first = std::max(first, st.ranges.back().last + 1);
+      last = std::max(last, first);
+      st.spans.push_back(BlockSpan{st.body.size(), st.body.size() + footnotes.size()});
+      st.ranges.push_back(LineRange{first, last});
+      st.block_attrs.emplace_back();
+      st.body += footnotes;
+    }
+    for (const Diagnostic& d : st.jekyll.diagnostics) result.diagnostics.push_back(d);
+  }
+
+  // Assemble: the post header, then each top-level block with data-line inserted.
+  result.html.reserve(st.body.size() + st.spans.size() * 24 + 512);
+  auto add_block = [&](std::string_view block_html, uint32_t line_start, uint32_t line_end) {
     Block block;
-    block.line_start = st.ranges[i].first;
-    block.line_end = st.ranges[i].last;
+    block.line_start = line_start;
+    block.line_end = line_end;
     block.html_offset = static_cast<uint32_t>(result.html.size());
     block.hash = fnv1a(block_html.data(), block_html.size());
     size_t at = options.source_lines ? attribute_insertion_point(block_html) : std::string_view::npos;
     if (at == std::string_view::npos) {
       result.html.append(block_html);
     } else {
-      char attr[48];
-      int n = std::snprintf(attr, sizeof attr, " data-line=\"%u-%u\"", block.line_start, block.line_end);
       result.html.append(block_html.substr(0, at));
-      result.html.append(attr, static_cast<size_t>(n));
+      result.html.append(" data-line=\"");
+      append_uint(result.html, line_start);
+      result.html += '-';
+      append_uint(result.html, line_end);
+      result.html += '"';
       result.html.append(block_html.substr(at));
     }
     block.html_length = static_cast<uint32_t>(result.html.size() - block.html_offset);
     result.blocks.push_back(block);
-    copied = span.html_end;
+  };
+  if (jekyll && st.front_matter.present && options.post_header) {
+    st.scratch.clear();
+    append_post_header(st.front_matter, st.scratch);
+    if (!st.scratch.empty()) add_block(st.scratch, st.front_matter.first_line, st.front_matter.last_line);
   }
-  result.html.append(st.body, copied, std::string::npos);
+  for (size_t i = 0; i < st.spans.size(); i++) {
+    const BlockSpan& span = st.spans[i];
+    std::string_view block_html(st.body.data() + span.html_begin, span.html_end - span.html_begin);
+    if (jekyll) {
+      st.scratch.clear();
+      append_block_with_attributes(block_html, st.block_attrs[i], st.jekyll.headings, options.unsafe, st.scratch);
+      block_html = st.scratch;
+    }
+    add_block(block_html, st.ranges[i].first, st.ranges[i].last);
+  }
+  fill_columns(st.lines, result.diagnostics);
   return result;
 }
 
@@ -160,8 +349,13 @@ void diagnostics_to_json(const std::vector<Diagnostic>& diagnostics, std::string
   for (size_t i = 0; i < diagnostics.size(); i++) {
     const Diagnostic& d = diagnostics[i];
     if (i) out += ',';
-    out += "{\"line\":" + std::to_string(d.line) + ",\"column\":" + std::to_string(d.column) +
-           ",\"severity\":\"" + kSeverity[static_cast<int>(d.severity)] + "\",\"code\":";
+    out += "{\"line\":";
+    append_uint(out, d.line);
+    out += ",\"column\":";
+    append_uint(out, d.column);
+    out += ",\"severity\":\"";
+    out += kSeverity[static_cast<int>(d.severity)];
+    out += "\",\"code\":";
     append_json_string(out, d.code);
     out += ",\"message\":";
     append_json_string(out, d.message);

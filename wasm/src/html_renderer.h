@@ -11,9 +11,14 @@
 
 namespace draftmark {
 
+struct JekyllContext;
+
 struct HtmlRenderOptions {
   unsigned md_flags = 0;   // MD_FLAG_* for md_parse
   bool safe_urls = true;   // neutralise javascript:, vbscript:, file:, most data:
+  // Jekyll mode: span IALs, header ids, footnote references, typography, Chirpy's
+  // images/tables, math only with `math: true`. Null in the other modes.
+  JekyllContext* jekyll = nullptr;
 };
 
 // Byte range of one top-level block within the rendered HTML.

@@ -9,10 +9,13 @@
 // setext underlines), except link reference definitions, which belong to no block.
 // Blocks with no text at all (thematic breaks, empty items) start at the first
 // non-blank line after the previous block's closing fence or underline.
+// Lines are read from the parsed buffer, so syntax masked out before parsing
+// (kramdown_blocks.h) counts as blank.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "line_index.h"
@@ -44,6 +47,12 @@ class SourceMap {
   }
   void end_block() { open_ = false; }
 
+  // Document line of a pointer into the parsed buffer, or 1 if it points elsewhere.
+  uint32_t line_of(const char* text) const {
+    if (text < input_ || text > input_ + size_ || lines_ == nullptr) return 1;
+    return lines_->line_of(input_offset_ + static_cast<size_t>(text - input_));
+  }
+
   // One range per begun block, in order; monotonic and non-overlapping.
   void finish(std::vector<LineRange>& ranges) const;
 
@@ -54,9 +63,12 @@ class SourceMap {
     size_t max_offset;
     Kind kind;
   };
+  std::string_view visible_line(uint32_t line) const;
+  bool is_blank(uint32_t line) const;
   bool is_reference_definition(uint32_t line) const;
   bool is_skippable(uint32_t line) const;
   uint32_t fence_line_above(uint32_t line, uint32_t floor) const;
+  uint32_t closing_fence_after(uint32_t line) const;
   bool is_fence(uint32_t line) const;
   bool is_setext_underline(uint32_t line) const;
 

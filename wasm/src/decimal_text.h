@@ -1,0 +1,37 @@
+// Decimal integers as text without printf or std::to_string: either would pull
+// libc's formatting code (several KB) into the wasm module.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace draftmark {
+
+// Appends `value` in decimal, zero-padded to at least `width` digits.
+inline void append_decimal(std::string& out, uint64_t value, int width = 1) {
+  char digits[20];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  for (int pad = n; pad < width; pad++) out += '0';
+  while (n > 0) out += digits[--n];
+}
+
+inline void append_signed_decimal(std::string& out, int64_t value) {
+  if (value < 0) {
+    out += '-';
+    append_decimal(out, uint64_t{0} - static_cast<uint64_t>(value));
+  } else {
+    append_decimal(out, static_cast<uint64_t>(value));
+  }
+}
+
+inline std::string decimal(uint64_t value) {
+  std::string out;
+  append_decimal(out, value);
+  return out;
+}
+
+}  // namespace draftmark

@@ -1,0 +1,26 @@
+// The character classes kramdown's Ruby regexes use, without ICU: Onigmo's \p{Word} and
+// String#downcase, from tables generated out of the same Ruby that runs kramdown
+// (scripts/generate-unicode-tables.rb; Unicode 13.0, every plane, about 7 KB of tables).
+// Used by heading ids (which characters survive) and smart quotes (\b boundaries).
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace draftmark {
+
+// True for code points matching Ruby's /\p{Word}/: letters (Hangul, Han, Kana, Latin,
+// Greek, Cyrillic…), combining marks, decimal digits and connector punctuation ("_", "‿").
+// Note Ruby's /\w/ is ASCII-only while /\b/ uses this wider class; callers pick.
+bool is_word_code_point(char32_t code_point);
+
+// Appends the UTF-8 of Ruby's String#downcase of one code point (full Unicode, no
+// context rules: "Σ" is always "σ"; "İ" becomes "i" + U+0307, the only two-code-point case).
+void append_lowercase(std::string& out, char32_t code_point);
+
+// Decodes the code point starting at text[0] (size > 0) and stores its byte length
+// (1-4) in *length. Malformed or truncated sequences decode as U+FFFD of length 1, so a
+// loop over invalid bytes always advances.
+char32_t decode_utf8(const char* text, size_t size, size_t* length);
+
+}  // namespace draftmark
