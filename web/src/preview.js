@@ -1,0 +1,121 @@
+// Patches a rendered document into a container, touching only the blocks that changed.
+//
+// Each top-level block of a render result has a hash of its HTML (without data-line), so a
+// block that merely moved because lines were added above keeps its hash. update() matches new
+// blocks to the current DOM nodes by hash, in order; matched nodes stay the same objects (images
+// do not reload, typeset math is kept, a selection in the preview survives) and only get their
+// data-line refreshed. Unmatched blocks are sanitised, parsed and typeset; vanished ones removed.
+import { createMathCache, definesMacros, renderMath } from './math.js';
+import { sanitizeHtml } from './sanitize.js';
+
+function parseBlock(html, unsafe, doc) {
+  const template = doc.createElement('template');
+  template.innerHTML = sanitizeHtml(html, { unsafe });
+  const nodes = [...template.content.childNodes].filter((n) => n.nodeType !== 3 || n.data.trim() !== '');
+  if (nodes.length === 1 && nodes[0].nodeType === 1) return nodes[0];
+  // Raw HTML blocks may hold several elements or bare text: one wrapper keeps "one block, one
+  // node", which scroll sync and the patch both rely on.
+  const wrapper = doc.createElement('div');
+  wrapper.className = 'dm-block';
+  wrapper.append(...nodes);
+  return wrapper;
+}
+
+function setLines(node, block) {
+  const lines = `${block.lineStart}-${block.lineEnd}`;
+  if (node.getAttribute('data-line') !== lines) node.setAttribute('data-line', lines);
+}
+
+/**
+ * Keeps `container`'s children equal to the blocks of the latest render result.
+ * Options: `unsafe` skips the sanitiser; `math` = `{cache, macros}` for renderMath()
+ * (a cache is created when none is given).
+ */
+export class PreviewPatcher {
+  #container;
+  #unsafe;
+  #macros;
+  #cache;
+  #entries = [];  // [{hash, node, problems, definesMacros}] in document order
+
+  constructor(container, { unsafe = false, math = {} } = {}) {
+    this.#container = container;
+    this.#unsafe = Boolean(unsafe);
+    this.#macros = math.macros ?? {};
+    this.#cache = math.cache ?? createMathCache();
+  }
+
+  /** The block nodes currently shown, in document order (the container's children). */
+  get nodes() {
+    return this.#entries.map((e) => e.node);
+  }
+
+  /**
+   * Applies a render result (from draftmark.js render()). Returns the math problems of the
+   * whole document (see renderMath), with lines as of this result. Dispatches
+   * `draftmark:rendered` on the container with `{result, mathProblems, replaced, kept}`.
+   * @param {{blocks: {lineStart:number, lineEnd:number, hash:number, html:string}[]}} result
+   * @returns {object[]}
+   */
+  update(result) {
+    const doc = this.#container.ownerDocument;
+    const waiting = new Map();  // hash -> old entries not yet reused, in order
+    for (const entry of this.#entries) {
+      const list = waiting.get(entry.hash);
+      if (list) list.push(entry); else waiting.set(entry.hash, [entry]);
+    }
+    const next = [];
+    const fresh = [];
+    for (const block of result.blocks) {
+      let entry = waiting.get(block.hash)?.shift();
+      if (!entry) {
+        entry = { hash: block.hash, node: parseBlock(block.html, this.#unsafe, doc), problems: [],
+          definesMacros: block.html.includes('math') && definesMacros(block.html) };
+        fresh.push(entry);
+      }
+      setLines(entry.node, block);
+      entry.lineStart = block.lineStart;
+      next.push(entry);
+    }
+    for (const list of waiting.values()) for (const entry of list) entry.node.remove();
+
+    // Put the nodes in order. Reused nodes keep their relative order in the usual edits, so
+    // only new nodes are inserted; a node is moved only when blocks were reordered.
+    const wanted = new Set(next.map((e) => e.node));
+    let cursor = this.#container.firstChild;
+    for (const entry of next) {
+      while (cursor && cursor !== entry.node && !wanted.has(cursor)) {
+        const stray = cursor;  // not ours (someone else's node): the container is the blocks
+        cursor = cursor.nextSibling;
+        stray.remove();
+      }
+      if (cursor === entry.node) cursor = cursor.nextSibling;
+      else this.#container.insertBefore(entry.node, cursor);
+    }
+    while (cursor) {
+      const stray = cursor;
+      cursor = cursor.nextSibling;
+      stray.remove();
+    }
+    this.#entries = next;
+
+    const mathProblems = this.#typesetMath(fresh);
+    this.#container.dispatchEvent(new CustomEvent('draftmark:rendered', {
+      detail: { result, mathProblems, replaced: fresh.length, kept: next.length - fresh.length },
+    }));
+    return mathProblems;
+  }
+
+  #typesetMath(fresh) {
+    if (this.#entries.some((e) => e.definesMacros)) {
+      // Macros defined in one block reach formulas in later ones: typeset the whole document
+      // in order, uncached (only posts that use \def/\newcommand pay for it).
+      for (const entry of this.#entries) entry.problems = [];
+      return renderMath(this.#container, { cache: null, macros: this.#macros, again: true });
+    }
+    for (const entry of fresh) {
+      entry.problems = renderMath(entry.node, { cache: this.#cache, macros: this.#macros });
+    }
+    return this.#entries.flatMap((e) => e.problems.map((p) => ({ ...p, line: e.lineStart })));
+  }
+}

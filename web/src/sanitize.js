@@ -1,0 +1,67 @@
+// The HTML sanitiser between the renderer and the page. The core already neutralises dangerous
+// URLs in Markdown links, but raw HTML inside a post is passed through, so every preview path
+// (editor, <draftmark-preview>, renderInto) runs its HTML through here first.
+//
+// The policy follows GitHub's: HTML elements only (no SVG/MathML — KaTeX's MathML is added
+// after sanitising), no scripts, frames, plugins, forms or document-level elements, no event
+// handlers, no inline styles, and only http(s)/mailto/relative URLs. Our own markup (data-line,
+// class, id, task-list checkboxes, details/summary, image sizes) is kept.
+import DOMPurify from 'dompurify';
+
+const FORBID_TAGS = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form',
+  'button', 'select', 'option', 'textarea', 'base', 'meta', 'link', 'style', 'template', 'noscript',
+  'dialog', 'portal'];
+const FORBID_ATTR = ['style', 'srcset', 'action', 'formaction', 'ping', 'autofocus', 'tabindex'];
+const ADD_ATTR = ['loading', 'decoding', 'align', 'open', 'start', 'reversed'];
+// Relative URLs, fragments and these schemes; everything else (javascript:, vbscript:, data:
+// outside images, file:) is dropped.
+const ALLOWED_URI = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+
+let purifier = null;
+
+function createPurifier() {
+  if (typeof window === 'undefined') {
+    throw new Error('draftmark: sanitizeHtml() needs a DOM (window); pass { unsafe: true } to skip it');
+  }
+  const purify = DOMPurify(window);
+  purify.addHook('uponSanitizeElement', (node, data) => {
+    // Task-list checkboxes are the one form control a post may show, and only read-only.
+    if (data.tagName === 'input') {
+      if ((node.getAttribute('type') ?? '').toLowerCase() !== 'checkbox') node.remove();
+      else node.setAttribute('disabled', '');
+    }
+  });
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    // Links that leave the page open elsewhere and give the target no handle on the editor.
+    if (node.tagName === 'A' && node.hasAttribute('target')) {
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  return purify;
+}
+
+const CONFIG = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS,
+  FORBID_ATTR,
+  ADD_ATTR,
+  ALLOWED_URI_REGEXP: ALLOWED_URI,
+  ALLOW_DATA_ATTR: true,      // data-line maps blocks to source lines
+  ALLOW_ARIA_ATTR: true,
+  SANITIZE_NAMED_PROPS: false,  // heading ids must stay what the post's anchors link to
+  KEEP_CONTENT: true,         // a removed <form> keeps its text
+  RETURN_TRUSTED_TYPE: false,
+};
+
+/**
+ * Makes rendered HTML safe to insert into a page (GitHub-like allow-list, see the file comment).
+ * `unsafe: true` returns `html` unchanged, for the user's own trusted drafts.
+ * @param {string} html
+ * @param {{unsafe?: boolean}} [options]
+ * @returns {string}
+ */
+export function sanitizeHtml(html, { unsafe = false } = {}) {
+  if (unsafe) return html;
+  purifier ??= createPurifier();
+  return purifier.sanitize(html, CONFIG);
+}
