@@ -35,7 +35,7 @@ async function buildPage(name, entry, { katexDist, wasm }) {
   const outDir = join(repoRoot, 'build/bench', name);
   mkdirSync(join(outDir, 'katex'), { recursive: true });
   await build({ entryPoints: [join(benchDir, name, entry)], outfile: join(outDir, entry),
-    bundle: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'warning',
+    bundle: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'silent',  // errors are reported by the caller
     external: ['node:fs/promises'] });
   copyFileSync(join(benchDir, name, 'index.html'), join(outDir, 'index.html'));
   copyFileSync(join(katexDist, 'katex.min.css'), join(outDir, 'katex/katex.min.css'));

@@ -66,7 +66,7 @@ export function markdownReport(results) {
 
 Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}${m.chromium ? `, Chromium ${m.chromium}` : ''}.
 Median of ≥ ${results.settings.rounds} interleaved rounds, ${results.settings.cellMs} ms per engine and corpus${results.settings.smoke ? ' (smoke run: tiny corpora, numbers meaningless)' : ''}.
-
+${(results.notes ?? []).map((n) => `\n${n}\n`).join('')}
 ## Throughput (ms per document; ratios to native md4c-html and to markdown-wasm, same run)
 
 ${matrix(results)}

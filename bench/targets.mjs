@@ -36,14 +36,14 @@ function editorTargets(results) {
     const seed = draftmarkLatency(results, 'seed', where);
     out.push({ name: `editor: seed post p95 at the ${where} <= ${kMaxSeedP95Ms} ms`,
       ...(seed ? { met: seed.p95 <= kMaxSeedP95Ms, detail: `${seed.label}: p95 ${seed.p95.toFixed(1)} ms (p50 ${seed.p50.toFixed(1)} ms)` }
-        : { met: null, detail: skipped ?? 'not measured' }) });
+        : { met: null, detail: skipped ?? (results.editor?.notes?.join('; ') || 'not measured') }) });
     const large = draftmarkLatency(results, 'blog-1m', where);
     const base = latency(results, 'baseline', 'blog-1m', where);
     out.push({ name: `editor: 1 MB document p95 at the ${where} <= ${kMaxLargeP95Ms} ms and >= ${kMinLargeSpeedupVsBaseline}x below the baseline`,
       ...(large && base
         ? { met: large.p95 <= kMaxLargeP95Ms && base.p95 / large.p95 >= kMinLargeSpeedupVsBaseline,
           detail: `${large.label}: p95 ${large.p95.toFixed(1)} ms vs baseline ${base.p95.toFixed(1)} ms (${(base.p95 / large.p95).toFixed(1)}x)` }
-        : { met: null, detail: skipped ?? 'not measured' }) });
+        : { met: null, detail: skipped ?? (results.editor?.notes?.join('; ') || 'not measured') }) });
   }
   return out;
 }
