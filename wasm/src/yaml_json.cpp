@@ -87,15 +87,18 @@ std::string key_text(const YamlValue& key) {
 }
 
 // During the build a mapping holds [key0, value0, key1, value1, ...] in items.
-void finish_mapping(YamlValue& mapping, std::vector<YamlIssue>& issues) {
+void finish_mapping(YamlValue& mapping, size_t& duplicate_warnings, std::vector<YamlIssue>& issues) {
   std::vector<YamlValue> pairs = std::move(mapping.items);
   mapping.items.clear();
+  mapping.items.reserve(pairs.size() / 2);
+  mapping.keys.reserve(pairs.size() / 2);
+  mapping.key_offsets.reserve(pairs.size() / 2);
   std::unordered_map<std::string, size_t> position;
   for (size_t i = 0; i + 1 < pairs.size(); i += 2) {
     std::string key = key_text(pairs[i]);
     auto found = position.find(key);
     if (found != position.end()) {
-      issues.push_back(YamlIssue{pairs[i].offset, Severity::kWarning, "yaml-duplicate-key",
+      if (duplicate_warnings++ < kMaxDuplicateKeyWarnings) issues.push_back(YamlIssue{pairs[i].offset, Severity::kWarning, "yaml-duplicate-key",
                                  "Duplicate key \"" + key + "\": the last value wins, as in Jekyll.", "", 0});
       mapping.items[found->second] = std::move(pairs[i + 1]);
       continue;
@@ -152,7 +155,7 @@ void parse_yaml(std::string_view yaml, YamlDocument& out) {
   out.issues.clear();
   if (yaml.size() > kMaxYamlBytes) {
     out.issues.push_back(YamlIssue{0, Severity::kError, "yaml-too-large",
-        "Front matter is larger than 1 MiB; Draftmark does not read it.", "", 0});
+        "Front matter is larger than 256 KiB; Draftmark does not read it.", "", 0});
     return;
   }
   yaml_parser_t parser;
@@ -166,6 +169,7 @@ void parse_yaml(std::string_view yaml, YamlDocument& out) {
   MarkToByte to_byte(yaml);
   std::vector<YamlValue*> open;  // containers being filled, innermost last
   bool warned_alias = false, done = false;
+  size_t duplicate_warnings = 0;
   // Adds a finished or just-opened node where it belongs. The returned pointer stays
   // valid while the node is open: only the innermost container ever grows.
   auto place = [&](YamlValue&& node) -> YamlValue* {
@@ -222,7 +226,7 @@ void parse_yaml(std::string_view yaml, YamlDocument& out) {
         break;
       }
       case YAML_MAPPING_END_EVENT:
-        finish_mapping(*open.back(), out.issues);
+        finish_mapping(*open.back(), duplicate_warnings, out.issues);
         open.pop_back();
         break;
       case YAML_SEQUENCE_END_EVENT:

@@ -36,9 +36,11 @@ namespace draftmark {
 // Real front matter nests 2-3 levels; 64 leaves room for any honest use while
 // bounding the JSON writer's recursion (wasm has a small stack).
 constexpr size_t kMaxYamlDepth = 64;
-// Front matter is normally under 2 KB; 1 MiB keeps a keystroke's re-parse in the
-// low milliseconds even for absurd input.
-constexpr size_t kMaxYamlBytes = size_t{1} << 20;
+// Front matter is normally under 2 KB. 256 KiB is generous and bounds a keystroke's
+// re-parse to tens of milliseconds (about 1 ms per 4 KiB of dense YAML natively).
+constexpr size_t kMaxYamlBytes = size_t{256} << 10;
+// A generated file may repeat a key thousands of times; a few warnings make the point.
+constexpr size_t kMaxDuplicateKeyWarnings = 10;
 
 struct YamlValue {
   enum class Kind : unsigned char { kNull, kBool, kInt, kFloat, kString, kSequence, kMapping };
