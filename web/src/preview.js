@@ -12,9 +12,10 @@ function parseBlock(html, unsafe, doc) {
   const template = doc.createElement('template');
   template.innerHTML = sanitizeHtml(html, { unsafe });
   const nodes = [...template.content.childNodes].filter((n) => n.nodeType !== 3 || n.data.trim() !== '');
-  if (nodes.length === 1 && nodes[0].nodeType === 1) return nodes[0];
+  if (nodes.length === 1 && nodes[0].nodeType === 1 && nodes[0].tagName !== 'IMG') return nodes[0];
   // Raw HTML blocks may hold several elements or bare text: one wrapper keeps "one block, one
-  // node", which scroll sync and the patch both rely on.
+  // node", which scroll sync and the patch both rely on (and gives a lone <img> a parent, so
+  // `prepare` may replace it).
   const wrapper = doc.createElement('div');
   wrapper.className = 'dm-block';
   wrapper.append(...nodes);
@@ -29,17 +30,20 @@ function setLines(node, block) {
 /**
  * Keeps `container`'s children equal to the blocks of the latest render result.
  * Options: `unsafe` skips the sanitiser; `math` = `{cache, macros}` for renderMath()
- * (a cache is created when none is given).
+ * (a cache is created when none is given); `prepare(node)` is called on each new block node
+ * before it enters the page (the editor points images at their files there).
  */
 export class PreviewPatcher {
   #container;
   #unsafe;
   #macros;
   #cache;
+  #prepare;
   #entries = [];  // [{hash, node, problems, definesMacros}] in document order
 
-  constructor(container, { unsafe = false, math = {} } = {}) {
+  constructor(container, { unsafe = false, math = {}, prepare = null } = {}) {
     this.#container = container;
+    this.#prepare = prepare;
     this.#unsafe = Boolean(unsafe);
     this.#macros = math.macros ?? {};
     this.#cache = math.cache ?? createMathCache();
@@ -53,7 +57,8 @@ export class PreviewPatcher {
   /**
    * Applies a render result (from draftmark.js render()). Returns the math problems of the
    * whole document (see renderMath), with lines as of this result. Dispatches
-   * `draftmark:rendered` on the container with `{result, mathProblems, replaced, kept}`.
+   * `draftmark:rendered` on the container with `{result, mathProblems, added, kept}`
+   * (`added`: the new block nodes).
    * @param {{blocks: {lineStart:number, lineEnd:number, hash:number, html:string}[]}} result
    * @returns {object[]}
    */
@@ -72,6 +77,11 @@ export class PreviewPatcher {
         entry = { hash: block.hash, node: parseBlock(block.html, this.#unsafe, doc), problems: [],
           definesMacros: block.html.includes('math') && definesMacros(block.html) };
         fresh.push(entry);
+        try {
+          this.#prepare?.(entry.node);
+        } catch (error) {
+          console.warn('draftmark: preparing a preview block failed', error);  // the block still shows
+        }
       }
       setLines(entry.node, block);
       entry.lineStart = block.lineStart;
@@ -101,7 +111,7 @@ export class PreviewPatcher {
 
     const mathProblems = this.#typesetMath(fresh);
     this.#container.dispatchEvent(new CustomEvent('draftmark:rendered', {
-      detail: { result, mathProblems, replaced: fresh.length, kept: next.length - fresh.length },
+      detail: { result, mathProblems, added: fresh.map((e) => e.node), kept: next.length - fresh.length },
     }));
     return mathProblems;
   }

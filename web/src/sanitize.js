@@ -11,7 +11,7 @@ import DOMPurify from 'dompurify';
 const FORBID_TAGS = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form',
   'button', 'select', 'option', 'textarea', 'base', 'meta', 'link', 'style', 'template', 'noscript',
   'dialog', 'portal'];
-const FORBID_ATTR = ['style', 'srcset', 'action', 'formaction', 'ping', 'autofocus', 'tabindex'];
+const FORBID_ATTR = ['style', 'srcset', 'action', 'formaction', 'ping', 'autofocus', 'tabindex', 'name'];
 const ADD_ATTR = ['loading', 'decoding', 'align', 'open', 'start', 'reversed'];
 // Relative URLs, fragments and these schemes; everything else (javascript:, vbscript:, data:
 // outside images, file:) is dropped.
@@ -26,6 +26,9 @@ function createPurifier() {
   const purify = DOMPurify(window);
   purify.addHook('uponSanitizeElement', (node, data) => {
     // Task-list checkboxes are the one form control a post may show, and only read-only.
+    // Images are the one kept element that `document.<id>` exposes; an id there could shadow
+    // a document property the page relies on (DOM clobbering).
+    if (data.tagName === 'img') node.removeAttribute('id');
     if (data.tagName === 'input') {
       if ((node.getAttribute('type') ?? '').toLowerCase() !== 'checkbox') node.remove();
       else node.setAttribute('disabled', '');
@@ -48,7 +51,9 @@ const CONFIG = {
   ALLOWED_URI_REGEXP: ALLOWED_URI,
   ALLOW_DATA_ATTR: true,      // data-line maps blocks to source lines
   ALLOW_ARIA_ATTR: true,
-  SANITIZE_NAMED_PROPS: false,  // heading ids must stay what the post's anchors link to
+  // Heading ids such as "title" or "head" must stay what the post's anchors link to; DOMPurify's
+  // clobbering guard would drop them. `name` is forbidden and img ids removed instead (above).
+  SANITIZE_DOM: false,
   KEEP_CONTENT: true,         // a removed <form> keeps its text
   RETURN_TRUSTED_TYPE: false,
 };
