@@ -3,6 +3,13 @@
 # browsers, with bytes or a URL, on emsdk 3.1.6 and newer).
 target_compile_options(draftmark_core PRIVATE -fno-exceptions -fno-rtti)
 
+# Size matters for a page that loads the module (gzip budget: README, bench/):
+# the md4c parser stays at -O3 (the hot loop); our renderer, libyaml (front matter
+# only) and the link-time passes favour size.
+target_compile_options(draftmark_core PRIVATE -Os)
+target_compile_options(yaml PRIVATE -Os)
+target_compile_options(md4c PRIVATE -O3)
+
 add_executable(draftmark_wasm wasm/src/wasm_entry.cpp)
 target_link_libraries(draftmark_wasm PRIVATE draftmark_core)
 target_compile_options(draftmark_wasm PRIVATE -fno-exceptions -fno-rtti)
@@ -11,6 +18,7 @@ file(STRINGS "${PROJECT_SOURCE_DIR}/wasm/exports.txt" DRAFTMARK_EXPORTS)
 list(JOIN DRAFTMARK_EXPORTS "," DRAFTMARK_EXPORTS_CSV)
 target_link_options(draftmark_wasm PRIVATE
   --no-entry
+  -Os
   -fno-exceptions
   "SHELL:-s EXPORTED_FUNCTIONS=${DRAFTMARK_EXPORTS_CSV}"
   "SHELL:-s ALLOW_MEMORY_GROWTH=1"
