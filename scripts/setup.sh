@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: compilers and tools, Emscripten, doctest, Chromium for browser
-# tests, kramdown (the Jekyll oracle), Node.js if absent.
+# tests (and a Korean font, so screenshots of the Korean seed post show text),
+# kramdown (the Jekyll oracle), Node.js if absent.
 packages=(cmake g++ clang libclang-rt-14-dev make patch curl xz-utils ca-certificates
-          emscripten doctest-dev chromium ruby-kramdown ruby-kramdown-parser-gfm)
+          emscripten doctest-dev chromium fonts-nanum ruby-kramdown ruby-kramdown-parser-gfm)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 missing=()
