@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildEditor } from './build-editor.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -15,11 +16,5 @@ await build({
   bundle: true, format: 'esm', platform: 'neutral', target: 'es2022',
   external: ['node:fs/promises'], logLevel: 'warning',
 });
-await build({
-  entryPoints: [path.join(root, 'web/src/main.js')],
-  outfile: path.join(dist, 'app.js'),
-  bundle: true, format: 'esm', platform: 'browser', target: 'es2022',
-  external: ['node:fs/promises'], logLevel: 'warning',
-});
-copyFileSync(path.join(root, 'web/index.html'), path.join(dist, 'index.html'));
+const editor = await buildEditor({ root, dist });  // dist/index.html, app.js, post.css, editor.css, fonts/
 console.log(`web: wrote ${path.relative(process.cwd(), dist)}/`);

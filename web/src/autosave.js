@@ -1,0 +1,61 @@
+// When to save: a change is written at most kSaveDelayMs after it happened, however fast the
+// typing (the timer starts at the first unsaved change and is not pushed back by later ones),
+// and at once when the page is hidden or left. Saves never overlap; a change made while a save
+// runs is picked up by the next one.
+
+// Leaves ~200 ms for IndexedDB within the promise "persisted within 500 ms of a change".
+const kSaveDelayMs = 300;
+
+export class Autosaver {
+  #save;
+  #onError;
+  #timer = null;
+  #dirty = false;
+  #running = null;
+
+  /**
+   * `save()`: writes the current state (returns a Promise). `onError(error)`: a save failed;
+   * the state stays dirty and is retried on the next change or flush.
+   */
+  constructor({ save, onError }) {
+    this.#save = save;
+    this.#onError = onError;
+    const flushNow = () => { this.flush(); };
+    addEventListener('pagehide', flushNow);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') flushNow();
+    });
+  }
+
+  /** True when a change has not been written yet. */
+  get dirty() {
+    return this.#dirty;
+  }
+
+  /** Records that something changed; a save follows within kSaveDelayMs. */
+  markDirty() {
+    this.#dirty = true;
+    this.#timer ??= setTimeout(() => { this.#timer = null; this.flush(); }, kSaveDelayMs);
+  }
+
+  /** Saves now if anything is unsaved; resolves when the state is written (or failed). */
+  async flush() {
+    if (this.#timer !== null) { clearTimeout(this.#timer); this.#timer = null; }
+    while (this.#running) await this.#running;
+    if (!this.#dirty) return;
+    this.#dirty = false;
+    this.#running = (async () => {
+      try {
+        await this.#save();
+      } catch (error) {
+        this.#dirty = true;
+        this.#onError?.(error);
+      }
+    })();
+    try {
+      await this.#running;
+    } finally {
+      this.#running = null;
+    }
+  }
+}

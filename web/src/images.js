@@ -1,0 +1,104 @@
+// Where preview images come from. A post's images are usually site paths (/assets/img/x.png)
+// that mean nothing to the editor's own origin; they resolve against the "site URL" setting,
+// or against a local folder the user picked (File System Access API). An image that cannot be
+// found becomes a visible placeholder naming its path, never a broken-image icon — and no
+// request is made for a path we know cannot resolve.
+
+const REMOTE = /^(?:https?:|data:|blob:)/i;
+
+function placeholder(img, path, reason) {
+  const doc = img.ownerDocument;
+  const box = doc.createElement('span');
+  box.className = 'dm-image-missing';
+  box.setAttribute('role', 'img');
+  box.setAttribute('aria-label', `Image not shown: ${path}`);
+  box.dataset.src = path;
+  const name = doc.createElement('code');
+  name.textContent = path;
+  const why = doc.createElement('span');
+  why.className = 'dm-image-missing-reason';
+  why.textContent = reason;
+  box.append('Image ', name, ' ', why);
+  if (img.alt) box.title = img.alt;
+  img.replaceWith(box);
+}
+
+function onFailure(img, path) {
+  img.addEventListener('error', () => {
+    if (img.isConnected) placeholder(img, path, 'could not be loaded');
+  }, { once: true });
+}
+
+export class ImageResolver {
+  #siteUrl;
+  #folder;
+  #blobs = new Map();  // path -> Promise<blob URL|null>
+
+  /** `siteUrl`: e.g. "https://me.github.io/"; `folder`: a FileSystemDirectoryHandle or null. */
+  constructor({ siteUrl = '', folder = null } = {}) {
+    this.#siteUrl = siteUrl.trim();
+    this.#folder = folder;
+  }
+
+  /** Frees the blob URLs made for folder images. */
+  dispose() {
+    for (const pending of this.#blobs.values()) pending.then((url) => url && URL.revokeObjectURL(url));
+    this.#blobs.clear();
+  }
+
+  /** Points every <img> under `node` at where its file really is (call before insertion). */
+  prepare(node) {
+    const images = node.tagName === 'IMG' ? [node] : node.querySelectorAll('img');
+    for (const img of images) this.#resolve(img);
+  }
+
+  #resolve(img) {
+    const path = img.getAttribute('src') ?? '';
+    if (!path) { placeholder(img, '(empty)', 'has no path'); return; }
+    if (REMOTE.test(path)) { onFailure(img, path); return; }
+    if (this.#siteUrl) {
+      let url = null;
+      try { url = new URL(path, this.#siteUrl.endsWith('/') ? this.#siteUrl : `${this.#siteUrl}/`).href; } catch { url = null; }
+      if (url) { img.src = url; onFailure(img, path); return; }
+    }
+    if (this.#folder) {
+      img.removeAttribute('src');
+      img.dataset.src = path;
+      img.classList.add('dm-image-loading');
+      this.#fromFolder(path).then((url) => {
+        img.classList.remove('dm-image-loading');
+        if (url) { onFailure(img, path); img.src = url; } else placeholder(img, path, `is not in the folder "${this.#folder.name}"`);
+      });
+      return;
+    }
+    placeholder(img, path, 'needs a site URL or an image folder (Settings)');
+  }
+
+  #fromFolder(path) {
+    const clean = path.split(/[?#]/)[0];
+    if (!this.#blobs.has(clean)) this.#blobs.set(clean, this.#readFromFolder(clean));
+    return this.#blobs.get(clean);
+  }
+
+  async #readFromFolder(path) {
+    let segments;
+    try {
+      segments = path.split('/').filter((s) => s && s !== '.').map(decodeURIComponent);
+    } catch {
+      return null;
+    }
+    // The folder may be the site root (/assets/img/a.png) or the picked folder may be the first
+    // path segment itself (picked "assets", path /assets/img/a.png).
+    const attempts = [segments];
+    if (segments.length > 1 && segments[0] === this.#folder.name) attempts.push(segments.slice(1));
+    for (const parts of attempts) {
+      try {
+        let dir = this.#folder;
+        for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+        const file = await (await dir.getFileHandle(parts.at(-1))).getFile();
+        return URL.createObjectURL(file);
+      } catch { /* try the next reading of the path */ }
+    }
+    return null;
+  }
+}

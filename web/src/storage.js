@@ -1,0 +1,152 @@
+// Drafts and settings in IndexedDB (idb-keyval's store helper over one object store).
+//
+// Keys: `text:<id>` {text, rev, writer, anchor, head, scrollLine}, `meta:<id>` {id, title, name,
+// createdAt, updatedAt}, `file:<id>` (a FileSystemFileHandle, where the browser has them),
+// `settings`. Text and metadata are written in one transaction, and a save carries the revision
+// it was based on: when another tab has written the draft since, the save is refused (conflict)
+// instead of overwriting — the caller keeps its text as a new draft.
+import { createStore, del, get, keys, promisifyRequest, set } from 'idb-keyval';
+
+const DB_NAME = 'draftmark';
+const STORE_NAME = 'drafts';
+
+/** Thrown by DraftStore when IndexedDB is missing or refuses a write (quota, private mode). */
+export class StorageError extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = 'StorageError';
+  }
+}
+
+function describe(error) {
+  if (error?.name === 'QuotaExceededError') return 'the browser\'s storage quota is full';
+  return error?.message || String(error);
+}
+
+/** A new random draft id. */
+export function newDraftId() {
+  return globalThis.crypto?.randomUUID?.() ?? `d${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+}
+
+/** Drafts, their metadata and the page settings. Every method rejects with StorageError. */
+export class DraftStore {
+  #store = null;
+
+  #open() {
+    if (typeof indexedDB === 'undefined') throw new StorageError('IndexedDB is not available in this browser');
+    this.#store ??= createStore(DB_NAME, STORE_NAME);
+    return this.#store;
+  }
+
+  async #run(what, fn) {
+    try {
+      return await fn(this.#open());
+    } catch (error) {
+      if (error instanceof StorageError) throw error;
+      throw new StorageError(`cannot ${what}: ${describe(error)}`, { cause: error });
+    }
+  }
+
+  /** Metadata of every draft, most recently changed first. */
+  list() {
+    return this.#run('list drafts', async (store) => {
+      const metaKeys = (await keys(store)).filter((k) => typeof k === 'string' && k.startsWith('meta:'));
+      const metas = await store('readonly', (s) => Promise.all(metaKeys.map((k) => promisifyRequest(s.get(k)))));
+      return metas.filter(Boolean).sort((a, b) => b.updatedAt - a.updatedAt);
+    });
+  }
+
+  /** {meta, text: {text, rev, anchor, head, scrollLine}} or null. */
+  load(id) {
+    return this.#run('read the draft', (store) => store('readonly', async (s) => {
+      const [meta, text] = await Promise.all([promisifyRequest(s.get(`meta:${id}`)), promisifyRequest(s.get(`text:${id}`))]);
+      return meta && text ? { meta, text } : null;
+    }));
+  }
+
+  /**
+   * Saves a draft if nobody else wrote it since revision `baseRev` (0 for a new draft).
+   * `snapshot`: {text, anchor, head, scrollLine, title}. Resolves to {rev} or {conflict: true, theirs}.
+   */
+  save(id, snapshot, { baseRev, writer }) {
+    return this.#run('save the draft', (store) => store('readwrite', (s) => new Promise((resolve, reject) => {
+      const textKey = `text:${id}`;
+      const metaKey = `meta:${id}`;
+      const reads = [s.get(textKey), s.get(metaKey)];
+      let pending = reads.length;
+      const decide = () => {
+        const [current, meta] = reads.map((r) => r.result);
+        const currentRev = current?.rev ?? 0;
+        if (currentRev !== baseRev) { resolve({ conflict: true, theirs: current }); return; }
+        const rev = currentRev + 1;
+        const now = Date.now();
+        s.put({ text: snapshot.text, rev, writer, anchor: snapshot.anchor, head: snapshot.head,
+          scrollLine: snapshot.scrollLine }, textKey);
+        s.put({ id, name: meta?.name ?? '', title: snapshot.title, createdAt: meta?.createdAt ?? now, updatedAt: now },
+          metaKey);
+        promisifyRequest(s.transaction).then(() => resolve({ rev }), reject);
+      };
+      for (const r of reads) {
+        r.onsuccess = () => { if (--pending === 0) decide(); };
+        r.onerror = () => reject(r.error);
+      }
+    })));
+  }
+
+  /** Saves only the cursor and scroll position (no revision change: it is not content). */
+  saveView(id, { anchor, head, scrollLine }) {
+    return this.#run('save the cursor', (store) => store('readwrite', (s) => new Promise((resolve, reject) => {
+      const r = s.get(`text:${id}`);
+      r.onsuccess = () => {
+        if (r.result) s.put({ ...r.result, anchor, head, scrollLine }, `text:${id}`);
+        promisifyRequest(s.transaction).then(resolve, reject);
+      };
+      r.onerror = () => reject(r.error);
+    })));
+  }
+
+  /** Sets the user's name for a draft (shown instead of the front matter title). */
+  rename(id, name) {
+    return this.#run('rename the draft', (store) => store('readwrite', (s) => new Promise((resolve, reject) => {
+      const r = s.get(`meta:${id}`);
+      r.onsuccess = () => {
+        if (r.result) s.put({ ...r.result, name }, `meta:${id}`);
+        promisifyRequest(s.transaction).then(resolve, reject);
+      };
+      r.onerror = () => reject(r.error);
+    })));
+  }
+
+  remove(id) {
+    return this.#run('delete the draft', (store) => store('readwrite', (s) => {
+      for (const k of [`meta:${id}`, `text:${id}`, `file:${id}`]) s.delete(k);
+      return promisifyRequest(s.transaction);
+    }));
+  }
+
+  getSettings() {
+    return this.#run('read settings', async (store) => (await get('settings', store)) ?? {});
+  }
+
+  setSettings(settings) {
+    return this.#run('save settings', (store) => set('settings', settings, store));
+  }
+
+  /** The file a draft was opened from or saved to (FileSystemFileHandle), or undefined. */
+  getFileHandle(id) {
+    return this.#run('read the file handle', (store) => get(`file:${id}`, store));
+  }
+
+  setFileHandle(id, handle) {
+    return this.#run('remember the file', (store) => (handle ? set(`file:${id}`, handle, store) : del(`file:${id}`, store)));
+  }
+
+  /** The local folder images resolve against (FileSystemDirectoryHandle), or undefined. */
+  getImageFolder() {
+    return this.#run('read the image folder', (store) => get('image-folder', store));
+  }
+
+  setImageFolder(handle) {
+    return this.#run('remember the image folder', (store) => (handle ? set('image-folder', handle, store) : del('image-folder', store)));
+  }
+}
