@@ -3,7 +3,7 @@
 //
 // Automation hook (documented in README.md "Editor"): window.draftmark =
 //   { ready: Promise, setMarkdown(text): Promise (resolves once the preview shows text),
-//     getMarkdown(): string, view: the CodeMirror EditorView }
+//     getMarkdown(): string, view: the CodeMirror EditorView, draftId: the current draft's id }
 // and a `draftmark:rendered` event on #preview after each patch.
 import seedPost from '../../tests/fixtures/seed-post.md';
 import { Autosaver } from './autosave.js';
@@ -249,16 +249,25 @@ function newPostTemplate() {
 
 // ---- Files --------------------------------------------------------------------------------
 
+// Files drafts were opened from or saved to. Also kept in IndexedDB (so Save still writes to the
+// file after a reload); the map covers handles IndexedDB cannot store.
+const fileHandles = new Map();
+
+async function rememberFile(id, handle) {
+  fileHandles.set(id, handle);
+  await store.setFileHandle(id, handle).catch(() => {});
+}
+
 async function openFile(file) {
   if (!file) return;
   await newDraft(file.text, { name: file.name });
-  if (file.handle) await store.setFileHandle(session.id, file.handle).catch(() => {});
+  if (file.handle) await rememberFile(session.id, file.handle);
 }
 
 async function saveFile({ as = false } = {}) {
   const text = editor.getText();
   try {
-    const handle = as ? null : await store.getFileHandle(session.id).catch(() => null);
+    const handle = as ? null : fileHandles.get(session.id) ?? await store.getFileHandle(session.id).catch(() => null);
     if (handle) {
       await writeToHandle(handle, text);
       notices.show('file', { level: 'info', message: `Saved to ${handle.name}.` });
@@ -266,7 +275,7 @@ async function saveFile({ as = false } = {}) {
     }
     const name = fileNameFor(currentTitle() || draftLabel(session.meta), '.md');
     const saved = await saveAs(name, text);
-    if (saved) await store.setFileHandle(session.id, saved).catch(() => {});
+    if (saved) await rememberFile(session.id, saved);
     if (saved !== undefined) notices.show('file', { level: 'info', message: saved ? `Saved to ${saved.name}.` : `Downloaded ${name}.` });
   } catch (error) {
     notices.show('file', { level: 'error', message: `Could not save the file: ${error.message}` });
@@ -491,5 +500,9 @@ window.draftmark = {
   },
   get view() {
     return editor?.view ?? null;
+  },
+  /** The id of the draft shown (its IndexedDB keys are text:<id> and meta:<id>). */
+  get draftId() {
+    return session.id;
   },
 };

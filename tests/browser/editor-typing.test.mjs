@@ -1,0 +1,190 @@
+// The editor in Chromium, typed into like a person: the preview follows keystrokes and IME
+// composition, patches only the block that changed, typesets math (and reports bad formulas),
+// highlights code and never runs script from the post.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openEditor, placeCaret, previewText, setMarkdown, startBrowser } from './editor-page.mjs';
+
+let env, page, errors;
+
+before(async () => {
+  env = await startBrowser();
+  ({ page, errors } = await openEditor(env));
+});
+after(() => env?.close());
+
+describe('first start', () => {
+  test('the sample post is shown, rendered as a Jekyll post with its Korean title', async () => {
+    const text = await page.evaluate(() => window.draftmark.getMarkdown());
+    assert.match(text, /^---\nlayout: post\n/);
+    assert.match(await page.$eval('#preview header.post-header h1', (el) => el.textContent), /두런두런 수근수근 속닥속닥/);
+    assert.match(await page.title(), /BoostCamp AI Tech/);
+  });
+});
+
+describe('typing', () => {
+  test('keystrokes typed at the end of the document show up in the preview', async () => {
+    await setMarkdown(page, '# Start\n\n');
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('## Typed heading\n\nSome *typed* words.', { delay: 10 });
+    await page.waitForFunction(() => document.querySelector('#preview h2')?.textContent === 'Typed heading');
+    await page.waitForFunction(() => document.querySelector('#preview p em')?.textContent === 'typed');
+    assert.equal(await page.evaluate(() => window.draftmark.getMarkdown()), '# Start\n\n## Typed heading\n\nSome *typed* words.');
+  });
+
+  test('Ctrl+B makes the word at the cursor bold, and Ctrl+Z undoes it', async () => {
+    await setMarkdown(page, 'make this bold\n');
+    await placeCaret(page, 'make this'.length - 1);
+    await page.keyboard.press('Control+b');
+    await page.waitForFunction(() => document.querySelector('#preview strong')?.textContent === 'this');
+    assert.equal(await page.evaluate(() => window.draftmark.getMarkdown()), 'make **this** bold\n');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => !document.querySelector('#preview strong'));
+  });
+
+  test('Korean typed through IME composition in the middle of a paragraph is neither duplicated, dropped nor reordered', async () => {
+    const before = '첫 문단입니다.\n\n앞부분 뒷부분\n\n마지막 문단.\n';
+    await setMarkdown(page, before);
+    const at = before.indexOf(' 뒷부분');
+    await placeCaret(page, at);
+    const cdp = await page.context().newCDPSession(page);
+    // "한국어 입력" as a Korean IME produces it: each syllable grows through its jamo while
+    // composing, then is committed; the space is committed directly.
+    const syllables = [['ㅎ', '하', '한'], ['ㄱ', '구', '국'], ['ㅇ', '어'], null, ['ㅇ', '이', '입'], ['ㄹ', '려', '력']];
+    const sent = [];
+    await page.keyboard.type(' ');
+    for (const steps of syllables) {
+      if (!steps) { await cdp.send('Input.insertText', { text: ' ' }); sent.push(' '); continue; }
+      for (const step of steps) {
+        await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+      }
+      const committed = steps.at(-1);
+      await cdp.send('Input.insertText', { text: committed });
+      sent.push(committed);
+    }
+    const typed = ` ${sent.join('')}`;
+    assert.equal(typed, ' 한국어 입력');
+    const expected = before.slice(0, at) + typed + before.slice(at);
+    await page.waitForFunction((want) => window.draftmark.getMarkdown() === want, expected, { timeout: 5000 })
+      .catch(async () => assert.equal(await page.evaluate(() => window.draftmark.getMarkdown()), expected));
+    await page.waitForFunction(() => document.querySelectorAll('#preview p')[1]?.textContent === '앞부분 한국어 입력 뒷부분');
+    assert.equal(await page.$$eval('#preview p', (ps) => ps.length), 3);
+    await cdp.detach();
+  });
+});
+
+describe('block patching', () => {
+  test('an edit in one paragraph keeps every other block\'s DOM node (same objects)', async () => {
+    const doc = ['# Title', '', 'First paragraph.', '', '$$', 'E = mc^2', '$$', '', '- a', '- b', '',
+      '```python', 'print("x")', '```', '', 'Last paragraph.', ''].join('\n');
+    await setMarkdown(page, doc);
+    const count = await page.evaluate(() => {
+      window.__blocks = [...document.getElementById('preview').children];
+      window.__katex = document.querySelector('#preview .katex-display');
+      return window.__blocks.length;
+    });
+    assert.equal(count, 6);
+    await placeCaret(page, doc.indexOf('First paragraph') + 'First'.length);
+    await page.keyboard.type(' edited', { delay: 5 });
+    await page.waitForFunction(() => document.querySelector('#preview p')?.textContent === 'First edited paragraph.');
+    const kept = await page.evaluate(() => {
+      const now = [...document.getElementById('preview').children];
+      return {
+        length: now.length,
+        same: now.map((node) => window.__blocks.includes(node)),
+        katexSame: document.querySelector('#preview .katex-display') === window.__katex,
+      };
+    });
+    assert.equal(kept.length, 6);
+    assert.deepEqual(kept.same, [true, false, true, true, true, true]);
+    assert.equal(kept.katexSame, true, 'typeset math is the same node, not recomputed');
+  });
+
+  test('inserting lines above shifts data-line but keeps the nodes', async () => {
+    await setMarkdown(page, 'one\n\ntwo\n\nthree\n');
+    await page.evaluate(() => { window.__blocks = [...document.getElementById('preview').children]; });
+    await placeCaret(page, 0);
+    // One input event (a paste), so no intermediate render merges "zero" into "one".
+    await page.keyboard.insertText('zero\n\n');
+    await page.waitForFunction(() => document.getElementById('preview').children.length === 4);
+    const state = await page.evaluate(() => [...document.getElementById('preview').children]
+      .map((n) => [n.textContent, n.getAttribute('data-line'), window.__blocks.includes(n)]));
+    assert.deepEqual(state, [['zero', '1-1', false], ['one', '3-3', true], ['two', '5-5', true], ['three', '7-7', true]]);
+  });
+});
+
+describe('math, code and diagnostics', () => {
+  test('inline and display math are typeset by KaTeX', async () => {
+    await setMarkdown(page, 'Euler: $e^{i\\pi} + 1 = 0$\n\n$$\n\\frac{a}{b}\n$$\n');
+    assert.equal(await page.$$eval('#preview .katex', (els) => els.length), 2);
+    assert.equal(await page.$$eval('#preview .katex-display', (els) => els.length), 1);
+    assert.match(await page.$eval('#preview .katex annotation', (el) => el.textContent), /e\^\{i\\pi\} \+ 1 = 0/);
+  });
+
+  test('a bad formula shows KaTeX\'s error inline and in the problems list; clicking it jumps to its line', async () => {
+    await setMarkdown(page, 'Fine $x$.\n\nStill fine.\n\nBroken $\\frac{1}{$ here.\n');
+    const inline = await page.$eval('#preview .katex-error', (el) => [el.textContent, el.title]);
+    assert.equal(inline[0], '\\frac{1}{');
+    assert.match(inline[1], /ParseError/);
+    await page.click('#diagnostics > summary');
+    const entry = page.locator('#diagnostics-list .dm-error button', { hasText: 'ParseError' });
+    assert.match(await entry.textContent(), /line 5/);
+    assert.match(await page.textContent('#diagnostics-summary'), /1 error/);
+    await entry.click();
+    const line = await page.evaluate(() => {
+      const { state } = window.draftmark.view;
+      return state.doc.lineAt(state.selection.main.head).number;
+    });
+    assert.equal(line, 5);
+    // Fixing the formula clears the problem.
+    await setMarkdown(page, 'Fine $x$.\n\nStill fine.\n\nFixed $\\frac{1}{2}$ here.\n');
+    assert.equal(await page.$$eval('#preview .katex-error', (els) => els.length), 0);
+    assert.match(await page.textContent('#diagnostics-summary'), /No problems/);
+  });
+
+  test('front matter problems from the renderer are listed with their line', async () => {
+    await setMarkdown(page, '---\ntitle: [unclosed\n---\n\nBody.\n');
+    const items = await page.$$eval('#diagnostics-list button', (bs) => bs.map((b) => b.dataset.line));
+    assert.ok(items.length >= 1, 'a YAML error is reported');
+    assert.ok(items.every((line) => Number(line) >= 1 && Number(line) <= 3), `lines ${items}`);
+  });
+
+  test('fenced code is highlighted with token classes', async () => {
+    await setMarkdown(page, '```python\ndef greet(name):\n    return "hi " + name  # say hi\n```\n');
+    await page.waitForFunction(() => document.querySelector('#preview code .tok-keyword'));
+    const tokens = await page.$$eval('#preview code [class^="tok-"]', (els) => els.map((e) => [e.className, e.textContent]));
+    assert.ok(tokens.some(([c, t]) => c.includes('tok-keyword') && t === 'def'));
+    assert.ok(tokens.some(([c, t]) => c.includes('tok-string') && t === '"hi "'));
+    assert.ok(tokens.some(([c, t]) => c.includes('tok-comment') && t === '# say hi'));
+    assert.equal(await page.$eval('#preview code', (el) => el.textContent),
+      'def greet(name):\n    return "hi " + name  # say hi\n', 'highlighting keeps the code text');
+  });
+});
+
+describe('safety', () => {
+  test('script in the post never runs and dangerous markup is removed', async () => {
+    await setMarkdown(page, '<img src="x:" onerror="window.__pwned = 1">\n\n<script>window.__pwned = 2</script>\n\n' +
+      '<iframe src="javascript:parent.__pwned=3"></iframe>\n\n[a](javascript:window.__pwned=4)\n\n<a href="javascript:window.__pwned=5">b</a>\n');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    const html = await page.$eval('#preview', (el) => el.innerHTML);
+    assert.doesNotMatch(html, /onerror|<script|<iframe|javascript:/i);
+  });
+
+  test('images with site paths show a placeholder naming the path, not a broken image', async () => {
+    await setMarkdown(page, '![cat](/assets/img/cat.png){: w="300"}\n');
+    const box = await page.$eval('#preview .dm-image-missing', (el) => [el.dataset.src, el.textContent]);
+    assert.equal(box[0], '/assets/img/cat.png');
+    assert.match(box[1], /\/assets\/img\/cat\.png/);
+    assert.equal(await page.$$eval('#preview img', (els) => els.length), 0);
+  });
+});
+
+describe('console', () => {
+  test('no console errors and no request beyond the local server', async () => {
+    assert.deepEqual(errors, []);
+    assert.deepEqual(env.stray, []);
+    assert.equal(await previewText(page).then((t) => t.length > 0), true);
+  });
+});
