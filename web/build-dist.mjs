@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildSingleFile } from './build-single-file.mjs';
-import { inlineCssPlugin, katexCssPlugin, katexFontsPlugin, wasmBytesPlugin } from './esbuild-plugins.mjs';
+import { inlineCssPlugin, katexCssPlugin, katexFontsPlugin, wasmGzipPlugin } from './esbuild-plugins.mjs';
 
 /** The single file must fit in this many bytes (README states it; tests check it). */
 export const kSingleFileBudget = 2.5 * 1024 * 1024;
@@ -33,7 +33,7 @@ export async function buildDistribution({ root, dist, wasmFile, page, appEntry }
     ...common, entryPoints: [path.join(root, 'web/src/element-entry.js')],
     outfile: path.join(dist, 'draftmark-element.js'), platform: 'browser', minify: true,
     external: ['node:fs/promises'],
-    plugins: [wasmBytesPlugin(wasmFile), katexFontsPlugin(), inlineCssPlugin([katexCssPlugin({ fonts: 'none' })])],
+    plugins: [wasmGzipPlugin(wasmFile), katexFontsPlugin(), inlineCssPlugin([katexCssPlugin({ fonts: 'none' })])],
   });
 
   const single = await buildSingleFile({ root, page, appEntry, wasmFile, outFile: path.join(dist, 'draftmark.html') });

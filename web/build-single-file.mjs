@@ -6,7 +6,7 @@
 import { build, transform } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { inlineCssPlugin, katexCssPlugin, wasmBytesPlugin } from './esbuild-plugins.mjs';
+import { inlineCssPlugin, katexCssPlugin, wasmGzipPlugin } from './esbuild-plugins.mjs';
 
 const ASSET_LOADERS = {
   '.woff2': 'dataurl', '.woff': 'dataurl', '.ttf': 'dataurl',
@@ -29,7 +29,7 @@ async function bundleApp({ root, appEntry, wasmFile }) {
     minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning',
     outdir: path.join(root, 'build/single-file'),  // names the CSS output; nothing is written
     external: ['node:fs/promises'], loader: ASSET_LOADERS,
-    plugins: [wasmBytesPlugin(wasmFile), katexCssPlugin(), inlineCssPlugin([katexCssPlugin()])],
+    plugins: [wasmGzipPlugin(wasmFile), katexCssPlugin(), inlineCssPlugin([katexCssPlugin()])],
   });
   const js = result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
   const css = result.outputFiles.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');

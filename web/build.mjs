@@ -1,8 +1,8 @@
-// Builds dist/: the embeddable module and the editor page.
-import { build } from 'esbuild';
+// Builds dist/: the editor page, the embeddable module, the custom element and the offline single file.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDistribution } from './build-dist.mjs';
 import { buildEditor } from './build-editor.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -10,11 +10,7 @@ const dist = path.join(root, 'dist');
 mkdirSync(dist, { recursive: true });
 copyFileSync(path.join(root, 'build/wasm/draftmark.wasm'), path.join(dist, 'draftmark.wasm'));
 
-await build({
-  entryPoints: [path.join(root, 'web/src/draftmark.js')],
-  outfile: path.join(dist, 'draftmark.js'),
-  bundle: true, format: 'esm', platform: 'neutral', target: 'es2022',
-  external: ['node:fs/promises'], logLevel: 'warning',
-});
 const editor = await buildEditor({ root, dist });  // dist/index.html, app.js, post.css, editor.css, fonts/
+// dist/draftmark.js (+ .d.ts, draftmark.css), draftmark-element.js, and the offline draftmark.html
+await buildDistribution({ root, dist, wasmFile: path.join(dist, 'draftmark.wasm'), ...editor });
 console.log(`web: wrote ${path.relative(process.cwd(), dist)}/`);

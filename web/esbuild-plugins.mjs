@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 const katexDir = path.dirname(require.resolve('katex/package.json'));
@@ -11,16 +12,17 @@ const katexDir = path.dirname(require.resolve('katex/package.json'));
 export const katexDist = path.join(katexDir, 'dist');
 
 /**
- * `import bytes from 'draftmark:wasm-bytes'` yields the wasm module as a Uint8Array
- * (esbuild's binary loader: base64 in the bundle, decoded with atob — no eval, no fetch).
+ * `import gzipped from 'draftmark:wasm-gzip'` yields the wasm module gzip-compressed, as a
+ * Uint8Array (esbuild's binary loader: base64 in the bundle, decoded with atob — no eval, no
+ * fetch). Compressed, it costs ~150 KB of base64 instead of ~370 KB; web/src/gunzip.js restores it.
  */
-export function wasmBytesPlugin(wasmFile) {
+export function wasmGzipPlugin(wasmFile) {
   return {
-    name: 'draftmark-wasm-bytes',
+    name: 'draftmark-wasm-gzip',
     setup(build) {
-      build.onResolve({ filter: /^draftmark:wasm-bytes$/ }, () => ({ path: wasmFile, namespace: 'wasm-bytes' }));
-      build.onLoad({ filter: /.*/, namespace: 'wasm-bytes' }, (args) => ({
-        contents: readFileSync(args.path), loader: 'binary',
+      build.onResolve({ filter: /^draftmark:wasm-gzip$/ }, () => ({ path: wasmFile, namespace: 'wasm-gzip' }));
+      build.onLoad({ filter: /.*/, namespace: 'wasm-gzip' }, (args) => ({
+        contents: gzipSync(readFileSync(args.path), { level: 9 }), loader: 'binary',
       }));
     },
   };

@@ -160,6 +160,61 @@ describe('embed page (web/examples/embed.html)', () => {
   });
 });
 
+describe('offline single file (dist/draftmark.html) from file:// with the network cut', () => {
+  let page, errors, firstRequest;
+  const preview = (selector) => page.$$eval(`#preview ${selector}`, (els) => els.map((e) => e.textContent));
+  const waitReady = () => page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+
+  before(async () => {
+    firstRequest = requests.length;
+    page = await browser.context.newPage();
+    errors = collectErrors(page);
+    await page.goto(singleFileUrl);
+    await waitReady();
+  });
+  after(() => page.close());
+
+  test('typing in the editor renders the preview, math included', async () => {
+    await page.evaluate(() => window.draftmark.setMarkdown('# Offline\n\n'));
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('## Typed offline\n\nEuler: $e^{i\\pi} + 1 = 0$ done.\n', { delay: 2 });
+    await page.waitForFunction(() => document.querySelector('#preview h2')?.textContent === 'Typed offline'
+      && document.querySelector('#preview .katex'));
+    assert.deepEqual(await preview('h1'), ['Offline']);
+    assert.match((await preview('p')).join('\n'), /Euler: .*done\./);
+  });
+
+  test("math is set in KaTeX's own fonts, loaded from inside the file", async () => {
+    assert.equal(await katexMainLoaded(page), true);
+    const family = await page.$eval('#preview .katex', (el) => getComputedStyle(el).fontFamily);
+    assert.match(family, /^KaTeX_Main/);
+    const sources = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules])
+      .filter((r) => r instanceof CSSFontFaceRule && /KaTeX_Main/.test(r.style.fontFamily))
+      .map((r) => r.style.getPropertyValue('src')));
+    assert.ok(sources.length >= 4, 'the four KaTeX_Main faces are declared');
+    for (const src of sources) assert.match(src, /^url\("data:font\/woff2;base64,/);
+  });
+
+  test('autosave keeps the text across a reload', async () => {
+    const token = `kept-${Date.now()}`;
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(`\n${token}\n`);
+    await page.waitForFunction(() => document.getElementById('save-state').dataset.state === 'saved');
+    await page.reload();
+    await waitReady();
+    assert.match(await page.evaluate(() => window.draftmark.getMarkdown()), new RegExp(token));
+    await page.waitForFunction((t) => document.getElementById('preview').textContent.includes(t), token);
+  });
+
+  test('no request was attempted and the console stayed clean', async () => {
+    const attempted = requests.slice(firstRequest).map((r) => r.url).filter((url) => url !== singleFileUrl);
+    assert.deepEqual(attempted, []);
+    assert.deepEqual(errors, []);
+  });
+});
+
 describe('offline single file under a strict Content-Security-Policy', () => {
   test('it starts and renders math with no securitypolicyviolation, and the CSP is in force', async () => {
     const page = await browser.context.newPage();
@@ -180,9 +235,12 @@ describe('offline single file under a strict Content-Security-Policy', () => {
     assert.equal(await katexMainLoaded(page), true);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(errors, []);
-    // The policy really applies: eval is refused (and reported) on this page.
-    const evalBlocked = await page.evaluate(() => { try { eval('1'); return false; } catch { return true; } });
-    assert.equal(evalBlocked, true);
+    // The policy and the listener really work: a request to another origin is refused and reported.
+    // (eval cannot be probed from here: code run through page.evaluate is exempt from CSP; the
+    // bundles are checked for eval and new Function in tests/dist/package.test.mjs.)
+    await page.evaluate(() => fetch('http://192.0.2.1/probe').catch(() => null));
+    await page.waitForFunction(() => window.__violations.length > 0);
+    assert.deepEqual(await page.evaluate(() => window.__violations), ['connect-src http://192.0.2.1/probe']);
     await page.close();
   });
 });

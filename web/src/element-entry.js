@@ -3,9 +3,10 @@
 // <script type="module"> and no other file to host.
 import css from '../styles/element.css?inline';
 import fonts from 'draftmark:katex-fonts';
-import wasm from 'draftmark:wasm-bytes';
+import wasmGzip from 'draftmark:wasm-gzip';
 import { defineDraftmarkPreview } from './element.js';
+import { gunzip } from './gunzip.js';
 
 export { DraftmarkPreviewElement } from './element.js';
 
-defineDraftmarkPreview({ wasm, css, fonts });
+defineDraftmarkPreview({ wasm: () => gunzip(wasmGzip), css, fonts });

@@ -23,7 +23,9 @@ let sheet = null;         // one constructed stylesheet, adopted by every shadow
 const fontsAdded = new WeakSet();  // documents that have KaTeX's fonts
 
 function startModule() {
-  ready ??= init({ wasm: config.wasm });
+  // `wasm` may be a function producing the bytes (the bundle inflates them on first use only).
+  ready ??= Promise.resolve(typeof config.wasm === 'function' ? config.wasm() : config.wasm)
+    .then((wasm) => init({ wasm }));
   return ready;
 }
 
@@ -153,9 +155,9 @@ export class DraftmarkPreviewElement extends HTMLElement {
         this.#patcher = new PreviewPatcher(this.#content, { unsafe, math: {} });
         this.#patcherUnsafe = unsafe;
       }
-      const mathErrors = this.#patcher.update(result) ?? [];
+      const mathProblems = this.#patcher.update(result) ?? [];
       this.#showStatus(null);
-      this.#last = { ...result, mathErrors };
+      this.#last = { ...result, mathProblems };
       this.dispatchEvent(new CustomEvent('draftmark:rendered', { detail: this.#last }));
       return this.#last;
     } catch (error) {
@@ -167,7 +169,8 @@ export class DraftmarkPreviewElement extends HTMLElement {
 }
 
 /**
- * Registers `<draftmark-preview>` (once). `wasm`: the module's bytes or URL; `css`: the shadow
+ * Registers `<draftmark-preview>` (once). `wasm`: the module's bytes or URL, or a function
+ * returning (a promise of) them; `css`: the shadow
  * root's stylesheet text; `fonts`: [{family, weight, style, bytes}] added to the document.
  */
 export function defineDraftmarkPreview({ wasm, css = '', fonts = [], tagName = 'draftmark-preview' } = {}) {

@@ -11,7 +11,7 @@ const patchers = new WeakMap();  // element -> {patcher, unsafe, macros}: later 
 /**
  * Renders `markdown` into `element`: sanitised (unless `unsafe`), math typeset with KaTeX, and
  * only changed blocks replaced on later calls with the same element. Returns the render result
- * plus `mathErrors`. Call init() first.
+ * plus `mathProblems`. Call init() first.
  */
 export function renderInto(element, markdown, options = {}) {
   if (typeof element?.replaceChildren !== 'function') {
@@ -26,6 +26,6 @@ export function renderInto(element, markdown, options = {}) {
     patchers.set(element, entry);
   }
   const result = render(markdown, renderOptions);
-  const mathErrors = entry.patcher.update(result) ?? [];
-  return { ...result, mathErrors };
+  const mathProblems = entry.patcher.update(result) ?? [];
+  return { ...result, mathProblems };
 }

@@ -2,6 +2,7 @@
 // init() is idempotent, so when the editor later calls init() with a URL nothing is fetched —
 // the page makes no request at all, which is what lets it work from file:// with no network.
 import { init } from './draftmark.js';
-import wasmBytes from 'draftmark:wasm-bytes';
+import { gunzip } from './gunzip.js';
+import wasmGzip from 'draftmark:wasm-gzip';
 
-await init({ wasm: wasmBytes });
+await init({ wasm: await gunzip(wasmGzip) });

@@ -14,10 +14,10 @@
 // content or any attribute re-renders. Events: `draftmark:rendered` (detail: the result) after
 // each render, `draftmark:error` (detail: {message}) when loading or rendering fails.
 
-import type { RenderResult } from './draftmark.js';
+import type { MathProblem, RenderResult } from './draftmark.js';
 
 export interface DraftmarkPreviewResult extends RenderResult {
-  mathErrors: { line: number; message: string; tex?: string }[];
+  mathProblems: MathProblem[];
 }
 
 export declare class DraftmarkPreviewElement extends HTMLElement {

@@ -108,10 +108,17 @@ export interface RenderIntoOptions extends RenderOptions {
   macros?: Record<string, string>;
 }
 
-/** What {@link renderInto} did: the render result plus the formulas KaTeX could not typeset. */
+/** A formula KaTeX rejected (`error`; it also shows KaTeX's message inline) or warned about. */
+export interface MathProblem extends Diagnostic {
+  code: 'math';
+  /** The formula's TeX source. */
+  tex: string;
+}
+
+/** What {@link renderInto} did: the render result plus the document's math problems. */
 export interface RenderIntoResult extends RenderResult {
-  /** One entry per formula KaTeX rejected; the formula shows KaTeX's error inline too. */
-  mathErrors: { line: number; message: string; tex?: string }[];
+  /** Every math problem of the whole document; `line` is the first line of the formula's block. */
+  mathProblems: MathProblem[];
 }
 
 /**
