@@ -49,6 +49,7 @@ const DmResult* dm_render(uint32_t size, uint32_t options) {
   opts.source_lines = (options & DM_OPT_SOURCE_LINES) != 0;
   opts.post_header = (options & DM_OPT_POST_HEADER) != 0;
   opts.unsafe = (options & DM_OPT_UNSAFE) != 0;
+  opts.input_is_utf8 = (options & DM_OPT_INPUT_IS_UTF8) != 0;
   const draftmark::RenderResult& r = m.renderer.render(std::string_view(m.input.data(), size), opts);
 
   m.blocks.clear();

@@ -1,6 +1,7 @@
 #include "kramdown_blocks.h"
 
 #include <cctype>
+#include <cstring>
 
 namespace draftmark {
 namespace {
@@ -16,8 +17,13 @@ class LineCursor {
   explicit LineCursor(std::string_view text) : text_(text) {}
   bool next(Line& line) {
     if (pos_ >= text_.size()) return false;
-    size_t end = pos_;
-    while (end < text_.size() && text_[end] != '\n' && text_[end] != '\r') end++;
+    const char* base = text_.data();
+    const void* nl = std::memchr(base + pos_, '\n', text_.size() - pos_);
+    size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - base) : text_.size();
+    // A CR ends the line too (CR-only and CRLF documents).
+    if (const void* cr = std::memchr(base + pos_, '\r', end - pos_)) {
+      end = static_cast<size_t>(static_cast<const char*>(cr) - base);
+    }
     size_t next = end;
     if (next < text_.size() && text_[next] == '\r') next++;
     if (next < text_.size() && text_[next] == '\n' && (next == end || text_[next - 1] == '\r')) next++;

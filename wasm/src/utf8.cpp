@@ -1,28 +1,34 @@
 #include "utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace draftmark {
 namespace {
 
-// Length of the valid UTF-8 sequence starting at text[i], or 0 if it is invalid
+inline bool is_continuation(unsigned char c) { return (c & 0xc0) == 0x80; }
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if it is invalid or NUL
 // (the Unicode "maximal subpart" rules are simplified to one U+FFFD per bad byte).
-size_t valid_sequence_length(const unsigned char* s, size_t i, size_t size) {
-  unsigned char c = s[i];
+inline size_t valid_sequence_length(const unsigned char* s, size_t i, size_t size) {
+  const unsigned char c = s[i];
   if (c < 0x80) return c == 0 ? 0 : 1;
-  auto cont = [&](size_t k) { return i + k < size && (s[i + k] & 0xc0) == 0x80; };
-  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
-  if (c >= 0xe0 && c <= 0xef) {
-    if (!cont(1) || !cont(2)) return 0;
+  const size_t left = size - i;
+  if (c < 0xc2) return 0;
+  if (c < 0xe0) return left >= 2 && is_continuation(s[i + 1]) ? 2 : 0;
+  if (c < 0xf0) {
+    if (left < 3 || !is_continuation(s[i + 1]) || !is_continuation(s[i + 2])) return 0;
     if (c == 0xe0 && s[i + 1] < 0xa0) return 0;  // overlong
     if (c == 0xed && s[i + 1] > 0x9f) return 0;  // surrogate
     return 3;
   }
-  if (c >= 0xf0 && c <= 0xf4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if (c == 0xf0 && s[i + 1] < 0x90) return 0;  // overlong
-    if (c == 0xf4 && s[i + 1] > 0x8f) return 0;  // above U+10FFFF
-    return 4;
+  if (c > 0xf4 || left < 4 || !is_continuation(s[i + 1]) || !is_continuation(s[i + 2]) ||
+      !is_continuation(s[i + 3])) {
+    return 0;
   }
-  return 0;
+  if (c == 0xf0 && s[i + 1] < 0x90) return 0;  // overlong
+  if (c == 0xf4 && s[i + 1] > 0x8f) return 0;  // above U+10FFFF
+  return 4;
 }
 
 }  // namespace
@@ -31,8 +37,20 @@ bool check_or_repair_utf8(std::string_view text, std::string& repaired) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
   size_t i = 0;
-  // Fast path: ASCII runs, then whole valid sequences.
+  // Fast path: 8 bytes at a time while they are ASCII without NUL, then whole
+  // valid sequences.
   while (i < size) {
+    while (i + 8 <= size) {
+      uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      // High bit set in any byte, or any zero byte (the classic has-zero-byte test).
+      if ((word & 0x8080808080808080ull) != 0 ||
+          ((word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull) != 0) {
+        break;
+      }
+      i += 8;
+    }
+    if (i >= size) break;
     if (s[i] >= 0x80 || s[i] == 0) {
       size_t n = valid_sequence_length(s, i, size);
       if (n == 0) break;

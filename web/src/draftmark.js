@@ -10,6 +10,7 @@ const MODE_NAMES = ['auto', 'commonmark', 'gfm', 'jekyll'];
 const OPT_SOURCE_LINES = 0x04;
 const OPT_POST_HEADER = 0x08;
 const OPT_UNSAFE = 0x10;
+const OPT_INPUT_IS_UTF8 = 0x20;  // TextEncoder never produces malformed UTF-8
 
 /** A system failure (load error, ABI mismatch, out of memory, wasm trap). Content problems are diagnostics, never errors. */
 export class DraftmarkError extends Error {
@@ -83,7 +84,7 @@ export function isReady() {
 function optionBits(options) {
   const mode = MODES[options.mode ?? 'auto'];
   if (mode === undefined) throw new DraftmarkError(`draftmark: unknown mode "${options.mode}"`);
-  let bits = mode;
+  let bits = mode | OPT_INPUT_IS_UTF8;
   if (options.sourceLines ?? true) bits |= OPT_SOURCE_LINES;
   if (options.header ?? true) bits |= OPT_POST_HEADER;
   if (options.unsafe) bits |= OPT_UNSAFE;

@@ -33,6 +33,10 @@ struct RenderOptions {
   bool source_lines = true;   // data-line="a-b" on each top-level block's first tag
   bool post_header = true;    // jekyll: emit a Chirpy-like header from the front matter
   bool unsafe = false;        // trusted input: keep dangerous URLs and attributes as written
+  // The caller guarantees well-formed UTF-8 (JS's TextEncoder always produces it), so
+  // only NUL bytes are looked for. Malformed input is still memory-safe, but may then
+  // reach the output unrepaired.
+  bool input_is_utf8 = false;
 };
 
 // One top-level block of the output (a paragraph, a whole list, a table, ...).
@@ -41,7 +45,7 @@ struct Block {
   uint32_t line_end = 0;     // last source line, inclusive (>= line_start)
   uint32_t html_offset = 0;  // byte offset of the block in RenderResult::html
   uint32_t html_length = 0;  // byte length of the block in RenderResult::html
-  uint32_t hash = 0;         // FNV-1a of the block's HTML without its data-line attribute
+  uint32_t hash = 0;         // 32-bit hash (FNV-1a over words) of the block HTML without data-line
 };
 
 enum class Severity : uint8_t { kError = 0, kWarning = 1, kInfo = 2 };

@@ -32,13 +32,14 @@ extern "C" {
 #define DM_OPT_SOURCE_LINES 0x04 /* data-line="a-b" attributes on top-level blocks */
 #define DM_OPT_POST_HEADER 0x08  /* jekyll: Chirpy-like header from the front matter */
 #define DM_OPT_UNSAFE 0x10       /* trusted input: no URL/attribute neutralising */
+#define DM_OPT_INPUT_IS_UTF8 0x20 /* input is well-formed UTF-8 (TextEncoder output): skip validation, NULs still replaced */
 
 typedef struct DmBlock {
   uint32_t line_start;  /* first source line (1-based) */
   uint32_t line_end;    /* last source line, inclusive */
   uint32_t html_offset; /* byte offset in DmResult.html */
   uint32_t html_length; /* byte length */
-  uint32_t hash;        /* FNV-1a of the block HTML, data-line excluded */
+  uint32_t hash;        /* 32-bit hash of the block HTML, data-line excluded */
 } DmBlock;
 
 typedef struct DmResult {
