@@ -208,6 +208,18 @@ describe('offline single file (dist/draftmark.html) from file:// with the networ
     await page.waitForFunction((t) => document.getElementById('preview').textContent.includes(t), token);
   });
 
+  test('where storage is refused, the page says autosave is off and still renders', async () => {
+    const blocked = await browser.context.newPage();
+    await blocked.addInitScript(() => {
+      IDBFactory.prototype.open = () => { throw new DOMException('storage is disabled', 'SecurityError'); };
+    });
+    await blocked.goto(singleFileUrl);
+    await blocked.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    await blocked.waitForFunction(() => /autosave/i.test(document.getElementById('notices').textContent));
+    assert.ok(await blocked.$eval('#preview', (el) => el.children.length > 0), 'the preview still renders');
+    await blocked.close();
+  });
+
   test('no request was attempted and the console stayed clean', async () => {
     const attempted = requests.slice(firstRequest).map((r) => r.url).filter((url) => url !== singleFileUrl);
     assert.deepEqual(attempted, []);
