@@ -154,6 +154,19 @@ describe('embed page (web/examples/embed.html)', () => {
     assert.match(html, /class="katex"/);
   });
 
+  test('a src that cannot be loaded shows a message in the element and fires draftmark:error', async () => {
+    const other = await browser.context.newPage();  // its expected 404 stays out of the clean-console check
+    await other.goto(`${base}/web/examples/embed.html`);
+    await other.waitForFunction(() => document.getElementById('remote').result);
+    const message = await other.$eval('#remote', (el) => new Promise((resolve) => {
+      el.addEventListener('draftmark:error', (e) => resolve(e.detail.message), { once: true });
+      el.setAttribute('src', 'no-such-file.md');
+    }));
+    assert.match(message, /no-such-file\.md.*404/);
+    assert.match(await other.$eval('#remote', (el) => el.shadowRoot.querySelector('.dm-status').textContent), /404/);
+    await other.close();
+  });
+
   test('no console errors and no request beyond the local server', async () => {
     assert.deepEqual(errors, []);
     assert.deepEqual(requests.filter((r) => !r.allowed).map((r) => r.url), []);

@@ -65,6 +65,7 @@ test('the result has blocks, front matter, diagnostics and the resolved mode', (
 
 test('system failures are DraftmarkError', () => {
   assert.throws(() => dm.render('x', { mode: 'markdown-extra' }), dm.DraftmarkError);
+  assert.throws(() => dm.renderInto({}, '# x'), dm.DraftmarkError, 'renderInto needs a DOM element');
 });
 
 test('every runtime export is declared in draftmark.d.ts and every declared function exists', () => {
