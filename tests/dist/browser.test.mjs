@@ -130,6 +130,15 @@ describe('embed page (web/examples/embed.html)', () => {
     assert.deepEqual(theme, ['dark', 'rgb(27, 27, 30)']);
   });
 
+  test('theme="auto" follows the system colour scheme as it changes', async () => {
+    const becomes = (want) => page.waitForFunction((t) =>
+      document.getElementById('remote').shadowRoot.querySelector('.dm-frame').dataset.theme === t, want, { timeout: 5000 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await becomes('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await becomes('light');
+  });
+
   test('changing src loads the new file', async () => {
     const html = await renderedAfter('remote',
       "el.setAttribute('mode', 'gfm'); el.setAttribute('src', 'embed-korean.md');");
