@@ -5,6 +5,17 @@
 
 // Leaves ~200 ms for IndexedDB within the promise "persisted within 500 ms of a change".
 const kSaveDelayMs = 300;
+// A save that has not settled by then is reported as failed (the user must hear about a
+// storage that hangs); a later save still runs once it settles.
+const kSaveTimeoutMs = 10_000;
+
+function withTimeout(promise) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`storage did not answer within ${kSaveTimeoutMs / 1000} s`)), kSaveTimeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 export class Autosaver {
   #save;
@@ -46,7 +57,7 @@ export class Autosaver {
     this.#dirty = false;
     this.#running = (async () => {
       try {
-        await this.#save();
+        await withTimeout(this.#save());
       } catch (error) {
         this.#dirty = true;
         this.#onError?.(error);

@@ -40,6 +40,8 @@ let docVersion = 0;        // bumps on every text change
 let renderedVersion = -1;  // the version the preview shows
 let frame = null;
 let wasmStarted = false;   // render() needs init() to have finished
+let lastProblemsKey = '';
+let timings = null;        // the last render's cost, for window.draftmark.timings
 const waiters = [];        // setMarkdown() promises: {version, resolve}
 
 function reportStorage(error) {
@@ -72,6 +74,7 @@ function scheduleRender() {
 function renderNow() {
   if (!wasmStarted) return;
   const version = docVersion;
+  const started = performance.now();
   const text = editor.getText();
   let result;
   try {
@@ -85,11 +88,19 @@ function renderNow() {
   }
   notices.hide('renderer');
   lastResult = result;
+  const rendered = performance.now();
   const mathProblems = patcher.update(result);
   const problems = [...result.diagnostics, ...mathProblems];
   diagnostics.show(problems);
-  editor.setDiagnostics(problems);
+  const problemsKey = JSON.stringify(problems.map((p) => [p.line, p.column, p.severity, p.message]));
+  if (problemsKey !== lastProblemsKey) {
+    // CodeMirror maps shown markers through edits itself; re-sending them every keystroke
+    // would cost a transaction and a gutter redraw per key.
+    lastProblemsKey = problemsKey;
+    editor.setDiagnostics(problems);
+  }
   renderedVersion = version;
+  timings = { renderMs: rendered - started, patchMs: performance.now() - rendered, bytes: text.length };
   for (let i = waiters.length - 1; i >= 0; i--) {
     if (waiters[i].version <= version) waiters.splice(i, 1)[0].resolve();
   }
@@ -191,6 +202,9 @@ const draftsMenu = new DraftsMenu($('#drafts-panel'), {
     refreshDrafts();
   },
   onDelete: async () => {
+    // Pending saves first: a save landing after the delete would bring the draft back.
+    await autosaver.flush();
+    await viewSaver.flush();
     const gone = session.id;
     await store.remove(gone).catch(reportStorage);
     const rest = (await store.list().catch(() => [])).filter((m) => m.id !== gone);
@@ -432,6 +446,10 @@ function markView(view) {
 let scrollSync = null;
 
 async function start() {
+  performance.mark('draftmark:start');
+  // The module compiles while IndexedDB answers and the editor is built.
+  const wasmReady = init({ wasm: new URL('./draftmark.wasm', import.meta.url) });
+  wasmReady.catch(() => {});  // reported below, once awaited
   settings = await store.getSettings().catch((error) => { reportStorage(error); return {}; });
   if (!MODES.has(settings.mode)) settings.mode = 'auto';
   const setTheme = themeController(root, settings.theme ?? 'auto', (theme, choice) => {
@@ -442,12 +460,11 @@ async function start() {
   splitDivider({ container: $('#workspace'), divider: $('#divider'), fraction: settings.split ?? 0.5,
     onChange: (split) => saveSettings({ split }) });
 
-  const wasmReady = init({ wasm: new URL('./draftmark.wasm', import.meta.url) });
   editor = createEditor($('#editor-pane'), {
     onChange: () => {
       docVersion++;
       autosaver.markDirty();
-      setSaveState('dirty');
+      if ($('#save-state').dataset.state !== 'failed') setSaveState('dirty');  // a failure stays shown until a save works
       scheduleRender();
       scheduleStats();
       showCursor();
@@ -455,6 +472,7 @@ async function start() {
     onSelection: () => { viewSaver.markDirty(); showCursor(); },
     onScroll: () => { viewSaver.markDirty(); scrollSync?.editorScrolled(); },
   });
+  performance.mark('draftmark:editor-created');
   scrollSync = new ScrollSync({ editor, scroller: $('#preview-scroller'), content: $('#preview') });
   await restoreImageFolder();
   newPatcher();
@@ -468,6 +486,7 @@ async function start() {
     if (drafts.length) opened = await openDraft(drafts[0].id, { flush: false });
   }
   if (!opened) await newDraft(seedPost, { name: '', flush: false });
+  performance.mark('draftmark:draft-opened');
   setSaveState('saved');
 
   try {
@@ -477,8 +496,10 @@ async function start() {
     $('#loading').dataset.state = 'error';
     throw error;
   }
+  performance.mark('draftmark:wasm-ready');
   wasmStarted = true;
   renderNow();
+  performance.mark('draftmark:first-render');
   $('#loading').hidden = true;
   root.dataset.ready = 'true';
   editor.focus();
@@ -500,6 +521,10 @@ window.draftmark = {
   },
   get view() {
     return editor?.view ?? null;
+  },
+  /** The last preview update's cost: {renderMs (wasm + decode), patchMs (DOM + math), bytes}. */
+  get timings() {
+    return timings;
   },
   /** The id of the draft shown (its IndexedDB keys are text:<id> and meta:<id>). */
   get draftId() {

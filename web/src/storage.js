@@ -28,6 +28,22 @@ export function newDraftId() {
   return globalThis.crypto?.randomUUID?.() ?? `d${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
 }
 
+// Read-modify-write of one existing record in one transaction (a missing record stays missing).
+function patch(store, key, change) {
+  return store('readwrite', (s) => new Promise((resolve, reject) => {
+    const r = s.get(key);
+    r.onsuccess = () => {
+      try {
+        if (r.result) s.put(change(r.result), key);
+        promisifyRequest(s.transaction).then(resolve, reject);
+      } catch (error) {
+        reject(error);
+      }
+    };
+    r.onerror = () => reject(r.error);
+  }));
+}
+
 /** Drafts, their metadata and the page settings. Every method rejects with StorageError. */
 export class DraftStore {
   #store = null;
@@ -74,7 +90,17 @@ export class DraftStore {
       const metaKey = `meta:${id}`;
       const reads = [s.get(textKey), s.get(metaKey)];
       let pending = reads.length;
+      // A put can throw (quota, a value that cannot be cloned) or the transaction can abort
+      // later: either way the promise must settle, or the autosaver would wait forever.
+      s.transaction.addEventListener('abort', () => reject(s.transaction.error ?? new Error('transaction aborted')));
       const decide = () => {
+        try {
+          write();
+        } catch (error) {
+          reject(error);
+        }
+      };
+      const write = () => {
         const [current, meta] = reads.map((r) => r.result);
         const currentRev = current?.rev ?? 0;
         if (currentRev !== baseRev) { resolve({ conflict: true, theirs: current }); return; }
@@ -95,26 +121,12 @@ export class DraftStore {
 
   /** Saves only the cursor and scroll position (no revision change: it is not content). */
   saveView(id, { anchor, head, scrollLine }) {
-    return this.#run('save the cursor', (store) => store('readwrite', (s) => new Promise((resolve, reject) => {
-      const r = s.get(`text:${id}`);
-      r.onsuccess = () => {
-        if (r.result) s.put({ ...r.result, anchor, head, scrollLine }, `text:${id}`);
-        promisifyRequest(s.transaction).then(resolve, reject);
-      };
-      r.onerror = () => reject(r.error);
-    })));
+    return this.#run('save the cursor', (store) => patch(store, `text:${id}`, (old) => ({ ...old, anchor, head, scrollLine })));
   }
 
   /** Sets the user's name for a draft (shown instead of the front matter title). */
   rename(id, name) {
-    return this.#run('rename the draft', (store) => store('readwrite', (s) => new Promise((resolve, reject) => {
-      const r = s.get(`meta:${id}`);
-      r.onsuccess = () => {
-        if (r.result) s.put({ ...r.result, name }, `meta:${id}`);
-        promisifyRequest(s.transaction).then(resolve, reject);
-      };
-      r.onerror = () => reject(r.error);
-    })));
+    return this.#run('rename the draft', (store) => patch(store, `meta:${id}`, (old) => ({ ...old, name })));
   }
 
   remove(id) {

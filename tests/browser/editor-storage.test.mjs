@@ -1,0 +1,172 @@
+// Never lose text: autosave to IndexedDB survives a reload and a renderer crash, two tabs on
+// one draft are warned and never overwrite each other, drafts can be made, renamed and
+// deleted, and a storage failure is shown while the text stays in the editor.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openEditor, placeCaret, startBrowser, waitReady, waitSaved } from './editor-page.mjs';
+
+let env;
+
+before(async () => { env = await startBrowser(); });
+after(() => env?.close());
+
+const markdown = (page) => page.evaluate(() => window.draftmark.getMarkdown());
+const cursor = (page) => page.evaluate(() => window.draftmark.view.state.selection.main.head);
+
+/** The stored record of the current draft, read straight from IndexedDB. */
+function storedDraft(page, id) {
+  return page.evaluate((draftId) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('draftmark');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('drafts', 'readonly');
+      const get = tx.objectStore('drafts').get(`text:${draftId ?? window.draftmark.draftId}`);
+      get.onsuccess = () => { resolve(get.result ?? null); open.result.close(); };
+      get.onerror = () => reject(get.error);
+    };
+  }), id);
+}
+
+async function typeAtEnd(page, text) {
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text, { delay: 5 });
+}
+
+describe('autosave', () => {
+  test('text, cursor and scroll survive a reload', async () => {
+    const { page, errors } = await openEditor(env);
+    const token = `reload-${Date.now()}`;
+    await typeAtEnd(page, `\n\n${token} 한글도\n`);
+    await placeCaret(page, 40);
+    await page.evaluate(() => { window.draftmark.view.scrollDOM.scrollTop = 900; });
+    await page.waitForTimeout(50);
+    await waitSaved(page);
+    await page.waitForTimeout(400);  // the cursor/scroll save (no "saved" indicator for those)
+    const text = await markdown(page);
+    const top = await page.evaluate(() => window.draftmark.view.scrollDOM.scrollTop);
+    assert.ok(top > 500, `the editor scrolled (${top})`);
+    await page.reload();
+    await waitReady(page);
+    assert.equal(await markdown(page), text);
+    assert.equal(await cursor(page), 40);
+    await page.waitForFunction((t) => Math.abs(window.draftmark.view.scrollDOM.scrollTop - t) < 40, top);
+    await page.waitForFunction((t) => document.getElementById('preview').textContent.includes(t), token);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('text typed 500 ms before the renderer crashes is there in a new tab', async () => {
+    const { page } = await openEditor(env);
+    const token = `crash-${Date.now()}`;
+    await typeAtEnd(page, `\n${token}`);
+    const typed = await markdown(page);
+    await page.waitForTimeout(500);  // the promise: every change is persisted within 500 ms
+    const cdp = await page.context().newCDPSession(page);
+    const crashed = new Promise((resolve) => page.once('crash', resolve));
+    cdp.send('Page.crash').catch(() => {});  // never answers: the renderer is gone, no unload ran
+    await crashed;
+    await page.close().catch(() => {});
+    const { page: next } = await openEditor(env);
+    assert.equal(await markdown(next), typed);
+    await next.close();
+  });
+
+  test('text typed 500 ms before the tab is closed without unload handlers is kept', async () => {
+    const { page } = await openEditor(env);
+    const token = `closed-${Date.now()}`;
+    await typeAtEnd(page, `\n${token}`);
+    const typed = await markdown(page);
+    await page.waitForTimeout(500);
+    await page.close({ runBeforeUnload: false });
+    const { page: next } = await openEditor(env);
+    assert.equal(await markdown(next), typed);
+    await next.close();
+  });
+});
+
+describe('two tabs on one draft', () => {
+  test('both tabs are warned, and neither overwrites the other: the later save becomes a copy', async () => {
+    const { page: a } = await openEditor(env);
+    const { page: b } = await openEditor(env);
+    const draftId = await a.evaluate(() => window.draftmark.draftId);
+    assert.equal(await b.evaluate(() => window.draftmark.draftId), draftId);
+    for (const page of [a, b]) {
+      await page.waitForSelector('[data-notice="other-tab"]');
+      assert.match(await page.textContent('[data-notice="other-tab"]'), /also open in another tab/);
+    }
+    await typeAtEnd(a, '\nfrom tab A');
+    await waitSaved(a);
+    const textA = await markdown(a);
+    await b.waitForSelector('[data-notice="remote-save"]');
+    await typeAtEnd(b, '\nfrom tab B');
+    await b.waitForSelector('[data-notice="forked"]');
+    await waitSaved(b);
+    const textB = await markdown(b);
+    assert.match(textB, /from tab B$/);
+    assert.doesNotMatch(textB, /from tab A/);
+    const forkId = await b.evaluate(() => window.draftmark.draftId);
+    assert.notEqual(forkId, draftId);
+    assert.equal((await storedDraft(a, draftId)).text, textA, "tab A's draft is untouched");
+    assert.equal((await storedDraft(a, forkId)).text, textB, "tab B's text is kept as a copy");
+    await b.click('#drafts-button');
+    assert.match(await b.textContent('#drafts-panel [aria-current="true"]'), /\(copy\)/);
+    await a.close();
+    await b.close();
+  });
+});
+
+describe('drafts', () => {
+  test('a new draft, renamed, listed, reopened, then deleted', async () => {
+    const { page } = await openEditor(env);
+    const firstId = await page.evaluate(() => window.draftmark.draftId);
+    await page.click('#drafts-button');
+    await page.click('#drafts-panel [data-role="new"]');
+    await page.waitForFunction((id) => window.draftmark.draftId !== id, firstId);
+    assert.match(await markdown(page), /^---\ntitle: Untitled\n/);
+    await typeAtEnd(page, 'Second draft body.');
+    await page.fill('#drafts-panel [data-role="name"]', 'My second draft');
+    await page.press('#drafts-panel [data-role="name"]', 'Enter');
+    await waitSaved(page);
+    await page.waitForFunction(() => document.querySelector('#drafts-panel [aria-current="true"]')?.textContent.includes('My second draft'));
+    const secondId = await page.evaluate(() => window.draftmark.draftId);
+
+    await page.click(`#drafts-panel button[data-id="${firstId}"]`);
+    await page.waitForFunction((id) => window.draftmark.draftId === id, firstId);
+    assert.doesNotMatch(await markdown(page), /Second draft body/);
+    await page.click(`#drafts-panel button[data-id="${secondId}"]`);
+    await page.waitForFunction((id) => window.draftmark.draftId === id, secondId);
+    assert.match(await markdown(page), /Second draft body\.$/);
+
+    await page.click('#drafts-panel [data-role="delete"]');
+    assert.equal(await page.evaluate(() => window.draftmark.draftId), secondId, 'the first click only asks');
+    await page.click('#drafts-panel [data-role="delete"]');
+    await page.waitForFunction((id) => window.draftmark.draftId !== id, secondId);
+    await page.waitForSelector(`#drafts-panel button[data-id="${secondId}"]`, { state: 'detached' });
+    assert.ok(await page.$(`#drafts-panel button[data-id="${firstId}"]`), 'the other draft is still listed');
+    assert.equal(await storedDraft(page, secondId), null);
+    await page.close();
+  });
+});
+
+describe('storage failure', () => {
+  test('a full quota shows a visible warning and the text stays in the editor', async () => {
+    const { page } = await openEditor(env, {
+      init: () => {
+        // Every write fails the way a full disk or a private window does.
+        IDBObjectStore.prototype.put = function put() {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      },
+    });
+    await typeAtEnd(page, '\nnot lost');
+    await page.waitForSelector('[data-notice="storage"]');
+    assert.match(await page.textContent('[data-notice="storage"]'), /Autosave is not working.*quota.*still here/s);
+    await page.waitForFunction(() => document.getElementById('save-state').dataset.state === 'failed');
+    await page.waitForTimeout(600);  // the autosave of the typed text has failed too, and nothing changed
+    assert.equal(await page.getAttribute('#save-state', 'data-state'), 'failed');
+    assert.match(await markdown(page), /not lost$/);
+    await page.waitForFunction(() => document.getElementById('preview').textContent.includes('not lost'));
+    await page.close();
+  });
+});
