@@ -93,6 +93,15 @@ size_t match_symbol(const char* text, size_t size, size_t i, const char** replac
   return 0;
 }
 
+// Quotes and the first characters of match_symbol's patterns (" >>" starts with a space).
+bool may_start_conversion(const char* text, size_t size, size_t i) {
+  switch (text[i]) {
+    case '"': case '\'': case '-': case '.': case '<': case '>': return true;
+    case ' ': return i + 1 < size && text[i + 1] == '>';
+    default: return false;
+  }
+}
+
 }  // namespace
 
 void Typography::append_literal(std::string& out, const char* text, size_t size) {
@@ -171,6 +180,21 @@ void Typography::convert(std::string& out, const char* text, size_t size, std::s
       }
       i += consumed;
       context = 0;
+      continue;
+    }
+
+    // Fast path: a run of characters that can start neither a quote nor a symbol is
+    // copied in one piece; only its last character matters, as the next one's context.
+    size_t run = i;
+    while (run < size && !may_start_conversion(text, size, run)) run++;
+    if (run > i) {
+      emit_text(text + i, run - i);
+      size_t last = run - 1;
+      while (last > i && (static_cast<unsigned char>(text[last]) & 0xc0) == 0x80) last--;
+      size_t length;
+      char32_t code_point = decode_utf8(text + last, run - last, &length);
+      context = code_point == '\\' ? '\\' : consumes_context(code_point) ? 0 : code_point;
+      i = run;
       continue;
     }
 
