@@ -559,7 +559,10 @@ void append_jekyll_text(Context& c, const char* text, size_t size) {
   size_t begin = 0;
   if (!j.blocks->footnotes.empty()) {
     for (size_t i = 0; i + 3 < size; i++) {
-      if (text[i] != '[' || text[i + 1] != '^') continue;
+      const void* bracket = std::memchr(text + i, '[', size - 3 - i);
+      if (bracket == nullptr) break;
+      i = static_cast<size_t>(static_cast<const char*>(bracket) - text);
+      if (text[i + 1] != '^') continue;
       append_plain_text(c, text + begin, i - begin);
       size_t n = append_footnote_reference(c, text + i, size - i);
       if (n == 0) {
