@@ -5,10 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: compilers and tools, Emscripten, doctest, Chromium for browser
-# tests (and a Korean font, so screenshots of the Korean seed post show text),
+# tests (and Korean and emoji fonts, so screenshots of the seed post and Chirpy's prompt
+# icons show glyphs, not boxes),
 # kramdown (the Jekyll oracle), Node.js if absent.
 packages=(cmake g++ clang libclang-rt-14-dev make patch curl xz-utils ca-certificates
-          emscripten doctest-dev chromium fonts-nanum ruby-kramdown ruby-kramdown-parser-gfm)
+          emscripten doctest-dev chromium fonts-nanum fonts-noto-color-emoji ruby-kramdown ruby-kramdown-parser-gfm)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 missing=()

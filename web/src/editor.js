@@ -99,10 +99,17 @@ export class MarkdownEditor {
     return { anchor, head };
   }
 
+  // Where the top of the visible area is, in the document coordinates lineBlockAt* use (the
+  // content's top padding is not part of them).
+  #visibleTop() {
+    const { view } = this;
+    return view.scrollDOM.getBoundingClientRect().top - view.documentTop;
+  }
+
   /** 1-based line at the top of the visible area, with the fraction of it scrolled past. */
   topLine() {
     const { view } = this;
-    const top = view.scrollDOM.scrollTop;
+    const top = Math.max(0, this.#visibleTop());
     const block = view.lineBlockAtHeight(top);
     const line = view.state.doc.lineAt(block.from).number;
     const fraction = block.height > 0 ? Math.min(1, Math.max(0, (top - block.top) / block.height)) : 0;
@@ -115,7 +122,8 @@ export class MarkdownEditor {
     const { doc } = view.state;
     const whole = Math.max(1, Math.min(doc.lines, Math.floor(line)));
     const block = view.lineBlockAt(doc.line(whole).from);
-    view.scrollDOM.scrollTop = block.top + (line - whole) * block.height;
+    const target = block.top + (line - whole) * block.height;
+    view.scrollDOM.scrollTop += target - this.#visibleTop();
   }
 
   /** Puts the cursor at (1-based) `line`, `column` (UTF-16, 1-based) and shows it. */

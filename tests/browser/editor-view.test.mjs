@@ -1,0 +1,187 @@
+// How the editor page looks and moves: scroll sync both ways (with tall images and display
+// math in the way), a click in the preview puts the cursor on the source, the view modes and
+// the divider, light and dark themes — with screenshots saved to test-artifacts/.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { artifactPath, openEditor, placeCaret, setMarkdown, startBrowser } from './editor-page.mjs';
+
+let env, page, errors;
+
+// A long document whose blocks have very different heights: tall "images" (data: SVGs sized
+// by attributes), display math, code, and plain paragraphs, each section tagged by number.
+function longDocument() {
+  const tall = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="900"><rect width="400" height="900" fill="%23ccd"/></svg>');
+  const parts = [];
+  for (let i = 1; i <= 40; i++) {
+    parts.push(`## Section ${i}`, '', `Paragraph of section ${i} with some text to wrap over a line or two in the preview pane.`, '');
+    if (i % 5 === 0) parts.push(`![tall ${i}](${tall})`, '');
+    if (i % 7 === 0) parts.push('$$', '\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}', '$$', '');
+    if (i % 4 === 0) parts.push('```js', `const section = ${i};`, 'console.log(section);', '```', '');
+  }
+  return parts.join('\n');
+}
+
+before(async () => {
+  env = await startBrowser();
+  ({ page, errors } = await openEditor(env));
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+after(() => env?.close());
+
+const editorTopLine = () => page.evaluate(() => {
+  const view = window.draftmark.view;
+  const block = view.lineBlockAtHeight(view.scrollDOM.scrollTop);
+  return view.state.doc.lineAt(block.from).number;
+});
+
+// The source line of the preview block at the top of the preview pane.
+const previewTopLine = () => page.evaluate(() => {
+  const scroller = document.getElementById('preview-scroller');
+  const top = scroller.getBoundingClientRect().top;
+  const blocks = [...document.getElementById('preview').children];
+  const visible = blocks.find((b) => b.getBoundingClientRect().bottom > top + 1);
+  return Number.parseInt(visible.dataset.line, 10);
+});
+
+const previewScrollTop = () => page.$eval('#preview-scroller', (el) => el.scrollTop);
+
+describe('scroll sync', () => {
+  before(async () => {
+    await setMarkdown(page, longDocument());
+    await page.evaluate(() => Promise.all([...document.querySelectorAll('#preview img')].map((img) => img.decode())));
+  });
+
+  test('scrolling the editor with the mouse wheel brings the same lines to the top of the preview', async () => {
+    const box = await page.locator('#editor-pane').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 400);
+    await page.waitForFunction(() => document.getElementById('preview-scroller').scrollTop > 0);
+    await page.waitForTimeout(200);
+    const editorLine = await editorTopLine();
+    const previewLine = await previewTopLine();
+    assert.ok(editorLine > 30, `the editor scrolled (line ${editorLine})`);
+    assert.ok(Math.abs(previewLine - editorLine) <= 6, `preview block at line ${previewLine}, editor at ${editorLine}`);
+  });
+
+  test('scrolling the preview moves the editor, past tall images and display math', async () => {
+    const box = await page.locator('#preview-scroller').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const before = await editorTopLine();
+    for (let i = 0; i < 15; i++) await page.mouse.wheel(0, 500);
+    await page.waitForTimeout(250);
+    const previewLine = await previewTopLine();
+    const editorLine = await editorTopLine();
+    assert.ok(editorLine > before + 20, `the editor followed (from ${before} to ${editorLine})`);
+    assert.ok(Math.abs(previewLine - editorLine) <= 6, `preview block at line ${previewLine}, editor at ${editorLine}`);
+  });
+
+  test('the two panes stay together at many points of the document', async () => {
+    const lines = await page.evaluate(() => window.draftmark.view.state.doc.lines);
+    for (const fraction of [0.1, 0.35, 0.6, 0.85]) {
+      const target = Math.round(lines * fraction);
+      await page.evaluate((line) => {
+        const view = window.draftmark.view;
+        view.scrollDOM.scrollTop = view.lineBlockAt(view.state.doc.line(line).from).top;
+      }, target);
+      await page.waitForTimeout(150);
+      const previewLine = await previewTopLine();
+      assert.ok(Math.abs(previewLine - target) <= 6, `editor at line ${target}, preview block at ${previewLine}`);
+    }
+  });
+
+  test('clicking a preview block puts the editor cursor on its source line', async () => {
+    const section = page.locator('#preview h2', { hasText: /^Section 23$/ });
+    await section.scrollIntoViewIfNeeded();
+    await section.click();
+    const { line, text } = await page.evaluate(() => {
+      const { state } = window.draftmark.view;
+      const at = state.doc.lineAt(state.selection.main.head);
+      return { line: at.number, text: at.text };
+    });
+    assert.equal(text, '## Section 23');
+    assert.equal(line, Number.parseInt(await section.getAttribute('data-line'), 10));
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains('cm-content')), true);
+  });
+});
+
+describe('layout', () => {
+  test('editor-only and preview-only views, and back to split', async () => {
+    const visible = () => page.evaluate(() => ['#editor-pane', '#preview-pane']
+      .map((s) => document.querySelector(s).getBoundingClientRect().width > 0));
+    await page.click('[data-view-button="editor"]');
+    assert.deepEqual(await visible(), [true, false]);
+    await page.click('[data-view-button="preview"]');
+    assert.deepEqual(await visible(), [false, true]);
+    assert.ok((await page.locator('#preview-pane').boundingBox()).width > 1000, 'the preview takes the whole width');
+    await page.click('[data-view-button="split"]');
+    assert.deepEqual(await visible(), [true, true]);
+  });
+
+  test('the divider resizes the panes with the keyboard and the mouse', async () => {
+    const editorWidth = async () => (await page.locator('#editor-pane').boundingBox()).width;
+    const start = await editorWidth();
+    await page.focus('#divider');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    const narrower = await editorWidth();
+    assert.ok(narrower < start - 80, `${start} -> ${narrower}`);
+    const bar = await page.locator('#divider').boundingBox();
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + 300, bar.y + 100, { steps: 5 });
+    await page.mouse.up();
+    assert.ok(await editorWidth() > narrower + 250);
+    await page.dblclick('#divider');  // back to half and half
+    assert.ok(Math.abs(await editorWidth() - 1280 / 2) < 20);
+  });
+});
+
+describe('themes', () => {
+  const sample = ['---', 'layout: post', 'title: "Draftmark: 라이브 미리보기"', 'date: 2024-05-01 10:00:00 +0900',
+    'categories: [Blogging, Demo]', 'tags: [markdown, katex]', 'math: true', '---', '',
+    '## 수식과 코드', '', '오일러 항등식 $e^{i\\pi} + 1 = 0$ 은 아름답습니다.', '', '$$', '\\int_0^\\infty e^{-x^2}\\,dx = \\frac{\\sqrt{\\pi}}{2}', '$$', '',
+    '> 팁: 미리보기는 바뀐 블록만 다시 그립니다.', '{: .prompt-tip }', '', '```python', 'def fib(n):',
+    '    """Fibonacci."""', '    return n if n < 2 else fib(n - 1) + fib(n - 2)', '```', '',
+    '| 언어 | 특징 |', '|---|---|', '| C++ | 빠름 |', '| JS | 어디서나 |', '', '![missing](/assets/img/cover.png){: w="600" h="300"}', '_이미지 캡션_', '',
+    '- [x] 자동 저장', '- [ ] 내보내기', ''].join('\n');
+
+  before(async () => {
+    await setMarkdown(page, sample);
+    await placeCaret(page, 0);
+    await page.evaluate(() => { document.getElementById('preview-scroller').scrollTop = 0; });
+  });
+
+  for (const theme of ['light', 'dark']) {
+    test(`the ${theme} theme colours the page, the editor and the post, and is saved as a screenshot`, async () => {
+      while (await page.getAttribute('html', 'data-theme-choice') !== theme) await page.click('#theme-button');
+      assert.equal(await page.getAttribute('html', 'data-theme'), theme);
+      const colours = await page.evaluate(() => ({
+        page: getComputedStyle(document.body).backgroundColor,
+        editor: getComputedStyle(document.querySelector('.cm-editor')).backgroundColor,
+        preview: getComputedStyle(document.getElementById('preview-pane')).backgroundColor,
+        text: getComputedStyle(document.querySelector('#preview p')).color,
+      }));
+      const lightness = (rgb) => rgb.match(/\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b, 0) / 3;
+      for (const [what, colour] of Object.entries(colours)) {
+        const dark = lightness(colour) < 128;
+        // Backgrounds follow the theme; text is the opposite.
+        assert.equal(dark, what === 'text' ? theme === 'light' : theme === 'dark', `${what} is ${colour} in ${theme}`);
+      }
+      await page.waitForTimeout(100);
+      const shot = await page.screenshot({ path: artifactPath(`editor-${theme}.png`) });
+      assert.ok(shot.length > 20_000, 'a real screenshot');
+    });
+  }
+
+  test('the theme choice survives a reload', async () => {
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  });
+});
+
+describe('console', () => {
+  test('no console errors', () => {
+    assert.deepEqual(errors, []);
+    assert.deepEqual(env.stray, []);
+  });
+});
