@@ -221,6 +221,9 @@ void KramdownBlocks::clear() {
 
 void scan_kramdown_blocks(std::string_view body, uint32_t first_line, std::string& masked,
                           KramdownBlocks& out) {
+  // `out` lives in the Renderer across renders: without this, IALs, ALDs and footnotes
+  // of earlier renders leaked into later ones (found by tests/fuzz/fuzz_render.cpp).
+  out.clear();
   masked.assign(body.data(), body.size());
   LineCursor cursor(body);
   Line line;
