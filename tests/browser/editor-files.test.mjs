@@ -181,3 +181,59 @@ describe('without it (file input and downloads)', () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe('images from the site URL or a local folder', () => {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="teal"/></svg>';
+  let page;
+
+  before(async () => {
+    ({ page } = await openEditor(env, {
+      init: [(picture) => {
+        // A fake picked folder holding assets/cat.svg (the File System Access API cannot be driven headless).
+        const dir = (name, tree) => ({
+          kind: 'directory', name,
+          async getDirectoryHandle(n) {
+            if (typeof tree[n] === 'object') return dir(n, tree[n]);
+            throw new DOMException(`${n} not found`, 'NotFoundError');
+          },
+          async getFileHandle(n) {
+            if (typeof tree[n] !== 'string') throw new DOMException(`${n} not found`, 'NotFoundError');
+            return { kind: 'file', name: n, getFile: async () => new File([tree[n]], n, { type: 'image/svg+xml' }) };
+          },
+        });
+        window.showDirectoryPicker = async () => dir('my-site', { assets: { 'cat.svg': picture } });
+      }, svg],
+    }));
+    await page.route(`${env.base}/site/**`, (route) => (route.request().url().endsWith('/site/assets/cat.svg')
+      ? route.fulfill({ status: 200, contentType: 'image/svg+xml', body: svg })
+      : route.fulfill({ status: 404, body: 'not found' })));
+  });
+  after(() => page.close());
+
+  const post = '![cat](/assets/cat.svg)\n\n![gone](/assets/gone.png)\n';
+  const loadedImage = () => page.waitForFunction(() => {
+    const img = document.querySelector('#preview img');
+    return img?.complete && img.naturalWidth === 40 ? img.getAttribute('src') : null;
+  });
+
+  test('site paths load from the site URL (with its base path); a missing one becomes a placeholder', async () => {
+    await page.click('#settings-button');
+    await page.fill('#site-url', `${env.base}/site/`);
+    await page.press('#site-url', 'Enter');
+    await setMarkdown(page, post);
+    assert.equal(await (await loadedImage()).jsonValue(), `${env.base}/site/assets/cat.svg`);
+    await page.waitForSelector('#preview .dm-image-missing[data-src="/assets/gone.png"]');
+    assert.match(await page.textContent('#preview .dm-image-missing'), /could not be loaded/);
+  });
+
+  test('with a picked folder (and no site URL) they load from the folder', async () => {
+    await page.fill('#site-url', '');
+    await page.press('#site-url', 'Enter');
+    await page.click('#image-folder-button');
+    await page.waitForFunction(() => document.getElementById('image-folder-name').textContent === 'my-site');
+    await setMarkdown(page, post);
+    assert.match(await (await loadedImage()).jsonValue(), /^blob:/);
+    await page.waitForSelector('#preview .dm-image-missing[data-src="/assets/gone.png"]');
+    assert.match(await page.textContent('#preview .dm-image-missing'), /not in the folder "my-site"/);
+  });
+});

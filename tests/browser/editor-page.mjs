@@ -31,11 +31,14 @@ export async function startBrowser() {
   };
 }
 
-/** Opens the editor in a new page and waits until it is ready; returns {page, errors}. */
+/**
+ * Opens the editor in a new page and waits until it is ready; returns {page, errors}.
+ * `init`: a function run before the page's scripts, or [function, argument].
+ */
 export async function openEditor(env, { init } = {}) {
   const page = await env.context.newPage();
   const errors = collectErrors(page);
-  if (init) await page.addInitScript(init);
+  if (init) await page.addInitScript(...(Array.isArray(init) ? init : [init]));
   await page.goto(`${env.base}/dist/index.html`);
   await waitReady(page);
   return { page, errors };

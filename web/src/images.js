@@ -29,6 +29,20 @@ function onFailure(img, path) {
   }, { once: true });
 }
 
+/**
+ * The URL of a post's image on the published site. Site paths get the site URL in front, base
+ * path included (`https://me.github.io/blog` + `/assets/a.png`), as Chirpy prefixes
+ * `site.baseurl`; relative paths resolve against it. Null when either is not a valid URL.
+ */
+export function siteImageUrl(siteUrl, path) {
+  const base = siteUrl.trim().replace(/\/+$/, '');
+  try {
+    return path.startsWith('/') && !path.startsWith('//') ? new URL(base + path).href : new URL(path, `${base}/`).href;
+  } catch {
+    return null;
+  }
+}
+
 export class ImageResolver {
   #siteUrl;
   #folder;
@@ -57,8 +71,7 @@ export class ImageResolver {
     if (!path) { placeholder(img, '(empty)', 'has no path'); return; }
     if (REMOTE.test(path)) { onFailure(img, path); return; }
     if (this.#siteUrl) {
-      let url = null;
-      try { url = new URL(path, this.#siteUrl.endsWith('/') ? this.#siteUrl : `${this.#siteUrl}/`).href; } catch { url = null; }
+      const url = siteImageUrl(this.#siteUrl, path);
       if (url) { img.src = url; onFailure(img, path); return; }
     }
     if (this.#folder) {
