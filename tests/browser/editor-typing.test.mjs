@@ -181,6 +181,44 @@ describe('safety', () => {
   });
 });
 
+describe('a wasm trap', () => {
+  test('keeps the text, shows the error, and the next change renders on a fresh instance', async () => {
+    // Wraps the module's instances so that a render traps when the page asks for it, the way a
+    // real trap (unreachable, out of bounds) surfaces: a WebAssembly.RuntimeError from dm_render.
+    const { page: trapped, errors: trapErrors } = await openEditor(env, {
+      init: () => {
+        const Instance = WebAssembly.Instance;
+        window.__instances = 0;
+        WebAssembly.Instance = function TrappingInstance(module, imports) {
+          const real = new Instance(module, imports);
+          window.__instances++;
+          const exports = { ...real.exports };
+          exports.dm_render = (...args) => {
+            if (window.__trapNext) { window.__trapNext = false; throw new WebAssembly.RuntimeError('unreachable'); }
+            return real.exports.dm_render(...args);
+          };
+          return { exports };
+        };
+      },
+    });
+    await setMarkdown(trapped, 'Before the trap.\n');
+    const instances = await trapped.evaluate(() => window.__instances);
+    await trapped.evaluate(() => { window.__trapNext = true; });
+    await trapped.click('.cm-content');
+    await trapped.keyboard.press('Control+End');
+    await trapped.keyboard.type('X');
+    await trapped.waitForSelector('[data-notice="renderer"]');
+    assert.match(await trapped.textContent('[data-notice="renderer"]'), /preview failed.*unreachable.*text is safe/s);
+    assert.equal(await trapped.evaluate(() => window.draftmark.getMarkdown()), 'Before the trap.\nX');
+    await trapped.keyboard.type('Y');
+    await trapped.waitForFunction(() => document.getElementById('preview').textContent.includes('XY'));
+    await trapped.waitForSelector('[data-notice="renderer"]', { state: 'detached' });
+    assert.equal(await trapped.evaluate(() => window.__instances), instances + 1, 'a new instance after the trap');
+    assert.deepEqual(trapErrors, []);
+    await trapped.close();
+  });
+});
+
 describe('console', () => {
   test('no console errors and no request beyond the local server', async () => {
     assert.deepEqual(errors, []);
