@@ -191,7 +191,9 @@ bool is_blocked_attribute(std::string_view key, std::string_view value) {
   static const char* const kBlocked[] = {"style", "srcdoc", "formaction", "action", "srcset",
                                          "xlink:href", "xmlns", "is", "slot", "autofocus",
                                          "background", "poster", "codebase", "data",
-                                         "http-equiv", "content", "ping", "form"};
+                                         "http-equiv", "content", "ping", "form",
+                                         // <img name=cookie> clobbers document.cookie
+                                         "name"};
   for (const char* b : kBlocked) {
     if (k == b) return true;
   }

@@ -107,6 +107,9 @@ void append_url(Context& c, const MD_ATTRIBUTE& attr, UrlContext url_context) {
   if (c.jekyll && url_context == UrlContext::kImage && !c.jekyll->media_subpath.empty() &&
       is_relative_url(c.scratch)) {
     std::string_view base = c.jekyll->media_subpath;
+    // The prefix starts the URL, so it decides the scheme: `media_subpath: javascript:…`
+    // must not turn a relative image into script (tests/security attack corpus).
+    if (c.options->safe_urls && !is_safe_url(base, url_context)) return;
     append_url_escaped(*c.out, base.data(), base.size());
     if (base.back() != '/') *c.out += '/';
   }
