@@ -1,0 +1,167 @@
+// Pathological input renders completely and in linear time, natively and in wasm,
+// in every mode. For each pattern, time(4n)/time(n) is measured within this run
+// (minimum of several renders, sizes alternated) and must stay under kMaxRatio; a
+// linear renderer gives ~4, a quadratic one ~16.
+//   node tests/pathological/pathological.test.mjs --driver build/native/tests/render_timer
+//        --wasm build/wasm/draftmark.wasm [--engines native,wasm] [--modes gfm,commonmark,jekyll]
+//        [--only name,name] [--min-ms 20] [--report file.json] [--ratios off]
+// --ratios off (sanitizer builds) still renders everything and prints the ratios,
+// but only completeness is asserted.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { patterns } from './patterns.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const engines = arg('--engines', 'native,wasm').split(',');
+const modes = arg('--modes', 'gfm,commonmark,jekyll').split(',');
+const only = arg('--only', '') ? new Set(arg('--only').split(',')) : null;
+const minMs = Number(arg('--min-ms', '20'));
+const reportFile = arg('--report', '');
+const judgeRatios = arg('--ratios', 'on') !== 'off';
+
+// Generous: linear is ~4 (x the size ratio / 4), quadratic ~16. Noise on a shared
+// 2-core machine can double a ratio; a failing ratio is measured once more, longer.
+const kMaxRatio = 10;
+// Patterns marked knownSuperlinear (upstream md4c) are quadratic (~16); this only stops
+// them getting worse.
+const kMaxKnownRatio = 24;
+// Below this, time(4n) is mostly timer and cache noise, so the ratio is not judged.
+const kFloorMs = 0.5;
+const kMinRenders = 3;
+const kMaxRenders = 200;
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'draftmark-pathological-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+let dm = null;
+if (engines.includes('wasm')) {
+  dm = await import('../../web/src/draftmark.js');
+  await dm.init({ wasm: arg('--wasm', 'build/wasm/draftmark.wasm') });
+}
+const driver = arg('--driver', 'build/native/tests/render_timer');
+
+/** [{ms, htmlBytes, diagnostics}] for [small, big] with the native driver. */
+function timeNative(files, mode, floorMs) {
+  const r = spawnSync(driver, ['--mode', mode, '--min-ms', String(floorMs), ...files],
+    { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) {
+    throw new Error(`render_timer ${r.signal ? `killed by ${r.signal}` : `exited ${r.status}`}: ${r.stderr.slice(-2000)}`);
+  }
+  return r.stdout.trim().split('\n').map((line) => {
+    const o = JSON.parse(line);
+    return { ms: o.ns / 1e6, htmlBytes: o.html_bytes, tooLarge: false };
+  });
+}
+
+// Process CPU time in ms: on a loaded machine wall time mostly measures the scheduler.
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** Same measurement with the wasm module, in this process (CPU time, like the driver). */
+function timeWasm(texts, mode, floorMs) {
+  const samples = texts.map(() => ({ ms: Infinity, total: 0, renders: 0, htmlBytes: 0, tooLarge: false }));
+  const done = (s) => s.renders >= kMaxRenders || (s.renders >= kMinRenders && s.total >= floorMs);
+  while (!samples.every(done)) {
+    texts.forEach((text, i) => {
+      const s = samples[i];
+      if (done(s)) return;
+      const start = cpuMs();
+      const r = dm.render(text, { mode, header: true, sourceLines: true });
+      const ms = cpuMs() - start;
+      s.ms = Math.min(s.ms, ms);
+      s.total += ms;
+      s.renders++;
+      s.htmlBytes = r.html.length;
+      s.tooLarge = r.diagnostics.some((d) => d.code === 'too-large');
+    });
+  }
+  return samples;
+}
+
+const rows = [];
+const failures = [];
+
+function measure(pattern, engine, mode, small, big, files) {
+  const run = (floorMs) => (engine === 'native' ? timeNative(files, mode, floorMs) : timeWasm([small, big], mode, floorMs));
+  let [a, b] = run(minMs);
+  const judged = () => judgeRatios && b.ms >= kFloorMs;
+  const bound = pattern.knownSuperlinear ? kMaxKnownRatio : kMaxRatio;
+  let ratio = b.ms / Math.max(a.ms, 1e-6);
+  let retried = false;
+  if (judged() && ratio >= bound) {  // once more, four times longer, before calling it superlinear
+    retried = true;
+    [a, b] = run(minMs * 4);
+    ratio = b.ms / Math.max(a.ms, 1e-6);
+  }
+  for (const s of [a, b]) {
+    assert.ok(s.htmlBytes > 0, `${pattern.name} ${engine} ${mode}: empty output`);
+    assert.ok(!s.tooLarge, `${pattern.name} ${engine} ${mode}: refused as too large`);
+  }
+  return { engine, mode, smallMs: a.ms, bigMs: b.ms, ratio, judged: judged(), retried, ok: !judged() || ratio < bound };
+}
+
+const selected = patterns.filter((p) => !only || only.has(p.name));
+assert.ok(selected.length > 0, 'no pattern selected');
+
+for (const pattern of selected) {
+  test(`${pattern.name} renders completely and in linear time (${engines.join(', ')})`, () => {
+    const small = pattern.make(pattern.n);
+    const big = pattern.make(4 * pattern.n);
+    const files = [path.join(tmp, `${pattern.name}-n.md`), path.join(tmp, `${pattern.name}-4n.md`)];
+    if (engines.includes('native')) {
+      writeFileSync(files[0], small);
+      writeFileSync(files[1], big);
+    }
+    const results = [];
+    for (const engine of engines) {
+      for (const mode of modes) results.push(measure(pattern, engine, mode, small, big, files));
+    }
+    rows.push({ pattern: pattern.name, n: pattern.n, bytes: Buffer.byteLength(small), sizeRatio: Buffer.byteLength(big) / Buffer.byteLength(small), results });
+    const bad = results.filter((r) => !r.ok);
+    for (const r of bad) failures.push(`${pattern.name} ${r.engine} ${r.mode}: ratio ${r.ratio.toFixed(1)}`);
+    assert.deepEqual(bad.map((r) => `${r.engine} ${r.mode} ratio ${r.ratio.toFixed(1)} (${r.smallMs.toFixed(2)} ms -> ${r.bigMs.toFixed(2)} ms)`), [],
+      `${pattern.name} is superlinear`);
+  });
+}
+
+after(() => {
+  const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+  const worstOf = (rs) => rs.reduce((w, r) => (!w || (r.judged && r.ratio > w.ratio) || !w.judged ? r : w), null);
+  const header = ['pattern', 'n', 'bytes(n)', ...engines.flatMap((e) => [`${e} worst ratio (mode)`, `${e} ms(4n)`])];
+  const table = rows.map((row) => [row.pattern, String(row.n), String(row.bytes), ...engines.flatMap((e) => {
+    const w = worstOf(row.results.filter((r) => r.engine === e));
+    const maxBig = Math.max(...row.results.filter((r) => r.engine === e).map((r) => r.bigMs));
+    const known = patterns.find((p) => p.name === row.pattern).knownSuperlinear ? ' KNOWN-md4c' : '';
+    return [`${w.judged ? fmt(w.ratio) : `(${fmt(w.ratio)})`} ${w.mode}${w.retried ? ' retried' : ''}${known}`, fmt(maxBig)];
+  })]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  console.log(`\nPathological report: time(4n)/time(n), minimum of >= ${kMinRenders} renders; ` +
+    `ratios in () were below the ${kFloorMs} ms floor and not judged; bound < ${kMaxRatio}`);
+  console.log(line(header));
+  for (const r of table) console.log(line(r));
+  const all = rows.flatMap((r) => r.results.map((x) => ({ ...x, pattern: r.pattern })));
+  const judged = all.filter((x) => x.judged);
+  const knownRows = rows.filter((r) => patterns.find((p) => p.name === r.pattern).knownSuperlinear);
+  const linear = rows.filter((r) => !knownRows.includes(r) && r.results.every((x) => x.ok)).length;
+  const judgedLinear = judged.filter((x) => !knownRows.some((r) => r.pattern === x.pattern));
+  const worstLinear = judgedLinear.reduce((w, x) => (!w || x.ratio > w.ratio ? x : w), null);
+  console.log(`${linear}/${rows.length} patterns linear in ${engines.join(' and ')} x ${modes.join('/')}` +
+    (worstLinear ? `; worst ratio ${worstLinear.ratio.toFixed(2)} (${worstLinear.pattern}, ${worstLinear.engine}, ${worstLinear.mode})` : ''));
+  for (const r of knownRows) {
+    const w = r.results.reduce((a, x) => (x.ratio > a.ratio ? x : a));
+    console.log(`known superlinear upstream: ${r.pattern}: worst ratio ${w.ratio.toFixed(1)} (${w.engine} ${w.mode}), ` +
+      `bound ${kMaxKnownRatio}: ${patterns.find((p) => p.name === r.pattern).knownSuperlinear}`);
+  }
+  if (failures.length) console.log(`superlinear: ${failures.join('; ')}`);
+  if (reportFile) writeFileSync(reportFile, JSON.stringify({ rows, linear, total: rows.length, worst: worstLinear, known: knownRows.map((r) => r.pattern) }, null, 2));
+});
