@@ -41,11 +41,21 @@ struct Context {
   OpenSpan closed_span{};
   bool image_tag_open = false;    // `<img ... ` written, waiting for a possible IAL
 
+  // Jekyll: kramdown marks a list holding tasks (class="task-list") and every item
+  // from the first task on.
+  struct OpenList {
+    size_t attr_pos;
+    bool has_task;
+  };
+  std::vector<OpenList> lists;
+
   // Jekyll: headings.
   bool in_heading = false;
   size_t heading_attr_pos = 0;
   size_t heading_content_pos = 0;
   std::string heading_text;       // decoded plain text, for the auto id
+  Typography heading_typography;  // converts heading_text as kramdown's raw_text has it
+  bool in_autolink = false;
 
   // Jekyll: $$ is display math only when alone in its paragraph (as kramdown).
   size_t paragraph_content_pos = 0;
@@ -169,6 +179,18 @@ void open_cell(Context& c, const char* tag, const MD_BLOCK_TD_DETAIL* d) {
 }
 
 void open_list_item(Context& c, const MD_BLOCK_LI_DETAIL* d) {
+  if (c.jekyll && !c.lists.empty()) {
+    Context::OpenList& list = c.lists.back();
+    if (d->is_task && !list.has_task) {
+      // Nothing recorded after the list's tag is still in use here, so inserting is safe.
+      c.out->insert(list.attr_pos, " class=\"task-list\"");
+      list.has_task = true;
+    }
+    if (!d->is_task && list.has_task) {
+      append(c, "<li class=\"task-list-item\">");
+      return;
+    }
+  }
   if (!d->is_task) {
     append(c, "<li>");
     return;
@@ -184,6 +206,7 @@ void open_heading(Context& c, unsigned level) {
   append(c, tag);
   if (c.jekyll) {
     c.in_heading = true;
+    c.heading_typography.reset();
     c.heading_attr_pos = c.out->size();
     c.heading_text.clear();
   }
@@ -262,16 +285,21 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
   switch (type) {
     case MD_BLOCK_DOC: break;
     case MD_BLOCK_QUOTE: append(c, "<blockquote>\n"); break;
-    case MD_BLOCK_UL: append(c, "<ul>\n"); break;
+    case MD_BLOCK_UL:
+      append(c, "<ul");
+      c.lists.push_back(Context::OpenList{c.out->size(), false});
+      append(c, ">\n");
+      break;
     case MD_BLOCK_OL: {
+      append(c, "<ol");
+      c.lists.push_back(Context::OpenList{c.out->size(), false});
       unsigned start = static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start;
-      if (start == 1) {
-        append(c, "<ol>\n");
-      } else {
-        append(c, "<ol start=\"");
+      if (start != 1) {
+        append(c, " start=\"");
         append_uint(*c.out, start);
-        append(c, "\">\n");
+        append(c, "\"");
       }
+      append(c, ">\n");
       break;
     }
     case MD_BLOCK_LI: open_list_item(c, static_cast<MD_BLOCK_LI_DETAIL*>(detail)); break;
@@ -305,8 +333,14 @@ int leave_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
   switch (type) {
     case MD_BLOCK_DOC: break;
     case MD_BLOCK_QUOTE: append(c, "</blockquote>\n"); break;
-    case MD_BLOCK_UL: append(c, "</ul>\n"); break;
-    case MD_BLOCK_OL: append(c, "</ol>\n"); break;
+    case MD_BLOCK_UL:
+      append(c, "</ul>\n");
+      c.lists.pop_back();
+      break;
+    case MD_BLOCK_OL:
+      append(c, "</ol>\n");
+      c.lists.pop_back();
+      break;
     case MD_BLOCK_LI: append(c, "</li>\n"); break;
     case MD_BLOCK_HR: break;
     case MD_BLOCK_H: {
@@ -375,6 +409,7 @@ int enter_span(MD_SPANTYPE type, void* detail, void* userdata) {
   if (c.jekyll) c.open_spans.push_back(OpenSpan{type, c.out->size()});
   if (type == MD_SPAN_A) {
     auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
+    c.in_autolink = d->is_autolink != 0;
     append(c, " href=\"");
     append_url(c, d->href, UrlContext::kLink);
     if (d->title.text != nullptr) {
@@ -401,7 +436,10 @@ int leave_span(MD_SPANTYPE type, void* detail, void* userdata) {
     case MD_SPAN_EM: append(c, "</em>"); break;
     case MD_SPAN_STRONG: append(c, "</strong>"); break;
     case MD_SPAN_U: append(c, "</u>"); break;
-    case MD_SPAN_A: append(c, "</a>"); break;
+    case MD_SPAN_A:
+      append(c, "</a>");
+      c.in_autolink = false;
+      break;
     case MD_SPAN_IMG: {
       auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
       if (d->title.text != nullptr) {
@@ -555,10 +593,34 @@ void append_plain_text(Context& c, const char* text, size_t size) {
   j.typography.append(*c.out, text + begin, size - begin);
 }
 
+// A span-level `{::comment}…{:/comment}` (or `{:/}`) inside one text run: kramdown drops it.
+size_t span_comment_length(const char* text, size_t size) {
+  std::string_view s(text, size);
+  if (s.rfind("{::comment}", 0) != 0) return 0;
+  size_t close = s.find("{:/", 11);
+  if (close == std::string_view::npos) return 0;
+  if (s.compare(close, 4, "{:/}") == 0) return close + 4;
+  if (s.compare(close, 11, "{:/comment}") == 0) return close + 11;
+  return 0;
+}
+
 void append_jekyll_text(Context& c, const char* text, size_t size) {
   JekyllContext& j = *c.jekyll;
+  if (const void* brace = std::memchr(text, '{', size)) {
+    size_t at = static_cast<size_t>(static_cast<const char*>(brace) - text);
+    if (size_t n = span_comment_length(text + at, size - at)) {
+      append_jekyll_text(c, text, at);
+      append_jekyll_text(c, text + at + n, size - at - n);
+      return;
+    }
+  }
   if (j.math_enabled) lint_dollar(c, text, size);
-  if (c.in_heading) c.heading_text.append(text, size);
+  // kramdown makes ids from the typographic text (whose dashes and quotes it then drops).
+  if (c.in_heading) c.heading_typography.append_plain(c.heading_text, text, size);
+  if (c.in_autolink) {  // URL text stays as written
+    append_html_escaped(*c.out, text, size);
+    return;
+  }
   size_t begin = 0;
   if (!j.blocks->footnotes.empty()) {
     for (size_t i = 0; i + 3 < size; i++) {

@@ -133,6 +133,14 @@ bool match_footnote(std::string_view s, std::string& label, size_t& content_at) 
   return true;
 }
 
+// `[^label]: …` with a label kramdown does not accept for footnotes.
+bool is_link_definition_like(std::string_view s) {
+  std::string_view t = strip_indent(s);
+  if (t.size() < 5 || t[0] != '[' || t[1] != '^') return false;
+  size_t close = t.find("]:");
+  return close != std::string_view::npos && close > 2 && t.substr(0, close).find(']') == std::string_view::npos;
+}
+
 // `*[term]: title`
 bool match_abbreviation(std::string_view s, Abbreviation& out) {
   s = strip_indent(s);
@@ -347,6 +355,9 @@ void scan_kramdown_blocks(std::string_view body, uint32_t first_line, std::strin
       out.footnotes.push_back(FootnoteDefinition{name, std::string(text.substr(content_at)) + "\n",
                                                  number, number});
       footnote = &out.footnotes.back();
+    } else if (is_link_definition_like(text)) {
+      // `[^주석]: …` is no footnote (kramdown takes only ASCII labels) but kramdown reads it
+      // as a link definition, which shows nothing; md4c would print it.
     } else if (match_abbreviation(text, abbreviation)) {
       out.abbreviations.push_back(std::move(abbreviation));
     } else if (is_definition_line(text, content_at) && start_definition(number)) {
