@@ -116,6 +116,24 @@ describe('two tabs on one draft', () => {
   });
 });
 
+describe('two tabs, one loading the other\'s save', () => {
+  test('"Load the newer version" shows the other tab\'s text, and later saves continue the same draft', async () => {
+    const { page: a } = await openEditor(env);
+    const { page: b } = await openEditor(env);
+    const draftId = await a.evaluate(() => window.draftmark.draftId);
+    await typeAtEnd(a, '\nnewer in A');
+    await waitSaved(a);
+    await b.click('[data-notice="remote-save"] button:text("Load the newer version")');
+    await b.waitForFunction(() => window.draftmark.getMarkdown().endsWith('newer in A'));
+    await typeAtEnd(b, '\nthen B');
+    await waitSaved(b);
+    assert.equal(await b.evaluate(() => window.draftmark.draftId), draftId, 'no copy was needed');
+    assert.match((await storedDraft(b, draftId)).text, /newer in A\nthen B$/);
+    await a.close();
+    await b.close();
+  });
+});
+
 describe('drafts', () => {
   test('a new draft, renamed, listed, reopened, then deleted', async () => {
     const { page } = await openEditor(env);

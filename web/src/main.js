@@ -158,12 +158,13 @@ const presence = new TabPresence({
       });
     } else notices.hide('other-tab');
   },
-  onRemoteSave: ({ rev }) => {
+  onRemoteSave: ({ draftId, rev }) => {
     if (rev <= session.baseRev) return;
     notices.show('remote-save', {
       level: 'warning',
       message: 'Another tab saved a newer version of this draft. If you keep typing here, your version is saved as a copy.',
-      actions: [{ label: 'Load the newer version', run: () => openDraft(session.id) }],
+      // Unsaved text here is flushed first, which keeps it as a copy; then the newer version opens.
+      actions: [{ label: 'Load the newer version', run: () => openDraft(draftId) }],
     });
   },
 });
