@@ -153,26 +153,23 @@ size_t match_ial(std::string_view text, AttributeList& out) {
 }
 
 void AldTable::define(std::string_view name, const AttributeList& attrs) {
-  for (auto& [n, a] : entries_) {
-    if (n == name) {
-      a.merge(attrs);
-      return;
-    }
+  auto found = entries_.find(name);
+  if (found != entries_.end()) {
+    found->second.merge(attrs);
+  } else {
+    entries_.emplace(std::string(name), attrs);
   }
-  entries_.emplace_back(std::string(name), attrs);
 }
 
 void AldTable::resolve(AttributeList& attrs) const {
   if (attrs.refs.empty()) return;
   AttributeList resolved;
   for (const std::string& ref : attrs.refs) {
-    for (const auto& [n, a] : entries_) {
-      if (n == ref) {
-        AttributeList copy = a;
-        copy.refs.clear();
-        resolved.merge(copy);
-      }
-    }
+    auto found = entries_.find(ref);
+    if (found == entries_.end()) continue;
+    AttributeList copy = found->second;
+    copy.refs.clear();
+    resolved.merge(copy);
   }
   AttributeList own = attrs;
   own.refs.clear();

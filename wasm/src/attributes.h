@@ -8,6 +8,8 @@
 // document is trusted (unsafe).
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,7 +48,7 @@ class AldTable {
   void resolve(AttributeList& attrs) const;
 
  private:
-  std::vector<std::pair<std::string, AttributeList>> entries_;
+  std::map<std::string, AttributeList, std::less<>> entries_;  // log-time lookups
 };
 
 // Appends ` id="…" class="…" key="…"` (HTML-escaped). `skip` names keys the caller

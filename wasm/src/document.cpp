@@ -137,21 +137,12 @@ namespace {
 void assign_block_ials(const KramdownBlocks& kramdown, const std::vector<LineRange>& ranges,
                        std::vector<AttributeList>& per_block) {
   per_block.assign(ranges.size(), AttributeList{});
+  // IALs and blocks are both in line order: one pointer walks the blocks.
+  size_t next = 0;  // first block starting after the current IAL's line
   for (const BlockIal& ial : kramdown.ials) {
-    size_t target = ranges.size();
-    for (size_t i = 0; i < ranges.size(); i++) {
-      if (ial.after_block && ranges[i].first < ial.line && ranges[i].last >= ial.line - 1) {
-        target = i;
-      } else if (ial.after_block && ranges[i].last < ial.line) {
-        target = i;  // the closest block above
-      }
-      if (!ial.after_block && ranges[i].first > ial.line) {
-        target = i;
-        break;
-      }
-      if (ranges[i].first > ial.line) break;
-    }
-    if (target == ranges.size()) continue;  // nothing to apply to, like kramdown
+    while (next < ranges.size() && ranges[next].first <= ial.line) next++;
+    size_t target = ial.after_block ? (next > 0 ? next - 1 : ranges.size()) : next;
+    if (target >= ranges.size()) continue;  // nothing to apply to, like kramdown
     AttributeList attrs = ial.attrs;
     kramdown.alds.resolve(attrs);
     per_block[target].merge(attrs);

@@ -527,23 +527,14 @@ size_t append_footnote_reference(Context& c, const char* text, size_t size) {
   if (i == 2 || i >= size || text[i] != ']') return 0;
   std::string_view label(text + 2, i - 2);
   JekyllContext& j = *c.jekyll;
-  const auto& defs = j.blocks->footnotes;
-  size_t index = defs.size();
-  for (size_t k = 0; k < defs.size(); k++) {
-    if (defs[k].label == label) {
-      index = k;
-      break;
-    }
-  }
-  if (index == defs.size()) return 0;  // undefined: stays text, as in kramdown
-  size_t number = 0;
-  for (size_t k = 0; k < j.footnote_order.size(); k++) {
-    if (j.footnote_order[k] == index) number = k + 1;
-  }
-  if (number == 0) {
+  auto found = j.footnote_index.find(label);
+  if (found == j.footnote_index.end()) return 0;  // undefined: stays text, as in kramdown
+  size_t index = found->second;
+  if (j.footnote_number[index] == 0) {
     j.footnote_order.push_back(index);
-    number = j.footnote_order.size();
+    j.footnote_number[index] = static_cast<uint32_t>(j.footnote_order.size());
   }
+  size_t number = j.footnote_number[index];
   uint32_t repeat = j.footnote_refs[index]++;
   std::string id(label);
   if (repeat > 0) {
@@ -574,10 +565,14 @@ void append_plain_text(Context& c, const char* text, size_t size) {
   size_t begin = 0;
   for (size_t i = 0; i < size; i++) {
     if (i > 0 && is_word_byte(s[i - 1])) continue;
-    for (const Abbreviation& a : abbreviations) {
-      if (a.term.empty() || s.compare(i, a.term.size(), a.term) != 0) continue;
-      size_t end = i + a.term.size();
+    // One hash lookup per distinct term length, longest first.
+    for (size_t length : j.abbreviation_lengths) {
+      if (length > size - i) continue;
+      size_t end = i + length;
       if (end < size && is_word_byte(s[end])) continue;
+      auto found = j.abbreviation_index.find(s.substr(i, length));
+      if (found == j.abbreviation_index.end()) continue;
+      const Abbreviation& a = abbreviations[found->second];
       j.typography.append(*c.out, text + begin, i - begin);
       *c.out += "<abbr title=\"";
       append_html_escaped(*c.out, a.title.data(), a.title.size());

@@ -3,8 +3,12 @@
 // (headings for ids and the TOC, footnote order, lint diagnostics).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "draftmark/document.h"
@@ -36,6 +40,12 @@ struct JekyllContext {
   std::vector<HeadingInfo> headings;
   std::vector<size_t> footnote_order;      // indices into blocks->footnotes, by first reference
   std::vector<uint32_t> footnote_refs;     // reference count per footnote (parallel to blocks->footnotes)
+  std::vector<uint32_t> footnote_number;   // 1-based number once referenced, else 0 (parallel)
+
+  // Lookups built once per render, so documents with thousands of definitions stay linear.
+  std::unordered_map<std::string_view, size_t> footnote_index;       // label -> blocks->footnotes
+  std::unordered_map<std::string_view, size_t> abbreviation_index;   // term -> blocks->abbreviations
+  std::vector<size_t> abbreviation_lengths;                           // distinct term lengths, longest first
   std::vector<Diagnostic> diagnostics;     // lints found while rendering (columns filled later)
   bool reported_math_disabled = false;
 
@@ -45,7 +55,27 @@ struct JekyllContext {
     typography.reset();
     headings.clear();
     footnote_order.clear();
-    footnote_refs.assign(kramdown_blocks ? kramdown_blocks->footnotes.size() : 0, 0);
+    size_t footnotes = kramdown_blocks ? kramdown_blocks->footnotes.size() : 0;
+    footnote_refs.assign(footnotes, 0);
+    footnote_number.assign(footnotes, 0);
+    footnote_index.clear();
+    abbreviation_index.clear();
+    abbreviation_lengths.clear();
+    if (kramdown_blocks == nullptr) return;
+    for (size_t i = 0; i < footnotes; i++) {
+      footnote_index.emplace(kramdown_blocks->footnotes[i].label, i);  // the first definition wins
+    }
+    const auto& abbreviations = kramdown_blocks->abbreviations;
+    for (size_t i = 0; i < abbreviations.size(); i++) {
+      const std::string& term = abbreviations[i].term;
+      if (term.empty()) continue;
+      abbreviation_index[term] = i;  // kramdown: a later definition replaces an earlier one
+      if (std::find(abbreviation_lengths.begin(), abbreviation_lengths.end(), term.size()) ==
+          abbreviation_lengths.end()) {
+        abbreviation_lengths.push_back(term.size());
+      }
+    }
+    std::sort(abbreviation_lengths.begin(), abbreviation_lengths.end(), std::greater<size_t>());
     diagnostics.clear();
     reported_math_disabled = false;
   }

@@ -242,6 +242,9 @@ void scan_kramdown_blocks(std::string_view body, uint32_t first_line, std::strin
   char fence_char = 0;
   size_t fence_open = 0;          // >0 while inside a fenced code block
   std::string comment_end;        // non-empty while inside {::comment}
+  // Where the last `{:/` is: a comment opened after it can never close (found once, so
+  // many unclosed comments stay linear).
+  const size_t last_stop_tag = body.rfind("{:/");
   FootnoteDefinition* footnote = nullptr;  // open definition collecting continuation lines
   DefinitionList* definition = nullptr;    // open `: definition` collecting continuation lines
   std::vector<Line> recent;                // the unmasked non-blank lines directly above
@@ -335,7 +338,8 @@ void scan_kramdown_blocks(std::string_view body, uint32_t first_line, std::strin
       out.alds.define(name, attrs);
     } else if (match_extension(text, ext_name, ext_args, closing, self_closing)) {
       if (!closing && ext_name == "comment" && !self_closing) {
-        comment_end = "comment";
+        // kramdown ignores a start tag with no stop tag after it (and renders the rest).
+        if (last_stop_tag != std::string_view::npos && last_stop_tag > line.begin) comment_end = "comment";
       } else if (!closing && ext_name == "options") {
         AttributeList options;
         parse_attribute_list(ext_args, options);
