@@ -54,6 +54,7 @@ struct Context {
   size_t heading_attr_pos = 0;
   size_t heading_content_pos = 0;
   std::string heading_text;       // decoded plain text, for the auto id
+  uint32_t heading_last_line = 0; // where its text ends (an IAL below may give its id)
   Typography heading_typography;  // converts heading_text as kramdown's raw_text has it
   bool in_autolink = false;
 
@@ -240,7 +241,7 @@ void close_heading_jekyll(Context& c, unsigned level) {
   if (!strip_custom_id(*c.out, c.heading_content_pos, id)) {
     size_t brace = c.heading_text.rfind("{#");
     if (brace != std::string::npos) c.heading_text.resize(brace);
-    if (j.blocks->auto_ids) id = j.heading_ids.make(c.heading_text);
+    if (j.blocks->auto_ids && !j.has_ial_id_at(c.heading_last_line + 1)) id = j.heading_ids.make(c.heading_text);
   }
   HeadingInfo info;
   info.level = level;
@@ -556,6 +557,8 @@ bool is_word_byte(char ch) { return std::isalnum(static_cast<unsigned char>(ch))
 // Typographic text with kramdown abbreviations (`*[HTML]: …`) wrapped in <abbr>.
 void append_plain_text(Context& c, const char* text, size_t size) {
   JekyllContext& j = *c.jekyll;
+  // kramdown makes ids from the typographic text (footnote markers left out).
+  if (c.in_heading) c.heading_typography.append_plain(c.heading_text, text, size);
   const auto& abbreviations = j.blocks->abbreviations;
   if (abbreviations.empty()) {
     j.typography.append(*c.out, text, size);
@@ -611,8 +614,8 @@ void append_jekyll_text(Context& c, const char* text, size_t size) {
   }
   if (j.math_enabled) lint_dollar(c, text, size);
   // kramdown makes ids from the typographic text (whose dashes and quotes it then drops).
-  if (c.in_heading) c.heading_typography.append_plain(c.heading_text, text, size);
   if (c.in_autolink) {  // URL text stays as written
+    if (c.in_heading) c.heading_typography.append_plain(c.heading_text, text, size);
     append_html_escaped(*c.out, text, size);
     return;
   }
@@ -639,6 +642,7 @@ void append_jekyll_text(Context& c, const char* text, size_t size) {
 int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata) {
   Context& c = *static_cast<Context*>(userdata);
   c.map->note_text(text, size);
+  if (c.in_heading && size > 0) c.heading_last_line = c.map->line_of(text + size - 1);
   if (c.jekyll && type == MD_TEXT_LATEXMATH) {
     if (c.math_diagnostic < c.jekyll->diagnostics.size()) {
       c.jekyll->diagnostics[c.math_diagnostic].line = c.map->line_of(text);

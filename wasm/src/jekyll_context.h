@@ -46,6 +46,11 @@ struct JekyllContext {
   std::unordered_map<std::string_view, size_t> footnote_index;       // label -> blocks->footnotes
   std::unordered_map<std::string_view, size_t> abbreviation_index;   // term -> blocks->abbreviations
   std::vector<size_t> abbreviation_lengths;                           // distinct term lengths, longest first
+  std::vector<uint32_t> ial_id_lines;  // lines of block IALs that set an id on the block above
+
+  bool has_ial_id_at(uint32_t line) const {
+    return std::binary_search(ial_id_lines.begin(), ial_id_lines.end(), line);
+  }
   std::vector<Diagnostic> diagnostics;     // lints found while rendering (columns filled later)
   bool reported_math_disabled = false;
 
@@ -61,7 +66,11 @@ struct JekyllContext {
     footnote_index.clear();
     abbreviation_index.clear();
     abbreviation_lengths.clear();
+    ial_id_lines.clear();
     if (kramdown_blocks == nullptr) return;
+    for (const BlockIal& ial : kramdown_blocks->ials) {  // already in line order
+      if (ial.after_block && !ial.attrs.id.empty()) ial_id_lines.push_back(ial.line);
+    }
     for (size_t i = 0; i < footnotes; i++) {
       footnote_index.emplace(kramdown_blocks->footnotes[i].label, i);  // the first definition wins
     }
