@@ -38,7 +38,8 @@ let images = null;
 let lastResult = null;
 let docVersion = 0;        // bumps on every text change
 let renderedVersion = -1;  // the version the preview shows
-let frame = null;
+let frame = null;          // rAF id while this frame has rendered
+let renderPending = false; // a change came after this frame's render
 let wasmStarted = false;   // render() needs init() to have finished
 let lastProblemsKey = '';
 let timings = null;        // the last render's cost, for window.draftmark.timings
@@ -67,8 +68,17 @@ function saveSettings(patch) {
 
 // ---- Rendering --------------------------------------------------------------------------
 
+// At most one render per animation frame, and the first change of a frame renders at once
+// (in a microtask, after CodeMirror's update): waiting for the next frame would add a frame to
+// every keystroke. Changes arriving while a frame already rendered are coalesced into one
+// render at the start of the next frame; the last input wins.
 function scheduleRender() {
-  frame ??= requestAnimationFrame(() => { frame = null; renderNow(); });
+  if (frame !== null) { renderPending = true; return; }
+  frame = requestAnimationFrame(() => {
+    frame = null;
+    if (renderPending) { renderPending = false; scheduleRender(); }
+  });
+  queueMicrotask(renderNow);
 }
 
 function renderNow() {
@@ -465,7 +475,8 @@ async function start() {
     onChange: () => {
       docVersion++;
       autosaver.markDirty();
-      if ($('#save-state').dataset.state !== 'failed') setSaveState('dirty');  // a failure stays shown until a save works
+      const state = $('#save-state').dataset.state;
+      if (state !== 'failed' && state !== 'dirty') setSaveState('dirty');  // a failure stays shown until a save works
       scheduleRender();
       scheduleStats();
       showCursor();
