@@ -17,23 +17,38 @@ function languageName(code) {
   return match ? match[1] : null;
 }
 
+// Rebuilds the code's content: highlighted tokens when there is a syntax tree, and each line in
+// a <span class="line"> inside Chirpy's numbered boxes (.code-block.lineno), whose CSS counts them.
 function paint(code, text, tree) {
   const doc = code.ownerDocument;
+  const numbered = Boolean(code.closest('.lineno'));
   const fragment = doc.createDocumentFragment();
-  highlightCode(text, tree, classHighlighter,
-    (piece, classes) => {
-      if (!classes) { fragment.append(piece); return; }
-      const span = doc.createElement('span');
-      span.className = classes;
-      span.textContent = piece;
-      fragment.append(span);
-    },
-    () => fragment.append('\n'));
+  let line = numbered ? doc.createElement('span') : fragment;
+  if (numbered) line.className = 'line';
+  const put = (piece, classes) => {
+    if (!classes) { line.append(piece); return; }
+    const span = doc.createElement('span');
+    span.className = classes;
+    span.textContent = piece;
+    line.append(span);
+  };
+  const lineBreak = () => {
+    if (!numbered) { fragment.append('\n'); return; }
+    fragment.append(line, '\n');
+    line = doc.createElement('span');
+    line.className = 'line';
+  };
+  // A final newline ends the last line; it does not start an empty numbered one.
+  const body = numbered && text.endsWith('\n') ? text.slice(0, -1) : text;
+  if (tree) highlightCode(body, tree, classHighlighter, put, lineBreak);
+  else body.split('\n').forEach((piece, i) => { if (i) lineBreak(); if (piece) put(piece, ''); });
+  if (numbered) fragment.append(line, body === text ? '' : '\n');
   code.replaceChildren(fragment);
 }
 
 /**
- * Highlights every `pre > code` with a known language under `root` (once per element).
+ * Highlights every `pre > code` with a known language under `root` (once per element), and
+ * numbers the lines of Chirpy's `.lineno` code boxes.
  * Resolves when done; unknown languages and failures leave the code as plain text.
  * @param {Element} root
  * @returns {Promise<number>} how many blocks were highlighted
@@ -46,12 +61,15 @@ export async function highlightCodeBlocks(root) {
     const name = languageName(code);
     const description = name && findCodeLanguage(name);
     const text = code.textContent;
-    if (!description || text.length > kMaxHighlightChars) continue;
+    if (!description || text.length > kMaxHighlightChars) {
+      if (code.closest('.lineno') && text.length <= kMaxHighlightChars) paint(code, text, null);
+      continue;
+    }
     try {
       const support = description.support ?? await description.load();
-      if (!code.isConnected && !root.contains(code)) continue;
-      // highlightCode emits line breaks through its own callback, so the text keeps its lines.
-      paint(code, text, support.language.parser.parse(text));
+      if (!root.contains(code)) continue;
+      const body = code.closest('.lineno') && text.endsWith('\n') ? text.slice(0, -1) : text;
+      paint(code, text, support.language.parser.parse(body));
       count++;
     } catch (error) {
       console.warn(`draftmark: could not highlight ${name} code`, error);
