@@ -160,6 +160,14 @@ describe('math, code and diagnostics', () => {
     assert.equal(await page.$eval('#preview code', (el) => el.textContent),
       'def greet(name):\n    return "hi " + name  # say hi\n', 'highlighting keeps the code text');
   });
+
+  test('in a Jekyll post, code boxes number their lines like Chirpy (unless .nolineno)', async () => {
+    await setMarkdown(page, '---\ntitle: Code\n---\n\n```sh\necho one\necho two\n```\n\n```sh\nls\n```\n{: .nolineno }\n');
+    await page.waitForFunction(() => document.querySelectorAll('#preview .lineno .line').length === 2);
+    assert.deepEqual(await page.$$eval('#preview .lineno .line', (ls) => ls.map((l) => l.textContent)), ['echo one', 'echo two']);
+    assert.equal(await page.$$eval('#preview .nolineno .line', (ls) => ls.length), 0);
+    assert.equal(await page.$eval('#preview .lineno code', (el) => el.textContent), 'echo one\necho two\n');
+  });
 });
 
 describe('safety', () => {
