@@ -117,6 +117,18 @@ describe('layout', () => {
     assert.deepEqual(await visible(), [true, true]);
   });
 
+  test('panels open from the keyboard and Escape closes them, focus back on their button', async () => {
+    for (const [button, panel] of [['#drafts-button', '#drafts-panel'], ['#settings-button', '#settings-panel']]) {
+      await page.focus(button);
+      await page.keyboard.press('Enter');
+      assert.equal(await page.isVisible(panel), true);
+      assert.equal(await page.getAttribute(button, 'aria-expanded'), 'true');
+      await page.keyboard.press('Escape');
+      assert.equal(await page.isVisible(panel), false);
+      assert.equal(await page.evaluate((b) => document.activeElement === document.querySelector(b), button), true);
+    }
+  });
+
   test('the divider resizes the panes with the keyboard and the mouse', async () => {
     const editorWidth = async () => (await page.locator('#editor-pane').boundingBox()).width;
     const start = await editorWidth();

@@ -417,6 +417,13 @@ function wireControls(setTheme) {
   sync.addEventListener('change', () => { scrollSync.enabled = sync.checked; saveSettings({ scrollSync: sync.checked }); });
 
   document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && (draftsMenu.open || !$('#settings-panel').hidden)) {
+      // Panels close with Escape and give focus back to the button that opened them.
+      const button = draftsMenu.open ? $('#drafts-button') : $('#settings-button');
+      button.click();
+      button.focus();
+      return;
+    }
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
     if (key === 's') { event.preventDefault(); saveFile({ as: event.shiftKey }); }
