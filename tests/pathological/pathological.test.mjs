@@ -22,9 +22,10 @@ const arg = (name, fallback) => {
 const engines = arg('--engines', 'native,wasm').split(',');
 const modes = arg('--modes', 'gfm,commonmark,jekyll').split(',');
 const only = arg('--only', '') ? new Set(arg('--only').split(',')) : null;
-const minMs = Number(arg('--min-ms', '20'));
-const reportFile = arg('--report', '');
 const judgeRatios = arg('--ratios', 'on') !== 'off';
+// Without judging, one render per size is enough (sanitizer builds are slow).
+const minMs = Number(arg('--min-ms', judgeRatios ? '20' : '0'));
+const reportFile = arg('--report', '');
 
 // Generous: linear is ~4 (x the size ratio / 4), quadratic ~16. Noise on a shared
 // 2-core machine can double a ratio; a failing ratio is measured once more, longer.
@@ -35,6 +36,7 @@ const kMaxKnownRatio = 24;
 // Below this, time(4n) is mostly timer and cache noise, so the ratio is not judged.
 const kFloorMs = 0.5;
 const kMinRenders = 3;
+const minRenders = judgeRatios ? kMinRenders : 1;
 const kMaxRenders = 200;
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'draftmark-pathological-'));
@@ -49,7 +51,7 @@ const driver = arg('--driver', 'build/native/tests/render_timer');
 
 /** [{ms, htmlBytes, diagnostics}] for [small, big] with the native driver. */
 function timeNative(files, mode, floorMs) {
-  const r = spawnSync(driver, ['--mode', mode, '--min-ms', String(floorMs), ...files],
+  const r = spawnSync(driver, ['--mode', mode, '--min-ms', String(floorMs), '--min-renders', String(minRenders), ...files],
     { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) {
     throw new Error(`render_timer ${r.signal ? `killed by ${r.signal}` : `exited ${r.status}`}: ${r.stderr.slice(-2000)}`);
@@ -69,7 +71,7 @@ const cpuMs = () => {
 /** Same measurement with the wasm module, in this process (CPU time, like the driver). */
 function timeWasm(texts, mode, floorMs) {
   const samples = texts.map(() => ({ ms: Infinity, total: 0, renders: 0, htmlBytes: 0, tooLarge: false }));
-  const done = (s) => s.renders >= kMaxRenders || (s.renders >= kMinRenders && s.total >= floorMs);
+  const done = (s) => s.renders >= kMaxRenders || (s.renders >= minRenders && s.total >= floorMs);
   while (!samples.every(done)) {
     texts.forEach((text, i) => {
       const s = samples[i];

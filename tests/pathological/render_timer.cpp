@@ -1,8 +1,8 @@
 // Times Renderer::render in-process for the pathological test (spawning the CLI per
 // render would measure process start-up, not the renderer).
-//   render_timer --mode gfm|commonmark|jekyll|auto [--min-ms 30] FILE...
+//   render_timer --mode gfm|commonmark|jekyll|auto [--min-ms 30] [--min-renders 3] FILE...
 // Files are rendered in alternating rounds (so drift hits all sizes alike) until each
-// has had >= 3 renders and >= min-ms in total; the minimum time per file is reported,
+// has had >= min-renders renders and >= min-ms in total; the minimum time per file is reported,
 // in thread CPU time (a shared 2-core CI machine deschedules us; CPU time does not
 // count that), one JSON object per line: {"file":…,"ns":…,"renders":…,"html_bytes":…,"diagnostics":…}.
 #include <algorithm>
@@ -22,7 +22,7 @@
 namespace {
 
 // Enough rounds for a stable minimum; a cap so a quadratic case cannot run for minutes.
-constexpr int kMinRenders = 3;
+constexpr int kDefaultMinRenders = 3;
 constexpr int kMaxRenders = 200;
 
 struct Sample {
@@ -57,12 +57,15 @@ bool parse_mode(const char* name, draftmark::Mode& mode) {
 int main(int argc, char** argv) {
   draftmark::RenderOptions options;
   double min_ns = 30e6;
+  int min_renders = kDefaultMinRenders;
   std::vector<Sample> samples;
   for (int i = 1; i < argc; i++) {
     if (!std::strcmp(argv[i], "--mode") && i + 1 < argc) {
       if (!parse_mode(argv[++i], options.mode)) return 2;
     } else if (!std::strcmp(argv[i], "--min-ms") && i + 1 < argc) {
       min_ns = std::atof(argv[++i]) * 1e6;
+    } else if (!std::strcmp(argv[i], "--min-renders") && i + 1 < argc) {
+      min_renders = std::max(1, std::atoi(argv[++i]));
     } else {
       Sample s;
       s.path = argv[i];
@@ -76,7 +79,7 @@ int main(int argc, char** argv) {
     }
   }
   if (samples.empty()) {
-    std::fprintf(stderr, "usage: render_timer --mode M [--min-ms X] FILE...\n");
+    std::fprintf(stderr, "usage: render_timer --mode M [--min-ms X] [--min-renders N] FILE...\n");
     return 2;
   }
 
@@ -88,7 +91,7 @@ int main(int argc, char** argv) {
 
   draftmark::Renderer renderer;
   auto done = [&](const Sample& s) {
-    return s.renders >= kMaxRenders || (s.renders >= kMinRenders && s.total_ns >= min_ns);
+    return s.renders >= kMaxRenders || (s.renders >= min_renders && s.total_ns >= min_ns);
   };
   while (!std::all_of(samples.begin(), samples.end(), done)) {
     for (Sample& s : samples) {
