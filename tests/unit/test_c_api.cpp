@@ -40,3 +40,17 @@ TEST_CASE("the source-lines option can be turned off") {
   const DmResult* r = render("x\n", DM_MODE_COMMONMARK);
   CHECK(std::string(r->html, r->html_size) == "<p>x</p>\n");
 }
+
+TEST_CASE("block offsets are also given in UTF-16 code units") {
+  // 한 is 3 UTF-8 bytes / 1 UTF-16 unit; 😀 is 4 bytes / 2 units; the first paragraph is
+  // longer than 8 bytes so the word-at-a-time path runs too.
+  const DmResult* r = render("abc 한국어 def 😀 ghi\n\n😀 x\n\nplain ascii here\n", DM_MODE_GFM);
+  REQUIRE(r->block_count == 3);
+  const std::string first = "<p>abc 한국어 def 😀 ghi</p>\n";
+  CHECK(r->blocks[0].html_offset_utf16 == 0);
+  CHECK(r->blocks[0].html_length_utf16 == first.size() - 3 * 2 - 2);
+  CHECK(r->blocks[1].html_offset_utf16 == r->blocks[0].html_length_utf16);
+  CHECK(r->blocks[1].html_length_utf16 == std::string("<p>😀 x</p>\n").size() - 2);
+  CHECK(r->blocks[2].html_offset_utf16 == r->blocks[1].html_offset_utf16 + r->blocks[1].html_length_utf16);
+  CHECK(r->blocks[2].html_length_utf16 == r->blocks[2].html_length);
+}

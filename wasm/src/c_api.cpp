@@ -2,6 +2,7 @@
 #include "draftmark/draftmark.h"
 
 #include <algorithm>
+#include <cstring>
 #include <new>
 #include <string>
 #include <vector>
@@ -21,6 +22,46 @@ struct Module {
 Module& module() {
   static Module m;
   return m;
+}
+
+// UTF-16 code units of well-formed UTF-8: one per lead byte, two for 4-byte sequences.
+uint32_t utf16_units(const char* p, size_t n) {
+  uint32_t units = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {  // ASCII runs, eight bytes at a time
+    uint64_t word;
+    std::memcpy(&word, p + i, 8);
+    if ((word & 0x8080808080808080ull) == 0) {
+      units += 8;
+      continue;
+    }
+    for (size_t j = i; j < i + 8; j++) {
+      const unsigned char c = static_cast<unsigned char>(p[j]);
+      units += ((c & 0xC0) != 0x80) + (c >= 0xF0);
+    }
+  }
+  for (; i < n; i++) {
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    units += ((c & 0xC0) != 0x80) + (c >= 0xF0);
+  }
+  return units;
+}
+
+// The blocks with UTF-16 offsets, counted in one walk over the page while the
+// blocks come in page order (they always do today; restart from 0 otherwise).
+void copy_blocks(const draftmark::RenderResult& r, std::vector<DmBlock>& out) {
+  out.clear();
+  const char* html = r.html.data();
+  uint32_t byte_pos = 0;
+  uint32_t unit_pos = 0;
+  for (const draftmark::Block& b : r.blocks) {
+    if (b.html_offset < byte_pos) byte_pos = unit_pos = 0;
+    unit_pos += utf16_units(html + byte_pos, b.html_offset - byte_pos);
+    const uint32_t units = utf16_units(html + b.html_offset, b.html_length);
+    out.push_back(DmBlock{b.line_start, b.line_end, b.html_offset, b.html_length, b.hash, unit_pos, units});
+    byte_pos = b.html_offset + b.html_length;
+    unit_pos += units;
+  }
 }
 
 }  // namespace
@@ -52,10 +93,7 @@ const DmResult* dm_render(uint32_t size, uint32_t options) {
   opts.input_is_utf8 = (options & DM_OPT_INPUT_IS_UTF8) != 0;
   const draftmark::RenderResult& r = m.renderer.render(std::string_view(m.input.data(), size), opts);
 
-  m.blocks.clear();
-  for (const draftmark::Block& b : r.blocks) {
-    m.blocks.push_back(DmBlock{b.line_start, b.line_end, b.html_offset, b.html_length, b.hash});
-  }
+  copy_blocks(r, m.blocks);
   m.diagnostics_json.clear();
   draftmark::diagnostics_to_json(r.diagnostics, m.diagnostics_json);
 

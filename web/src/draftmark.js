@@ -4,7 +4,7 @@
 // STANDALONE_WASM, so its imports are two functions, identical on emsdk 3.1.6 and
 // newer, and loading works the same in Node and in browsers.
 
-const ABI_VERSION = 1;
+const ABI_VERSION = 2;
 const MODES = { auto: 0, commonmark: 1, gfm: 2, jekyll: 3 };
 const MODE_NAMES = ['auto', 'commonmark', 'gfm', 'jekyll'];
 const OPT_SOURCE_LINES = 0x04;
@@ -98,27 +98,15 @@ function readResult(memory, resultPtr) {
   const [, htmlPtr, htmlSize, blocksPtr, blockCount, diagPtr, diagSize, fmPtr, fmSize, modeUsed] =
     u32.subarray(at, at + 10);
   const text = (ptr, size) => decoder.decode(u8.subarray(ptr, ptr + size));
-  // Each byte of HTML is decoded once: the page is the blocks (and any gaps) concatenated,
-  // which V8 keeps as a rope until someone reads the characters. Decoding the page as well
-  // as every block cost twice as much (bench/README.md, "Where the time goes").
+  // The page is decoded once; every block is a slice of it by UTF-16 offsets the module
+  // counted (V8 keeps slices as views, no copy). Decoding block by block cost twice the
+  // render itself on the spec text: TextDecoder has a fixed cost per call.
+  const page = text(htmlPtr, htmlSize);
   const blocks = new Array(blockCount);
-  let page = '';
-  let cursor = 0;  // bytes of the page covered so far, while blocks come in order
-  for (let i = 0, p = blocksPtr >>> 2; i < blockCount; i++, p += 5) {
-    const offset = u32[p + 2];
-    const length = u32[p + 3];
-    const html = text(htmlPtr + offset, length);
-    blocks[i] = { lineStart: u32[p], lineEnd: u32[p + 1], hash: u32[p + 4], html };
-    if (cursor < 0 || offset < cursor || offset + length > htmlSize) {
-      cursor = -1;  // not in page order: decode the page on its own below
-      continue;
-    }
-    if (offset > cursor) page += text(htmlPtr + cursor, offset - cursor);
-    page += html;
-    cursor = offset + length;
+  for (let i = 0, p = blocksPtr >>> 2; i < blockCount; i++, p += 7) {
+    const start = u32[p + 5];
+    blocks[i] = { lineStart: u32[p], lineEnd: u32[p + 1], hash: u32[p + 4], html: page.slice(start, start + u32[p + 6]) };
   }
-  if (cursor < 0) page = text(htmlPtr, htmlSize);
-  else if (cursor < htmlSize) page += text(htmlPtr + cursor, htmlSize - cursor);
   return {
     html: page,
     blocks,

@@ -21,7 +21,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever DmResult, DmBlock or a function signature changes. */
-#define DM_ABI_VERSION 1
+#define DM_ABI_VERSION 2
 
 /* dm_render options: a mode (low 2 bits) OR-ed with flags. */
 #define DM_MODE_AUTO 0       /* jekyll if the text starts with front matter, else gfm */
@@ -40,6 +40,8 @@ typedef struct DmBlock {
   uint32_t html_offset; /* byte offset in DmResult.html */
   uint32_t html_length; /* byte length */
   uint32_t hash;        /* 32-bit hash of the block HTML, data-line excluded */
+  uint32_t html_offset_utf16; /* the same offset and length in UTF-16 code units, so JS */
+  uint32_t html_length_utf16; /* decodes the page once and slices the blocks out of it */
 } DmBlock;
 
 typedef struct DmResult {
