@@ -32,6 +32,22 @@ test('the result carries blocks with line ranges and html slices', () => {
   assert.equal(r.mode, 'gfm');
 });
 
+test('the HTML is decoded lazily but stays valid after later renders, in either read order', () => {
+  const text = '# 한국어 제목 😀\n\npara é\n\n- a\n- 😀 b\n';
+  const blocksFirst = dm.render(text, { mode: 'gfm' });
+  const pageFirst = dm.render(text, { mode: 'gfm' });
+  dm.render('something else entirely\n', { mode: 'commonmark' });  // overwrites the module's buffers
+  const fromBlocks = blocksFirst.blocks.map((b) => b.html);
+  const page = pageFirst.html;
+  assert.equal(fromBlocks.join(''), page);
+  assert.equal(pageFirst.blocks.map((b) => b.html).join(''), page);  // slices of the decoded page
+  assert.equal(blocksFirst.html, page);
+  assert.ok(page.includes('한국어 제목 😀') && page.includes('😀 b'), page);
+  // Plain data for copies: JSON and structuredClone see the HTML.
+  assert.equal(JSON.parse(JSON.stringify(pageFirst)).blocks[2].html, pageFirst.blocks[2].html);
+  assert.equal(structuredClone(pageFirst).html, page);
+});
+
 test('2 MB of input renders completely', () => {
   const big = seed.split('\n---\n').slice(1).join('\n---\n').repeat(Math.ceil(2e6 / seed.length));
   assert.ok(big.length > 1.5e6);

@@ -22,9 +22,13 @@ function parseBlock(html, unsafe, doc) {
   return wrapper;
 }
 
-function setLines(node, block) {
-  const lines = `${block.lineStart}-${block.lineEnd}`;
-  if (node.getAttribute('data-line') !== lines) node.setAttribute('data-line', lines);
+// The entry remembers what it last wrote: reading the attribute back from the DOM for every
+// block of a large document cost more per keystroke than the changed block's parse.
+function setLines(entry, block) {
+  if (entry.lineStart === block.lineStart && entry.lineEnd === block.lineEnd) return;
+  entry.lineStart = block.lineStart;
+  entry.lineEnd = block.lineEnd;
+  entry.node.setAttribute('data-line', `${block.lineStart}-${block.lineEnd}`);
 }
 
 /**
@@ -83,8 +87,7 @@ export class PreviewPatcher {
           console.warn('draftmark: preparing a preview block failed', error);  // the block still shows
         }
       }
-      setLines(entry.node, block);
-      entry.lineStart = block.lineStart;
+      setLines(entry, block);
       next.push(entry);
     }
     for (const list of waiting.values()) for (const entry of list) entry.node.remove();
