@@ -74,6 +74,30 @@ describe('typing', () => {
   });
 });
 
+describe('slow documents', () => {
+  test('when a render costs more than the threshold, typing is never blocked: the preview waits for a pause', async () => {
+    await setMarkdown(page, '# Big post\n\nstart\n');
+    // Any render now counts as slow (a real one needs a document of several MB).
+    await page.evaluate(() => { window.draftmark.slowRenderMs = 0; });
+    await setMarkdown(page, '# Big post\n\nstart\n');  // measures a cost above 0 again
+    await placeCaret(page, '# Big post\n\nstart'.length);
+    await page.evaluate(() => {
+      window.__renders = 0;
+      document.querySelector('#preview').addEventListener('draftmark:rendered', () => { window.__renders++; });
+    });
+    await page.keyboard.type(' typed quickly', { delay: 15 });
+    // While typing: no render yet, and the preview says it is behind.
+    assert.equal(await page.evaluate(() => window.__renders), 0);
+    assert.equal(await page.$eval('#preview', (el) => el.dataset.stale), 'true');
+    await page.waitForFunction(() => document.querySelector('#preview p')?.textContent === 'start typed quickly');
+    assert.equal(await page.evaluate(() => window.__renders), 1, 'one render after the pause, for all keystrokes');
+    assert.equal(await page.$eval('#preview', (el) => el.dataset.stale), undefined);
+    assert.equal(await page.evaluate(() => window.draftmark.getMarkdown()), '# Big post\n\nstart typed quickly\n');
+    await page.evaluate(() => { window.draftmark.slowRenderMs = 150; });
+    await setMarkdown(page, '# Small again\n');
+  });
+});
+
 describe('block patching', () => {
   test('an edit in one paragraph keeps every other block\'s DOM node (same objects)', async () => {
     const doc = ['# Title', '', 'First paragraph.', '', '$$', 'E = mc^2', '$$', '', '- a', '- b', '',

@@ -43,6 +43,12 @@ let renderPending = false; // a change came after this frame's render
 let wasmStarted = false;   // render() needs init() to have finished
 let lastProblemsKey = '';
 let timings = null;        // the last render's cost, for window.draftmark.timings
+let pauseTimer = null;     // pending render of a slow document, waiting for a typing pause
+// A document whose render + patch costs more than this (about 2.5 MB of Markdown) would
+// make every keystroke wait for it: it renders once typing pauses instead. Measured: 60 ms
+// per MB in wasm, 20 MB ~1.3 s; a Web Worker was not used because the offline file's CSP
+// (script-src without blob:) and file:// forbid one.
+let slowRenderMs = 150;
 const waiters = [];        // setMarkdown() promises: {version, resolve}
 
 function reportStorage(error) {
@@ -73,6 +79,13 @@ function saveSettings(patch) {
 // every keystroke. Changes arriving while a frame already rendered are coalesced into one
 // render at the start of the next frame; the last input wins.
 function scheduleRender() {
+  const cost = timings ? timings.renderMs + timings.patchMs : 0;
+  if (cost > slowRenderMs) {
+    clearTimeout(pauseTimer);
+    $('#preview').dataset.stale = 'true';
+    pauseTimer = setTimeout(() => { pauseTimer = null; renderNow(); }, Math.min(1000, Math.max(200, cost)));
+    return;
+  }
   if (frame !== null) { renderPending = true; return; }
   frame = requestAnimationFrame(() => {
     frame = null;
@@ -97,6 +110,7 @@ function renderNow() {
     return;
   }
   notices.hide('renderer');
+  delete $('#preview').dataset.stale;
   lastResult = result;
   const rendered = performance.now();
   const mathProblems = patcher.update(result);
@@ -546,6 +560,13 @@ window.draftmark = {
   /** The last preview update's cost: {renderMs (wasm + decode), patchMs (DOM + math), bytes}. */
   get timings() {
     return timings;
+  },
+  /** Cost above which the preview waits for a typing pause (tests lower it). */
+  get slowRenderMs() {
+    return slowRenderMs;
+  },
+  set slowRenderMs(ms) {
+    slowRenderMs = Number(ms);
   },
   /** The id of the draft shown (its IndexedDB keys are text:<id> and meta:<id>). */
   get draftId() {
