@@ -32,7 +32,7 @@ test('the result carries blocks with line ranges and html slices', () => {
   assert.equal(r.mode, 'gfm');
 });
 
-test('the HTML is decoded lazily but stays valid after later renders, in either read order', () => {
+test('blocks slice the page by UTF-16 offsets (non-ASCII included) and stay valid after later renders', () => {
   const text = '# 한국어 제목 😀\n\npara é\n\n- a\n- 😀 b\n';
   const blocksFirst = dm.render(text, { mode: 'gfm' });
   const pageFirst = dm.render(text, { mode: 'gfm' });

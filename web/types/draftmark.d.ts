@@ -39,11 +39,8 @@ export interface Block {
   lineEnd: number;
   /** Hash of the block's HTML without its `data-line` attribute: equal hashes mean equal output. */
   hash: number;
-  /**
-   * The block's HTML; the blocks' `html` joined is the result's `html`. A getter that
-   * decodes on first read, so patching code that reads only changed blocks decodes little.
-   */
-  readonly html: string;
+  /** The block's HTML; the blocks' `html` joined is the result's `html`. */
+  html: string;
 }
 
 /** A problem in the document's content. Content problems never throw. */
