@@ -211,6 +211,17 @@ describe('safety', () => {
     assert.match(box[1], /\/assets\/img\/cat\.png/);
     assert.equal(await page.$$eval('#preview img', (els) => els.length), 0);
   });
+
+  test('an unresolvable image in raw HTML is never requested (not even once, before its placeholder)', async () => {
+    const requested = [];
+    const onRequest = (request) => { if (request.url().includes('raw-html-cat')) requested.push(request.url()); };
+    page.on('request', onRequest);
+    await setMarkdown(page, '<img src="/assets/img/raw-html-cat.png" alt="cat">\n\n<p>x</p>\n<img src="raw-html-cat-2.png">\n');
+    await page.waitForSelector('#preview .dm-image-missing');
+    await page.waitForTimeout(200);
+    page.off('request', onRequest);
+    assert.deepEqual(requested, []);
+  });
 });
 
 describe('a wasm trap', () => {

@@ -15,8 +15,9 @@ function parseBlock(html, unsafe, doc) {
   if (nodes.length === 1 && nodes[0].nodeType === 1 && nodes[0].tagName !== 'IMG') return nodes[0];
   // Raw HTML blocks may hold several elements or bare text: one wrapper keeps "one block, one
   // node", which scroll sync and the patch both rely on (and gives a lone <img> a parent, so
-  // `prepare` may replace it).
-  const wrapper = doc.createElement('div');
+  // `prepare` may replace it). The wrapper belongs to the template's inert document: adopting
+  // an <img> into the live one would start loading it before `prepare` resolves its path.
+  const wrapper = template.content.ownerDocument.createElement('div');
   wrapper.className = 'dm-block';
   wrapper.append(...nodes);
   return wrapper;
