@@ -185,10 +185,12 @@ void Typography::convert(std::string& out, const char* text, size_t size, std::s
 
     // Fast path: a run of characters that can start neither a quote nor a symbol is
     // copied in one piece; only its last character matters, as the next one's context.
+    // In HTML it also stops at '&' (the slow path escapes it), so the run holds nothing to
+    // escape (quotes, '<' and '>' already end it) and is copied without a second scan.
     size_t run = i;
-    while (run < size && !may_start_conversion(text, size, run)) run++;
+    while (run < size && !may_start_conversion(text, size, run) && !(html && text[run] == '&')) run++;
     if (run > i) {
-      emit_text(text + i, run - i);
+      out.append(text + i, run - i);
       size_t last = run - 1;
       while (last > i && (static_cast<unsigned char>(text[last]) & 0xc0) == 0x80) last--;
       size_t length;
