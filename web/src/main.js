@@ -44,7 +44,7 @@ let wasmStarted = false;   // render() needs init() to have finished
 let lastProblemsKey = '';
 let timings = null;        // the last render's cost, for window.draftmark.timings
 let pauseTimer = null;     // pending render of a slow document, waiting for a typing pause
-// A document whose render + patch costs more than this (about 2.5 MB of Markdown) would
+// A document whose render costs more than this (about 2.5 MB of Markdown) would
 // make every keystroke wait for it: it renders once typing pauses instead. Measured: 60 ms
 // per MB in wasm, 20 MB ~1.3 s; a Web Worker was not used because the offline file's CSP
 // (script-src without blob:) and file:// forbid one.
@@ -79,8 +79,10 @@ function saveSettings(patch) {
 // every keystroke. Changes arriving while a frame already rendered are coalesced into one
 // render at the start of the next frame; the last input wins.
 function scheduleRender() {
-  const cost = timings ? timings.renderMs + timings.patchMs : 0;
-  if (cost > slowRenderMs) {
+  // The render's cost grows with the document and is paid on every keystroke; the patch's
+  // is large only when most blocks changed (a new document), so it does not count here.
+  const cost = timings ? timings.renderMs : 0;
+  if (cost >= slowRenderMs) {
     clearTimeout(pauseTimer);
     $('#preview').dataset.stale = 'true';
     pauseTimer = setTimeout(() => { pauseTimer = null; renderNow(); }, Math.min(1000, Math.max(200, cost)));
