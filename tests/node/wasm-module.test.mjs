@@ -48,6 +48,16 @@ test('blocks slice the page by UTF-16 offsets (non-ASCII included) and stay vali
   assert.equal(structuredClone(pageFirst).html, page);
 });
 
+test('renderForPatch gives the same blocks as render, decoding each block only when read', () => {
+  const eager = dm.render(seed, { mode: 'jekyll' });
+  const lazy = dm.renderForPatch(seed, { mode: 'jekyll' });
+  dm.render('overwrites the module buffers\n');
+  assert.equal(lazy.html, undefined);
+  assert.deepEqual(lazy.blocks.map((b) => [b.lineStart, b.lineEnd, b.hash]), eager.blocks.map((b) => [b.lineStart, b.lineEnd, b.hash]));
+  assert.deepEqual(lazy.blocks.map((b) => b.html), eager.blocks.map((b) => b.html));
+  assert.deepEqual([lazy.diagnostics, lazy.frontMatter, lazy.mode], [eager.diagnostics, eager.frontMatter, eager.mode]);
+});
+
 test('2 MB of input renders completely', () => {
   const big = seed.split('\n---\n').slice(1).join('\n---\n').repeat(Math.ceil(2e6 / seed.length));
   assert.ok(big.length > 1.5e6);

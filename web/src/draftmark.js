@@ -91,21 +91,55 @@ function optionBits(options) {
   return bits;
 }
 
-function readResult(memory, resultPtr) {
+/**
+ * A block whose HTML is decoded on first read (renderForPatch). A class, not an object
+ * literal with a getter: a closure per block made 100k-block documents superlinear.
+ */
+class PatchBlock {
+  #bytes;
+  #offset;
+  #length;
+  #html = null;
+
+  constructor(bytes, lineStart, lineEnd, hash, offset, length) {
+    this.lineStart = lineStart;
+    this.lineEnd = lineEnd;
+    this.hash = hash;
+    this.#bytes = bytes;
+    this.#offset = offset;
+    this.#length = length;
+  }
+
+  get html() {
+    this.#html ??= decoder.decode(this.#bytes.subarray(this.#offset, this.#offset + this.#length));
+    return this.#html;
+  }
+}
+
+function readResult(memory, resultPtr, lazy) {
   const u32 = new Uint32Array(memory.buffer);
   const u8 = new Uint8Array(memory.buffer);
   const at = resultPtr >>> 2;
   const [, htmlPtr, htmlSize, blocksPtr, blockCount, diagPtr, diagSize, fmPtr, fmSize, modeUsed] =
     u32.subarray(at, at + 10);
   const text = (ptr, size) => decoder.decode(u8.subarray(ptr, ptr + size));
-  // The page is decoded once; every block is a slice of it by UTF-16 offsets the module
-  // counted (V8 keeps slices as views, no copy). Decoding block by block cost twice the
-  // render itself on the spec text: TextDecoder has a fixed cost per call.
-  const page = text(htmlPtr, htmlSize);
   const blocks = new Array(blockCount);
-  for (let i = 0, p = blocksPtr >>> 2; i < blockCount; i++, p += 7) {
-    const start = u32[p + 5];
-    blocks[i] = { lineStart: u32[p], lineEnd: u32[p + 1], hash: u32[p + 4], html: page.slice(start, start + u32[p + 6]) };
+  let page;
+  if (lazy) {
+    // One memcpy out of wasm memory; only the blocks the caller reads are decoded.
+    const bytes = u8.slice(htmlPtr, htmlPtr + htmlSize);
+    for (let i = 0, p = blocksPtr >>> 2; i < blockCount; i++, p += 7) {
+      blocks[i] = new PatchBlock(bytes, u32[p], u32[p + 1], u32[p + 4], u32[p + 2], u32[p + 3]);
+    }
+  } else {
+    // The page is decoded once; every block is a slice of it by UTF-16 offsets the module
+    // counted (V8 keeps slices as views, no copy). Decoding block by block cost twice the
+    // render itself on the spec text: TextDecoder has a fixed cost per call.
+    page = text(htmlPtr, htmlSize);
+    for (let i = 0, p = blocksPtr >>> 2; i < blockCount; i++, p += 7) {
+      const start = u32[p + 5];
+      blocks[i] = { lineStart: u32[p], lineEnd: u32[p + 1], hash: u32[p + 4], html: page.slice(start, start + u32[p + 6]) };
+    }
   }
   return {
     html: page,
@@ -116,14 +150,7 @@ function readResult(memory, resultPtr) {
   };
 }
 
-/**
- * Renders Markdown. The result is plain JS data (copied out of wasm memory).
- * @param {string} markdown
- * @param {{mode?: 'auto'|'gfm'|'commonmark'|'jekyll', sourceLines?: boolean, header?: boolean, unsafe?: boolean}} [options]
- * @returns {{html: string, blocks: {lineStart:number, lineEnd:number, hash:number, html:string}[],
- *            frontMatter: object|null, diagnostics: object[], mode: string}}
- */
-export function render(markdown, options = {}) {
+function renderWith(markdown, options, lazy) {
   if (!compiled) throw new DraftmarkError('draftmark: call init() before render()');
   const bits = optionBits(options);
   if (!instance) instance = instantiate();  // after a trap: a fresh module, same code
@@ -134,12 +161,32 @@ export function render(markdown, options = {}) {
     if (ptr === 0) throw new DraftmarkError('draftmark: out of memory for the input');
     const { written } = encoder.encodeInto(markdown, new Uint8Array(memory.buffer, ptr, capacity));
     const resultPtr = exports.dm_render(written, bits);
-    return readResult(memory, resultPtr);
+    return readResult(memory, resultPtr, lazy);
   } catch (error) {
     instance = null;  // a trap leaves the module in an unknown state
     if (error instanceof DraftmarkError) throw error;
     throw new DraftmarkError(`draftmark: the renderer failed: ${error.message}`, { cause: error });
   }
+}
+
+/**
+ * Renders Markdown. The result is plain JS data (copied out of wasm memory).
+ * @param {string} markdown
+ * @param {{mode?: 'auto'|'gfm'|'commonmark'|'jekyll', sourceLines?: boolean, header?: boolean, unsafe?: boolean}} [options]
+ * @returns {{html: string, blocks: {lineStart:number, lineEnd:number, hash:number, html:string}[],
+ *            frontMatter: object|null, diagnostics: object[], mode: string}}
+ */
+export function render(markdown, options = {}) {
+  return renderWith(markdown, options, false);
+}
+
+/**
+ * Like render() for a DOM patcher, which reads the HTML of changed blocks only: `html` is
+ * undefined, and each block's `html` is a getter that decodes on first read. In a 1 MB post
+ * that skips decoding ~1.2 MB of HTML per keystroke. Internal (the editor page uses it).
+ */
+export function renderForPatch(markdown, options = {}) {
+  return renderWith(markdown, options, true);
 }
 
 /** Bytes held by the module (wasm memory size and its own buffers), for leak checks. */

@@ -10,7 +10,7 @@ import { Autosaver } from './autosave.js';
 import { DiagnosticsPanel } from './diagnostics-panel.js';
 import { DraftSession } from './draft-session.js';
 import { DraftsMenu, draftLabel } from './drafts-menu.js';
-import { DraftmarkError, init, render } from './draftmark.js';
+import { DraftmarkError, init, renderForPatch } from './draftmark.js';
 import { createEditor } from './editor.js';
 import { buildStandaloneHtml, cleanPreviewHtml } from './export-html.js';
 import { fileNameFor, openMarkdownFile, readDroppedFile, saveAs, writeToHandle } from './files.js';
@@ -103,7 +103,7 @@ function renderNow() {
   const text = editor.getText();
   let result;
   try {
-    result = render(text, { mode: settings.mode ?? 'auto' });
+    result = renderForPatch(text, { mode: settings.mode ?? 'auto' });
   } catch (error) {
     // A trap leaves the module to be re-instantiated by the next render(); the text is untouched.
     const message = error instanceof DraftmarkError ? error.message : String(error);
