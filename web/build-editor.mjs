@@ -17,7 +17,7 @@ export async function buildEditor({ root, dist }) {
   const appEntry = path.join(root, 'web/src/main.js');
   await build({
     ...common, entryPoints: [appEntry], outfile: path.join(dist, 'app.js'),
-    format: 'esm', platform: 'browser', minify: true, sourcemap: 'linked',
+    format: 'esm', platform: 'browser', minify: process.env.DM_NO_MINIFY !== "1", sourcemap: 'linked',
     external: ['node:fs/promises'], loader: { '.md': 'text' },
   });
   await build({
