@@ -98,19 +98,6 @@ describe('slow documents', () => {
   });
 });
 
-describe('long documents', () => {
-  test('past 1000 blocks the preview lets the browser skip blocks out of view; shorter ones render plainly', async () => {
-    const paragraphs = Array.from({ length: 1200 }, (_, i) => `Paragraph ${i + 1}.`).join('\n\n');
-    await setMarkdown(page, paragraphs + '\n');
-    assert.equal(await page.$eval('#preview', (el) => 'large' in el.dataset), true);
-    assert.equal(await page.$eval('#preview > p:last-child', (el) => getComputedStyle(el).contentVisibility), 'auto');
-    assert.equal(await page.$$eval('#preview > p', (els) => els.length), 1200);
-    await setMarkdown(page, 'One paragraph.\n');
-    assert.equal(await page.$eval('#preview', (el) => 'large' in el.dataset), false);
-    assert.equal(await page.$eval('#preview > p', (el) => getComputedStyle(el).contentVisibility), 'visible');
-  });
-});
-
 describe('block patching', () => {
   test('an edit in one paragraph keeps every other block\'s DOM node (same objects)', async () => {
     const doc = ['# Title', '', 'First paragraph.', '', '$$', 'E = mc^2', '$$', '', '- a', '- b', '',

@@ -49,7 +49,6 @@ let pauseTimer = null;     // pending render of a slow document, waiting for a t
 // per MB in wasm, 20 MB ~1.3 s; a Web Worker was not used because the offline file's CSP
 // (script-src without blob:) and file:// forbid one.
 let slowRenderMs = 150;
-const kLargeBlockCount = 1000;  // blocks; the seed post has ~60, a 1 MB post ~3600
 const waiters = [];        // setMarkdown() promises: {version, resolve}
 
 function reportStorage(error) {
@@ -116,12 +115,6 @@ function renderNow() {
   delete $('#preview').dataset.stale;
   lastResult = result;
   const rendered = performance.now();
-  // Long documents: the browser skips style and layout of blocks out of view (editor.css),
-  // which cost more per keystroke than the render itself on a 1 MB post.
-  const preview = $('#preview');
-  if ((result.blocks.length > kLargeBlockCount) !== ('large' in preview.dataset)) {
-    if (result.blocks.length > kLargeBlockCount) preview.dataset.large = ''; else delete preview.dataset.large;
-  }
   const mathProblems = patcher.update(result);
   const problems = [...result.diagnostics, ...mathProblems];
   diagnostics.show(problems);
