@@ -41,10 +41,10 @@ TEST_CASE("the source-lines option can be turned off") {
   CHECK(std::string(r->html, r->html_size) == "<p>x</p>\n");
 }
 
-TEST_CASE("block offsets are also given in UTF-16 code units") {
+TEST_CASE("block offsets are also given in UTF-16 code units when asked for") {
   // 한 is 3 UTF-8 bytes / 1 UTF-16 unit; 😀 is 4 bytes / 2 units; the first paragraph is
   // longer than 8 bytes so the word-at-a-time path runs too.
-  const DmResult* r = render("abc 한국어 def 😀 ghi\n\n😀 x\n\nplain ascii here\n", DM_MODE_GFM);
+  const DmResult* r = render("abc 한국어 def 😀 ghi\n\n😀 x\n\nplain ascii here\n", DM_MODE_GFM | DM_OPT_UTF16_OFFSETS);
   REQUIRE(r->block_count == 3);
   const std::string first = "<p>abc 한국어 def 😀 ghi</p>\n";
   CHECK(r->blocks[0].html_offset_utf16 == 0);
@@ -53,4 +53,11 @@ TEST_CASE("block offsets are also given in UTF-16 code units") {
   CHECK(r->blocks[1].html_length_utf16 == std::string("<p>😀 x</p>\n").size() - 2);
   CHECK(r->blocks[2].html_offset_utf16 == r->blocks[1].html_offset_utf16 + r->blocks[1].html_length_utf16);
   CHECK(r->blocks[2].html_length_utf16 == r->blocks[2].html_length);
+}
+
+TEST_CASE("without DM_OPT_UTF16_OFFSETS the UTF-16 fields stay zero") {
+  const DmResult* r = render("abc\n\n한국어\n", DM_MODE_GFM);
+  REQUIRE(r->block_count == 2);
+  CHECK(r->blocks[1].html_offset_utf16 == 0);
+  CHECK(r->blocks[1].html_length_utf16 == 0);
 }

@@ -47,10 +47,17 @@ uint32_t utf16_units(const char* p, size_t n) {
   return units;
 }
 
-// The blocks with UTF-16 offsets, counted in one walk over the page while the
-// blocks come in page order (they always do today; restart from 0 otherwise).
-void copy_blocks(const draftmark::RenderResult& r, std::vector<DmBlock>& out) {
+// The blocks, with UTF-16 offsets if asked for, counted in one walk over the page while
+// the blocks come in page order (they always do today; restart from 0 otherwise). A
+// caller that decodes only some blocks (the editor's patch) skips the walk.
+void copy_blocks(const draftmark::RenderResult& r, bool utf16, std::vector<DmBlock>& out) {
   out.clear();
+  if (!utf16) {
+    for (const draftmark::Block& b : r.blocks) {
+      out.push_back(DmBlock{b.line_start, b.line_end, b.html_offset, b.html_length, b.hash, 0, 0});
+    }
+    return;
+  }
   const char* html = r.html.data();
   uint32_t byte_pos = 0;
   uint32_t unit_pos = 0;
@@ -93,7 +100,7 @@ const DmResult* dm_render(uint32_t size, uint32_t options) {
   opts.input_is_utf8 = (options & DM_OPT_INPUT_IS_UTF8) != 0;
   const draftmark::RenderResult& r = m.renderer.render(std::string_view(m.input.data(), size), opts);
 
-  copy_blocks(r, m.blocks);
+  copy_blocks(r, (options & DM_OPT_UTF16_OFFSETS) != 0, m.blocks);
   m.diagnostics_json.clear();
   draftmark::diagnostics_to_json(r.diagnostics, m.diagnostics_json);
 

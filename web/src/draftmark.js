@@ -11,6 +11,7 @@ const OPT_SOURCE_LINES = 0x04;
 const OPT_POST_HEADER = 0x08;
 const OPT_UNSAFE = 0x10;
 const OPT_INPUT_IS_UTF8 = 0x20;  // TextEncoder never produces malformed UTF-8
+const OPT_UTF16_OFFSETS = 0x40;  // block offsets in UTF-16 units, for slicing the decoded page
 
 /** A system failure (load error, ABI mismatch, out of memory, wasm trap). Content problems are diagnostics, never errors. */
 export class DraftmarkError extends Error {
@@ -152,7 +153,7 @@ function readResult(memory, resultPtr, lazy) {
 
 function renderWith(markdown, options, lazy) {
   if (!compiled) throw new DraftmarkError('draftmark: call init() before render()');
-  const bits = optionBits(options);
+  const bits = optionBits(options) | (lazy ? 0 : OPT_UTF16_OFFSETS);
   if (!instance) instance = instantiate();  // after a trap: a fresh module, same code
   const { exports, memory } = instance;
   try {

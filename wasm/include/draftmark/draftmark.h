@@ -33,6 +33,7 @@ extern "C" {
 #define DM_OPT_POST_HEADER 0x08  /* jekyll: Chirpy-like header from the front matter */
 #define DM_OPT_UNSAFE 0x10       /* trusted input: no URL/attribute neutralising */
 #define DM_OPT_INPUT_IS_UTF8 0x20 /* input is well-formed UTF-8 (TextEncoder output): skip validation, NULs still replaced */
+#define DM_OPT_UTF16_OFFSETS 0x40 /* fill DmBlock's *_utf16 fields (a scan of the HTML); 0 otherwise */
 
 typedef struct DmBlock {
   uint32_t line_start;  /* first source line (1-based) */
@@ -40,8 +41,8 @@ typedef struct DmBlock {
   uint32_t html_offset; /* byte offset in DmResult.html */
   uint32_t html_length; /* byte length */
   uint32_t hash;        /* 32-bit hash of the block HTML, data-line excluded */
-  uint32_t html_offset_utf16; /* the same offset and length in UTF-16 code units, so JS */
-  uint32_t html_length_utf16; /* decodes the page once and slices the blocks out of it */
+  uint32_t html_offset_utf16; /* with DM_OPT_UTF16_OFFSETS: the same offset and length in UTF-16 */
+  uint32_t html_length_utf16; /* code units, so JS decodes the page once and slices the blocks */
 } DmBlock;
 
 typedef struct DmResult {
