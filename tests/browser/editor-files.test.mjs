@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { artifactPath, openEditor, setMarkdown, startBrowser } from './editor-page.mjs';
+import { artifactPath, focusEditorEnd, openEditor, setMarkdown, startBrowser } from './editor-page.mjs';
 
 let env;
 
@@ -58,14 +58,13 @@ describe('with the File System Access API', () => {
   });
 
   test('Save writes the text back to the opened file; Ctrl+S does the same', async () => {
-    await page.click('.cm-content');
-    await page.keyboard.press('Control+End');
+    await focusEditorEnd(page);
     await page.keyboard.type('Edited.\n');
     await page.click('#save-button');
     await page.waitForFunction(() => window.__writes.length === 1);
     const [first] = await page.evaluate(() => window.__writes);
     assert.deepEqual(first, { name: 'from-picker.md', text: await markdown(page) });
-    await page.click('.cm-content');
+    await focusEditorEnd(page);
     await page.keyboard.type('More.');
     await page.keyboard.press('Control+s');
     await page.waitForFunction(() => window.__writes.length === 2);

@@ -62,6 +62,20 @@ export function placeCaret(page, offset) {
   }, offset);
 }
 
+/**
+ * Focuses the editor with the caret at the end, for keyboard.type() to follow. Not a mouse click:
+ * a banner appearing mid-click (another tab's save, say) shifts the layout and the click can
+ * land beside a short document, leaving the keys typed nowhere.
+ */
+export async function focusEditorEnd(page) {
+  await page.evaluate(() => {
+    const view = window.draftmark.view;
+    view.focus();
+    view.dispatch({ selection: { anchor: view.state.doc.length }, scrollIntoView: true });
+  });
+  await page.waitForFunction(() => window.draftmark.view.hasFocus);
+}
+
 /** Waits for the save state to read "saved" (autosave done). */
 export function waitSaved(page) {
   return page.waitForFunction(() => document.getElementById('save-state').dataset.state === 'saved');

@@ -3,7 +3,7 @@
 // deleted, and a storage failure is shown while the text stays in the editor.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openEditor, placeCaret, startBrowser, waitReady, waitSaved } from './editor-page.mjs';
+import { focusEditorEnd, openEditor, placeCaret, startBrowser, waitReady, waitSaved } from './editor-page.mjs';
 
 let env;
 
@@ -28,8 +28,7 @@ function storedDraft(page, id) {
 }
 
 async function typeAtEnd(page, text) {
-  await page.click('.cm-content');
-  await page.keyboard.press('Control+End');
+  await focusEditorEnd(page);
   await page.keyboard.type(text, { delay: 5 });
 }
 

@@ -3,7 +3,7 @@
 // highlights code and never runs script from the post.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openEditor, placeCaret, previewText, setMarkdown, startBrowser } from './editor-page.mjs';
+import { focusEditorEnd, openEditor, placeCaret, previewText, setMarkdown, startBrowser } from './editor-page.mjs';
 
 let env, page, errors;
 
@@ -25,8 +25,7 @@ describe('first start', () => {
 describe('typing', () => {
   test('keystrokes typed at the end of the document show up in the preview', async () => {
     await setMarkdown(page, '# Start\n\n');
-    await page.click('.cm-content');
-    await page.keyboard.press('Control+End');
+    await focusEditorEnd(page);
     await page.keyboard.type('## Typed heading\n\nSome *typed* words.', { delay: 10 });
     await page.waitForFunction(() => document.querySelector('#preview h2')?.textContent === 'Typed heading');
     await page.waitForFunction(() => document.querySelector('#preview p em')?.textContent === 'typed');
@@ -71,6 +70,24 @@ describe('typing', () => {
     await page.waitForFunction(() => document.querySelectorAll('#preview p')[1]?.textContent === '앞부분 한국어 입력 뒷부분');
     assert.equal(await page.$$eval('#preview p', (ps) => ps.length), 3);
     await cdp.detach();
+  });
+});
+
+describe('a page that draws no frames', () => {
+  test('a change made while a frame is open still renders (a background tab gets no rAF)', async () => {
+    const outcome = await page.evaluate(async () => {
+      const realRaf = window.requestAnimationFrame;
+      window.requestAnimationFrame = () => 0;  // what a hidden tab does: the callback never runs
+      try {
+        await window.draftmark.setMarkdown('First change.\n');
+        const second = window.draftmark.setMarkdown('Second change, same frame.\n').then(() => 'rendered');
+        return await Promise.race([second, new Promise((r) => setTimeout(() => r('stuck'), 5000))]);
+      } finally {
+        window.requestAnimationFrame = realRaf;
+      }
+    });
+    assert.equal(outcome, 'rendered');
+    assert.match(await previewText(page), /Second change, same frame\./);
   });
 });
 
@@ -247,10 +264,19 @@ describe('a wasm trap', () => {
     await setMarkdown(trapped, 'Before the trap.\n');
     const instances = await trapped.evaluate(() => window.__instances);
     await trapped.evaluate(() => { window.__trapNext = true; });
-    await trapped.click('.cm-content');
-    await trapped.keyboard.press('Control+End');
+    await focusEditorEnd(trapped);
     await trapped.keyboard.type('X');
-    await trapped.waitForSelector('[data-notice="renderer"]');
+    await trapped.waitForFunction(() => window.draftmark.getMarkdown().endsWith('X'));
+    const shown = await trapped.waitForSelector('[data-notice="renderer"]', { timeout: 15_000 }).then(() => true, () => false);
+    if (!shown) {
+      // Say what the page was doing, so a failure here can be told apart from a timing problem.
+      const state = await trapped.evaluate(() => ({
+        trapNext: window.__trapNext, instances: window.__instances, visibility: document.visibilityState,
+        notices: [...document.querySelectorAll('[data-notice]')].map((n) => `${n.dataset.notice}: ${n.textContent}`),
+        preview: document.getElementById('preview').textContent.slice(0, 120),
+      }));
+      assert.fail(`no renderer notice after the trap: ${JSON.stringify(state)}`);
+    }
     assert.match(await trapped.textContent('[data-notice="renderer"]'), /preview failed.*unreachable.*text is safe/s);
     assert.equal(await trapped.evaluate(() => window.draftmark.getMarkdown()), 'Before the trap.\nX');
     await trapped.keyboard.type('Y');

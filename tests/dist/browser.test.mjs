@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../../web/serve.mjs';
+import { focusEditorEnd } from '../browser/editor-page.mjs';
 import { collectErrors, launchChromium } from './chromium.mjs';
 
 const root = process.cwd();
@@ -198,8 +199,7 @@ describe('offline single file (dist/draftmark.html) from file:// with the networ
 
   test('typing in the editor renders the preview, math included', async () => {
     await page.evaluate(() => window.draftmark.setMarkdown('# Offline\n\n'));
-    await page.click('.cm-content');
-    await page.keyboard.press('Control+End');
+    await focusEditorEnd(page);
     await page.keyboard.type('## Typed offline\n\nEuler: $e^{i\\pi} + 1 = 0$ done.\n', { delay: 2 });
     await page.waitForFunction(() => document.querySelector('#preview h2')?.textContent === 'Typed offline'
       && document.querySelector('#preview .katex'));
@@ -220,8 +220,7 @@ describe('offline single file (dist/draftmark.html) from file:// with the networ
 
   test('autosave keeps the text across a reload', async () => {
     const token = `kept-${Date.now()}`;
-    await page.click('.cm-content');
-    await page.keyboard.press('Control+End');
+    await focusEditorEnd(page);
     await page.keyboard.type(`\n${token}\n`);
     await page.waitForFunction(() => document.getElementById('save-state').dataset.state === 'saved');
     await page.reload();

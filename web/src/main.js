@@ -38,8 +38,9 @@ let images = null;
 let lastResult = null;
 let docVersion = 0;        // bumps on every text change
 let renderedVersion = -1;  // the version the preview shows
-let frame = null;          // rAF id while this frame has rendered
+let frame = null;          // {raf, timer} while this frame has rendered
 let renderPending = false; // a change came after this frame's render
+const FRAME_FALLBACK_MS = 100;
 let wasmStarted = false;   // render() needs init() to have finished
 let lastProblemsKey = '';
 let timings = null;        // the last render's cost, for window.draftmark.timings
@@ -89,11 +90,19 @@ function scheduleRender() {
     return;
   }
   if (frame !== null) { renderPending = true; return; }
-  frame = requestAnimationFrame(() => {
-    frame = null;
-    if (renderPending) { renderPending = false; scheduleRender(); }
-  });
+  frame = { raf: requestAnimationFrame(endFrame), timer: setTimeout(endFrame, FRAME_FALLBACK_MS) };
   queueMicrotask(renderNow);
+}
+
+// Ends the frame that rendered, by rAF or by a timer. The timer is for pages that draw no
+// frames (a background tab, a busy compositor): with rAF alone, a change made there while a
+// frame is open would wait for a frame that may never come, and the preview would stay stale.
+function endFrame() {
+  if (frame === null) return;
+  cancelAnimationFrame(frame.raf);
+  clearTimeout(frame.timer);
+  frame = null;
+  if (renderPending) { renderPending = false; scheduleRender(); }
 }
 
 function renderNow() {
