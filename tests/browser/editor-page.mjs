@@ -73,7 +73,7 @@ export async function focusEditorEnd(page) {
     view.focus();
     view.dispatch({ selection: { anchor: view.state.doc.length }, scrollIntoView: true });
   });
-  await page.waitForFunction(() => window.draftmark.view.hasFocus);
+  await page.waitForFunction(() => window.draftmark.view.hasFocus, null, { polling: 50 });
 }
 
 /** Waits for the save state to read "saved" (autosave done). */

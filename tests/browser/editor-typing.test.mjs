@@ -266,7 +266,8 @@ describe('a wasm trap', () => {
     await trapped.evaluate(() => { window.__trapNext = true; });
     await focusEditorEnd(trapped);
     await trapped.keyboard.type('X');
-    await trapped.waitForFunction(() => window.draftmark.getMarkdown().endsWith('X'));
+    // Polled by timer, not by rAF: a page that draws no frames must not stall the test itself.
+    await trapped.waitForFunction(() => window.draftmark.getMarkdown().endsWith('X'), null, { polling: 50 });
     const shown = await trapped.waitForSelector('[data-notice="renderer"]', { timeout: 15_000 }).then(() => true, () => false);
     if (!shown) {
       // Say what the page was doing, so a failure here can be told apart from a timing problem.
@@ -280,7 +281,7 @@ describe('a wasm trap', () => {
     assert.match(await trapped.textContent('[data-notice="renderer"]'), /preview failed.*unreachable.*text is safe/s);
     assert.equal(await trapped.evaluate(() => window.draftmark.getMarkdown()), 'Before the trap.\nX');
     await trapped.keyboard.type('Y');
-    await trapped.waitForFunction(() => document.getElementById('preview').textContent.includes('XY'));
+    await trapped.waitForFunction(() => document.getElementById('preview').textContent.includes('XY'), null, { polling: 50 });
     await trapped.waitForSelector('[data-notice="renderer"]', { state: 'detached' });
     assert.equal(await trapped.evaluate(() => window.__instances), instances + 1, 'a new instance after the trap');
     assert.deepEqual(trapErrors, []);
