@@ -4,7 +4,6 @@
 // matter and the same token classes colour the preview's code.
 import { indentWithTab } from '@codemirror/commands';
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
-import { yamlFrontmatter } from '@codemirror/lang-yaml';
 import { syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { openSearchPanel } from '@codemirror/search';
@@ -13,6 +12,7 @@ import { EditorView, keymap } from '@codemirror/view';
 import { classHighlighter, tagHighlighter, tags } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
 import { codeLanguages } from './code-languages.js';
+import { frontMatterSyntax } from './front-matter-syntax.js';
 import { markdownFormatKeymap } from './markdown-commands.js';
 
 // Markdown tags classHighlighter leaves out.
@@ -24,9 +24,7 @@ const markdownTokens = tagHighlighter([
 ]);
 
 function markdownWithFrontMatter() {
-  return yamlFrontmatter({
-    content: markdown({ base: markdownLanguage, codeLanguages, addKeymap: true }),
-  });
+  return markdown({ base: markdownLanguage, codeLanguages, addKeymap: true, extensions: [frontMatterSyntax] });
 }
 
 /**
