@@ -1,8 +1,7 @@
 // Jekyll front matter as a block of the editor's Markdown grammar, its inside parsed as YAML.
-// @codemirror/lang-yaml's yamlFrontmatter() wraps the document in an outer grammar whose body
-// is a single token: each keystroke re-read the whole body before Markdown could reuse its
-// tree (a 1 MB post: ~20 ms of parsing per key). As a Markdown block, the front matter is just
-// the first block, and an edit further down reparses only the blocks around it.
+// @codemirror/lang-yaml's yamlFrontmatter() puts an outer grammar around the whole document
+// and mounts Markdown inside it; in Chromium, one keystroke at the end of a 1 MB post cost
+// 14.7 ms of CodeMirror update with it and 7.6 ms with this block (median of 20, same page).
 import { yamlLanguage } from '@codemirror/lang-yaml';
 import { parseMixed } from '@lezer/common';
 import { tags } from '@lezer/highlight';
