@@ -40,7 +40,9 @@ let docVersion = 0;        // bumps on every text change
 let renderedVersion = -1;  // the version the preview shows
 let frame = null;          // {raf, timer} while this frame has rendered
 let renderPending = false; // a change came after this frame's render
-const FRAME_FALLBACK_MS = 100;
+// Longer than a slow frame (a 1 MB post paints in ~100-150 ms), so rAF paces renders whenever
+// the page draws at all.
+const FRAME_FALLBACK_MS = 250;
 let wasmStarted = false;   // render() needs init() to have finished
 let lastProblemsKey = '';
 let timings = null;        // the last render's cost, for window.draftmark.timings
