@@ -166,6 +166,76 @@ describe('drafts', () => {
   });
 });
 
+describe('saving a long post', () => {
+  test('a save and a cursor move touch the text record only to write it (never read it, never rewrite it for the cursor)', async () => {
+    const { page, errors } = await openEditor(env, {
+      init: () => {
+        // Records every key the page reads or writes in IndexedDB.
+        window.__idb = [];
+        for (const op of ['get', 'put']) {
+          const real = IDBObjectStore.prototype[op];
+          IDBObjectStore.prototype[op] = function recorded(...args) {
+            window.__idb.push(`${op} ${op === 'get' ? args[0] : args[1]}`);
+            return real.apply(this, args);
+          };
+        }
+      },
+    });
+    const id = await page.evaluate(() => window.draftmark.draftId);
+    await typeAtEnd(page, '\nA long post grows.');
+    await waitSaved(page);
+    await page.evaluate(() => { window.__idb = []; });
+    await typeAtEnd(page, ' More.');
+    await waitSaved(page);
+    const save = await page.evaluate(() => window.__idb);
+    assert.ok(save.includes(`put text:${id}`), `the save writes the text: ${save}`);
+    assert.ok(!save.includes(`get text:${id}`), `the save does not read the text back: ${save}`);
+    await page.evaluate(() => { window.__idb = []; });
+    await placeCaret(page, 10);
+    await page.waitForFunction((key) => window.__idb.includes(key), `put view:${id}`, { polling: 50 });
+    const move = await page.evaluate(() => window.__idb);
+    assert.ok(!move.some((k) => k.endsWith(`text:${id}`)), `a cursor move leaves the text alone: ${move}`);
+    await page.reload();
+    await waitReady(page);
+    assert.equal(await cursor(page), 10, 'the cursor saved in the view record is restored');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a draft saved before meta carried the revision opens and saves (no false conflict)', async () => {
+    const { page: editor } = await openEditor(env);
+    const id = await editor.evaluate(() => window.draftmark.draftId);
+    await editor.close();  // its last view save must land before the rewrite, not after
+    // Rewrite the draft the way the previous version stored it (rev in the text record only),
+    // from another page of the same origin.
+    const page = await env.context.newPage();
+    await page.goto(`${env.base}/README.md`);
+    await page.evaluate((draftId) => new Promise((resolve, reject) => {
+      const open = indexedDB.open('draftmark');
+      open.onsuccess = () => {
+        const store = open.result.transaction('drafts', 'readwrite').objectStore('drafts');
+        store.put({ text: 'Old format.\n', rev: 7, writer: 'old', anchor: 3, head: 3, scrollLine: 1 }, `text:${draftId}`);
+        store.put({ id: draftId, name: 'old', title: '', createdAt: 1, updatedAt: 1 }, `meta:${draftId}`);
+        store.delete(`view:${draftId}`);
+        store.transaction.oncomplete = () => { open.result.close(); resolve(); };
+        store.transaction.onerror = () => reject(store.transaction.error);
+      };
+      open.onerror = () => reject(open.error);
+    }), id);
+    await page.close();
+    const { page: next } = await openEditor(env);
+    assert.equal(await next.evaluate(() => window.draftmark.draftId), id);
+    assert.equal(await markdown(next), 'Old format.\n');
+    assert.equal(await cursor(next), 3);
+    await typeAtEnd(next, 'Saved again.');
+    await waitSaved(next);
+    assert.equal(await next.evaluate(() => window.draftmark.draftId), id, 'no conflict copy');
+    assert.equal((await storedDraft(next, id)).text, 'Old format.\nSaved again.');
+    assert.equal((await storedDraft(next, id)).rev, 8);
+    await next.close();
+  });
+});
+
 describe('storage failure', () => {
   test('a full quota shows a visible warning and the text stays in the editor', async () => {
     const { page } = await openEditor(env, {
