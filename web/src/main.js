@@ -581,7 +581,7 @@ window.draftmark = {
   set slowRenderMs(ms) {
     slowRenderMs = Number(ms);
   },
-  /** The id of the draft shown (its IndexedDB keys are text:<id> and meta:<id>). */
+  /** The id of the draft shown (its IndexedDB keys are text:<id>, meta:<id> and view:<id>). */
   get draftId() {
     return session.id;
   },

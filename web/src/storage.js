@@ -107,6 +107,7 @@ export class DraftStore {
         const rev = currentRev + 1;
         const now = Date.now();
         const view = { anchor: snapshot.anchor, head: snapshot.head, scrollLine: snapshot.scrollLine };
+        // The text record keeps the view too, for a tab still running the previous version.
         s.put({ text: snapshot.text, rev, writer, ...view }, textKey);
         s.put(view, `view:${id}`);
         s.put({ id, name: meta?.name ?? '', title: snapshot.title, createdAt: meta?.createdAt ?? now, updatedAt: now, rev },
