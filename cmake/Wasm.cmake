@@ -11,7 +11,7 @@ target_compile_options(draftmark_core PRIVATE -O3)
 target_compile_options(yaml PRIVATE -Os)
 target_compile_options(md4c PRIVATE -O3)
 
-add_executable(draftmark_wasm wasm/src/wasm_entry.cpp)
+add_executable(draftmark_wasm wasm/src/api/wasm_entry.cpp)
 target_link_libraries(draftmark_wasm PRIVATE draftmark_core)
 target_compile_options(draftmark_wasm PRIVATE -fno-exceptions -fno-rtti)
 set_target_properties(draftmark_wasm PROPERTIES OUTPUT_NAME draftmark SUFFIX ".wasm")

@@ -1,8 +1,8 @@
 #!/usr/bin/env ruby
-# Writes wasm/src/unicode_tables.inc: the Unicode data heading ids and smart quotes need,
+# Writes wasm/src/text/unicode_tables.inc: the Unicode data heading ids and smart quotes need,
 # taken from the Ruby that runs kramdown (Onigmo's \p{Word} and String#downcase), so
 # Draftmark classifies characters exactly as the kramdown it is compared with does.
-#   ruby scripts/generate-unicode-tables.rb > wasm/src/unicode_tables.inc
+#   ruby scripts/generate-unicode-tables.rb > wasm/src/text/unicode_tables.inc
 
 word_ranges = []
 lower_runs = []   # [first, count, stride, delta]: cp in first, first+stride, ... maps to cp+delta

@@ -19,7 +19,7 @@
 
 #include "md4c-html.h"
 
-/* The flags Draftmark's gfm mode passes to md_parse (wasm/src/document.cpp). */
+/* The flags Draftmark's gfm mode passes to md_parse (wasm/src/api/document.cpp). */
 #define BENCH_PARSER_FLAGS (MD_DIALECT_GITHUB | MD_FLAG_LATEXMATHSPANS)
 
 typedef struct {

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "html_renderer.h"
-#include "line_index.h"
-#include "source_map.h"
+#include "core/html_renderer.h"
+#include "core/line_index.h"
+#include "core/source_map.h"
 
 extern "C" {
 #include "md4c-html.h"

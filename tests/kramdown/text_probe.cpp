@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "heading_ids.h"
-#include "typography.h"
+#include "jekyll/kramdown/heading_ids.h"
+#include "jekyll/kramdown/typography.h"
 
 namespace {
 

@@ -1,0 +1,163 @@
+// render(): the pipeline from input bytes to RenderResult.
+//   repair UTF-8 -> index lines -> pick mode -> (Jekyll: front matter, kramdown's
+//   block scan) -> md4c + our renderer, with the dialect's hooks -> source map
+//   -> assemble HTML with data-line attributes and per-block hashes.
+// This file only chooses and sequences: the steps live in core/ and jekyll/.
+#include <cstring>
+
+#include "core/block_output.h"
+#include "core/html_renderer.h"
+#include "core/line_index.h"
+#include "core/source_map.h"
+#include "draftmark/document.h"
+#include "jekyll/jekyll_pass.h"
+#include "text/json_writer.h"
+#include "text/utf8.h"
+
+namespace draftmark {
+namespace {
+
+// Refuse documents beyond this size with a diagnostic rather than risk the tab:
+// 64 MiB is far above any blog post and below wasm32's practical memory ceiling.
+constexpr size_t kMaxInputBytes = 64u << 20;
+
+constexpr char kBom[] = "\xEF\xBB\xBF";
+// Jekyll's test: the file starts with "---" followed only by spaces on that line.
+bool starts_with_front_matter(std::string_view body) {
+  if (body.rfind("---", 0) != 0) return false;
+  size_t i = 3;
+  while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) i++;
+  return i < body.size() && (body[i] == '\n' || body[i] == '\r');
+}
+
+unsigned md_flags_for(Mode mode) {
+  switch (mode) {
+    case Mode::kCommonMark: return MD_DIALECT_COMMONMARK;
+    case Mode::kGfm: return MD_DIALECT_GITHUB | MD_FLAG_LATEXMATHSPANS;
+    case Mode::kJekyll:
+      // kramdown does not link bare URLs; it allows emphasis next to CJK text
+      // (MD_FLAG_CJKEMPHASIS comes from cmake/patches/md4c-cjk-emphasis.patch).
+      return MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_LATEXMATHSPANS |
+             MD_FLAG_CJKEMPHASIS;
+    case Mode::kAuto: break;
+  }
+  return MD_DIALECT_GITHUB;
+}
+
+}  // namespace
+
+struct Renderer::State {
+  std::string repaired;
+  LineIndex lines;
+  SourceMap map;
+  std::string body;
+  std::vector<BlockSpan> spans;
+  std::vector<LineRange> ranges;
+  RenderResult result;
+  JekyllPass jekyll;
+  std::string scratch;
+};
+
+Renderer::Renderer() : state_(new State) {}
+Renderer::~Renderer() { delete state_; }
+
+const char* mode_name(Mode mode) {
+  switch (mode) {
+    case Mode::kAuto: return "auto";
+    case Mode::kCommonMark: return "commonmark";
+    case Mode::kGfm: return "gfm";
+    case Mode::kJekyll: return "jekyll";
+  }
+  return "gfm";
+}
+
+const RenderResult& Renderer::render(std::string_view markdown, const RenderOptions& options) {
+  State& st = *state_;
+  RenderResult& result = st.result;
+  result.html.clear();
+  result.blocks.clear();
+  result.diagnostics.clear();
+  result.front_matter_json.assign("null");
+
+  if (markdown.size() > kMaxInputBytes) {
+    result.diagnostics.push_back(Diagnostic{1, 1, Severity::kError, "too-large",
+        "The document is larger than 64 MiB and was not rendered."});
+    result.mode_used = Mode::kGfm;
+    return result;
+  }
+
+  std::string_view text = markdown;
+  if (options.input_is_utf8 ? std::memchr(markdown.data(), 0, markdown.size()) != nullptr
+                            : !check_or_repair_utf8(markdown, st.repaired)) {
+    check_or_repair_utf8(markdown, st.repaired);
+    text = st.repaired;
+  }
+  size_t bom = text.rfind(kBom, 0) == 0 ? 3 : 0;
+  std::string_view body = text.substr(bom);
+
+  Mode mode = options.mode;
+  if (mode == Mode::kAuto) mode = starts_with_front_matter(body) ? Mode::kJekyll : Mode::kGfm;
+  result.mode_used = mode;
+
+  st.lines.build(text);
+  std::string_view md_input = body;
+  size_t md_offset = bom;  // where md_input starts in text
+  HtmlRenderOptions html_options;
+  html_options.md_flags = md_flags_for(mode);
+  html_options.safe_urls = !options.unsafe;
+  const bool jekyll = mode == Mode::kJekyll;
+  if (jekyll) {
+    md_input = st.jekyll.prepare(body, st.lines, bom, options.unsafe, result, md_offset);
+    html_options.dialect = st.jekyll.dialect();
+  }
+
+  st.map.reset(&st.lines, md_input.data(), md_input.size(), md_offset);
+  st.body.clear();
+  st.spans.clear();
+  render_html(md_input.data(), md_input.size(), html_options, st.body, st.map, st.spans);
+  st.map.finish(st.ranges);
+  if (jekyll) st.jekyll.finish(html_options, st.lines, st.body, st.spans, st.ranges, result.diagnostics);
+
+  // Assemble: the post header, then each top-level block with data-line inserted.
+  result.html.reserve(st.body.size() + st.spans.size() * 24 + 512);
+  uint32_t header_first = 0, header_last = 0;
+  st.scratch.clear();
+  if (jekyll && options.post_header && st.jekyll.post_header(st.scratch, header_first, header_last)) {
+    append_result_block(result, st.scratch, header_first, header_last, options.source_lines);
+  }
+  for (size_t i = 0; i < st.spans.size(); i++) {
+    const BlockSpan& span = st.spans[i];
+    std::string_view block_html(st.body.data() + span.html_begin, span.html_end - span.html_begin);
+    if (jekyll) {
+      st.scratch.clear();
+      st.jekyll.decorate_block(i, block_html, options.unsafe, st.scratch);
+      block_html = st.scratch;
+    }
+    append_result_block(result, block_html, st.ranges[i].first, st.ranges[i].last, options.source_lines);
+  }
+  fill_columns(st.lines, result.diagnostics);
+  return result;
+}
+
+void diagnostics_to_json(const std::vector<Diagnostic>& diagnostics, std::string& out) {
+  static const char* const kSeverity[] = {"error", "warning", "info"};
+  out += '[';
+  for (size_t i = 0; i < diagnostics.size(); i++) {
+    const Diagnostic& d = diagnostics[i];
+    if (i) out += ',';
+    out += "{\"line\":";
+    append_uint(out, d.line);
+    out += ",\"column\":";
+    append_uint(out, d.column);
+    out += ",\"severity\":\"";
+    out += kSeverity[static_cast<int>(d.severity)];
+    out += "\",\"code\":";
+    append_json_string(out, d.code);
+    out += ",\"message\":";
+    append_json_string(out, d.message);
+    out += '}';
+  }
+  out += ']';
+}
+
+}  // namespace draftmark

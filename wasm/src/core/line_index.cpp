@@ -1,0 +1,64 @@
+#include "core/line_index.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "text/utf8.h"
+
+namespace draftmark {
+
+void LineIndex::build(std::string_view text) {
+  text_ = text;
+  starts_.clear();
+  starts_.push_back(0);
+  const char* data = text.data();
+  const size_t size = text.size();
+  if (std::memchr(data, '\r', size) == nullptr) {
+    // The common case: LF only, found with memchr (much faster than a byte loop).
+    for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', size - (p - data)))) != nullptr;) {
+      p++;
+      starts_.push_back(static_cast<size_t>(p - data));
+    }
+  } else {
+    for (size_t i = 0; i < size; i++) {
+      if (data[i] == '\n') {
+        starts_.push_back(i + 1);
+      } else if (data[i] == '\r') {
+        if (i + 1 < size && data[i + 1] == '\n') i++;
+        starts_.push_back(i + 1);
+      }
+    }
+  }
+  // A final line ending does not start a (phantom) last line.
+  if (starts_.size() > 1 && starts_.back() == size) starts_.pop_back();
+}
+
+uint32_t LineIndex::line_of(size_t offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<uint32_t>(it - starts_.begin());
+}
+
+uint32_t LineIndex::utf16_column(size_t offset) const {
+  size_t begin = starts_[line_of(offset) - 1];
+  return static_cast<uint32_t>(utf16_length(text_.data() + begin, offset - begin)) + 1;
+}
+
+size_t LineIndex::line_end(uint32_t line) const {
+  size_t end = line < starts_.size() ? starts_[line] : text_.size();
+  while (end > starts_[line - 1] && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) end--;
+  return end;
+}
+
+std::string_view LineIndex::line_text(uint32_t line) const {
+  size_t begin = starts_[line - 1];
+  return text_.substr(begin, line_end(line) - begin);
+}
+
+bool LineIndex::is_blank(uint32_t line) const {
+  for (char c : line_text(line)) {
+    if (c != ' ' && c != '\t') return false;
+  }
+  return true;
+}
+
+}  // namespace draftmark

@@ -1,0 +1,151 @@
+#include "jekyll/jekyll_pass.h"
+
+#include <algorithm>
+#include <cstddef>
+
+#include "jekyll/kramdown/block_attributes.h"
+#include "jekyll/kramdown/footnotes.h"
+
+namespace draftmark {
+namespace {
+
+// Which top-level block each block IAL applies to (kramdown: the block directly
+// above, or else the next one), merged per block.
+void assign_block_ials(const KramdownBlocks& kramdown, const std::vector<LineRange>& ranges,
+                       std::vector<AttributeList>& per_block) {
+  per_block.assign(ranges.size(), AttributeList{});
+  // IALs and blocks are both in line order: one pointer walks the blocks.
+  size_t next = 0;  // first block starting after the current IAL's line
+  for (const BlockIal& ial : kramdown.ials) {
+    while (next < ranges.size() && ranges[next].first <= ial.line) next++;
+    size_t target = ial.after_block ? (next > 0 ? next - 1 : ranges.size()) : next;
+    if (target >= ranges.size()) continue;  // nothing to apply to, like kramdown
+    AttributeList attrs = ial.attrs;
+    kramdown.alds.resolve(attrs);
+    per_block[target].merge(attrs);
+  }
+}
+
+// Inserts a block rendered outside md4c at its place in source order.
+void insert_block(std::vector<BlockSpan>& spans, std::vector<LineRange>& ranges,
+                  std::vector<AttributeList>& attrs, BlockSpan span, LineRange range) {
+  size_t at = 0;
+  while (at < ranges.size() && ranges[at].first < range.first) at++;
+  auto offset = static_cast<std::ptrdiff_t>(at);
+  spans.insert(spans.begin() + offset, span);
+  ranges.insert(ranges.begin() + offset, range);
+  attrs.insert(attrs.begin() + offset, AttributeList{});
+}
+
+// "<p>x</p>\n<p>y</p>\n" -> "x\n<p>y</p>"
+std::string unwrap_first_paragraph(std::string html) {
+  while (!html.empty() && html.back() == '\n') html.pop_back();
+  if (html.rfind("<p>", 0) != 0) return html;
+  size_t close = html.find("</p>");
+  if (close == std::string::npos) return html;
+  html.erase(close, 4);
+  html.erase(0, 3);
+  return html;
+}
+
+// kramdown's <dl>: terms inline; a definition's first paragraph is not wrapped in <p>.
+template <typename RenderFragment>
+void append_definition_list(const DefinitionList& list, RenderFragment& render_fragment, std::string& out) {
+  std::string html;
+  out += "<dl>\n";
+  for (const DefinitionItem& item : list.items) {
+    for (const std::string& term : item.terms) {
+      html.clear();
+      render_fragment(term, html);
+      out += "<dt>";
+      out += unwrap_first_paragraph(html);
+      out += "</dt>\n";
+    }
+    for (const std::string& definition : item.definitions) {
+      html.clear();
+      render_fragment(definition, html);
+      out += "<dd>";
+      out += unwrap_first_paragraph(html);
+      out += "</dd>\n";
+    }
+  }
+  out += "</dl>\n";
+}
+
+}  // namespace
+
+std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lines, size_t bom, bool unsafe,
+                                     RenderResult& result, size_t& md_offset) {
+  FrontMatter& fm = front_matter_;
+  fm = FrontMatter{};
+  std::string_view md_input = body;
+  md_offset = bom;
+  parse_front_matter(body, lines, bom, fm, result.diagnostics);
+  if (fm.present) {
+    lint_front_matter(fm, result.diagnostics);
+    result.front_matter_json = fm.json;
+    md_input = body.substr(fm.body_offset);
+    md_offset = bom + fm.body_offset;
+  }
+  // Lines are 1-based; an empty body after the front matter starts past the end.
+  size_t text_size = bom + body.size();
+  uint32_t first_line = md_offset < text_size ? lines.line_of(md_offset) : lines.line_count() + 1;
+  scan_kramdown_blocks(md_input, first_line, masked_, kramdown_);
+  context_.reset(&kramdown_);
+  context_.math_enabled = fm.math;
+  context_.mermaid_enabled = fm.mermaid;
+  context_.unsafe = unsafe;
+  context_.media_subpath = fm.media_subpath;
+  return masked_;
+}
+
+void JekyllPass::finish(const HtmlRenderOptions& options, const LineIndex& lines, std::string& body,
+                        std::vector<BlockSpan>& spans, std::vector<LineRange>& ranges,
+                        std::vector<Diagnostic>& diagnostics) {
+  assign_block_ials(kramdown_, ranges, block_attrs_);
+  // Blocks md4c never saw render from their own Markdown, then join the others.
+  SourceMap detached;
+  std::vector<BlockSpan> detached_spans;
+  auto render_fragment = [&](const std::string& fragment, std::string& html) {
+    detached.reset(&lines, fragment.data(), 0, 0);
+    detached_spans.clear();
+    render_html(fragment.data(), fragment.size(), options, html, detached, detached_spans);
+  };
+  for (const DefinitionList& list : kramdown_.definition_lists) {
+    size_t begin = body.size();
+    append_definition_list(list, render_fragment, body);
+    insert_block(spans, ranges, block_attrs_, BlockSpan{begin, body.size()},
+                 LineRange{list.first_line, list.last_line});
+  }
+  std::string footnotes;
+  append_footnotes(context_, render_fragment, footnotes);
+  if (!footnotes.empty()) {
+    uint32_t first = lines.line_count(), last = 1;
+    for (size_t index : context_.footnote_order) {
+      first = std::min(first, kramdown_.footnotes[index].first_line);
+      last = std::max(last, kramdown_.footnotes[index].last_line);
+    }
+    // The list is rendered last, so it is the last block whatever its lines.
+    if (!ranges.empty()) first = std::max(first, ranges.back().last + 1);
+    last = std::max(last, first);
+    spans.push_back(BlockSpan{body.size(), body.size() + footnotes.size()});
+    ranges.push_back(LineRange{first, last});
+    block_attrs_.emplace_back();
+    body += footnotes;
+  }
+  for (const Diagnostic& d : context_.diagnostics) diagnostics.push_back(d);
+}
+
+bool JekyllPass::post_header(std::string& html, uint32_t& first_line, uint32_t& last_line) const {
+  if (!front_matter_.present) return false;
+  append_post_header(front_matter_, html);
+  first_line = front_matter_.first_line;
+  last_line = front_matter_.last_line;
+  return !html.empty();
+}
+
+void JekyllPass::decorate_block(size_t index, std::string_view block_html, bool unsafe, std::string& out) const {
+  append_block_with_attributes(block_html, block_attrs_[index], context_.headings, unsafe, out);
+}
+
+}  // namespace draftmark

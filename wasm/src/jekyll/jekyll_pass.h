@@ -1,0 +1,56 @@
+// The Jekyll dialect's share of one render, around the core's md4c pass:
+//   prepare()  front matter, kramdown's block scan (definitions, IALs, footnotes, ...);
+//              returns the masked Markdown md4c parses, with the dialect's hooks;
+//   finish()   blocks md4c never saw (definition lists, the footnote list) join the
+//              others in source order, block IALs are matched to their blocks;
+//   then the post header and each block's attributes as the result is assembled.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/html_renderer.h"
+#include "core/line_index.h"
+#include "core/source_map.h"
+#include "draftmark/document.h"
+#include "jekyll/kramdown/attributes.h"
+#include "jekyll/front_matter/front_matter.h"
+#include "jekyll/kramdown/jekyll_context.h"
+#include "jekyll/kramdown/kramdown_blocks.h"
+#include "jekyll/kramdown/kramdown_html.h"
+
+namespace draftmark {
+
+class JekyllPass {
+ public:
+  JekyllPass() : dialect_(context_) {}
+
+  // `body` is the text after any BOM (which is `bom` bytes). Sets `md_offset` to where
+  // the returned Markdown starts in the text (its source lines stay the text's lines).
+  std::string_view prepare(std::string_view body, const LineIndex& lines, size_t bom, bool unsafe,
+                           RenderResult& result, size_t& md_offset);
+  RenderDialect* dialect() { return &dialect_; }
+
+  // After the md4c pass over the prepared Markdown: `body`, `spans` and `ranges` are
+  // the core's output, extended in place.
+  void finish(const HtmlRenderOptions& options, const LineIndex& lines, std::string& body,
+              std::vector<BlockSpan>& spans, std::vector<LineRange>& ranges,
+              std::vector<Diagnostic>& diagnostics);
+
+  // The Chirpy-like post header (empty without front matter); its lines.
+  bool post_header(std::string& html, uint32_t& first_line, uint32_t& last_line) const;
+  // Block `index`'s HTML with its block IAL attributes (and heading ids) applied.
+  void decorate_block(size_t index, std::string_view block_html, bool unsafe, std::string& out) const;
+
+ private:
+  FrontMatter front_matter_;
+  KramdownBlocks kramdown_;
+  std::string masked_;
+  JekyllContext context_;
+  KramdownHtml dialect_;
+  std::vector<AttributeList> block_attrs_;  // per top-level block, from block IALs
+};
+
+}  // namespace draftmark

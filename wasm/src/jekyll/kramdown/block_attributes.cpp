@@ -1,0 +1,145 @@
+#include "jekyll/kramdown/block_attributes.h"
+
+#include "text/html_escape.h"
+
+namespace draftmark {
+namespace {
+
+// Reads `name="value"` from a tag we generated ourselves (values are escaped, so a
+// plain search for the closing quote is exact).
+std::string_view tag_attribute(std::string_view tag, std::string_view name) {
+  std::string needle = " " + std::string(name) + "=\"";
+  size_t at = tag.find(needle);
+  if (at == std::string_view::npos) return {};
+  size_t begin = at + needle.size();
+  size_t end = tag.find('"', begin);
+  return tag.substr(begin, end - begin);
+}
+
+std::string_view remove_tag_attribute(std::string_view tag, std::string_view name, std::string& storage) {
+  std::string needle = " " + std::string(name) + "=\"";
+  size_t at = tag.find(needle);
+  if (at == std::string_view::npos) return tag;
+  size_t end = tag.find('"', at + needle.size());
+  storage.assign(tag.substr(0, at));
+  storage.append(tag.substr(end + 1));
+  return storage;
+}
+
+// Rewrites the tag starting at `tag_begin` in `html`: existing class and id merge
+// with the IAL's (IAL id wins, classes append).
+void append_rewritten(std::string_view html, size_t tag_begin, const AttributeList& attrs, bool unsafe,
+                      std::string& out) {
+  size_t tag_end = html.find('>', tag_begin);
+  if (tag_end == std::string_view::npos) {
+    out.append(html);
+    return;
+  }
+  std::string_view tag = html.substr(tag_begin, tag_end - tag_begin);  // without '>'
+  bool self_closing = !tag.empty() && tag.back() == '/';
+  if (self_closing) tag.remove_suffix(tag.size() > 1 && tag[tag.size() - 2] == ' ' ? 2 : 1);
+  AttributeList merged;
+  std::string_view existing_class = tag_attribute(tag, "class");
+  merged.classes.assign(existing_class);
+  merged.id.assign(tag_attribute(tag, "id"));
+  merged.merge(attrs);
+  std::string s1, s2;
+  tag = remove_tag_attribute(tag, "class", s1);
+  tag = remove_tag_attribute(tag, "id", s2);
+  out.append(html.substr(0, tag_begin));
+  out.append(tag);
+  append_attributes(out, merged, unsafe);
+  out.append(self_closing ? " />" : ">");
+  out.append(html.substr(tag_end + 1));
+}
+
+// <pre><code class="language-x">…</code></pre> → Chirpy's code box.
+void append_code_box(std::string_view html, const AttributeList& attrs, bool unsafe, std::string& out) {
+  size_t code_tag_end = html.find('>', 5);
+  std::string_view code_tag = html.substr(5, code_tag_end - 5);  // after "<pre>"
+  std::string_view language_class = tag_attribute(code_tag, "class");
+  std::string_view language =
+      language_class.rfind("language-", 0) == 0 ? language_class.substr(9) : language_class;
+  const std::string* file = attrs.find("file");
+
+  AttributeList box;
+  box.classes = "code-block";
+  if (!language.empty()) box.classes += " language-" + std::string(language);
+  if (!attrs.has_class("nolineno")) box.classes += " lineno";
+  AttributeList rest = attrs;
+  rest.remove("file");
+  box.merge(rest);
+  out += "<div";
+  append_attributes(out, box, unsafe);
+  out += "><div class=\"code-header\"><span class=\"code-label";
+  if (file != nullptr) {
+    out += " code-file\">";
+    append_html_escaped(out, file->data(), file->size());
+  } else {
+    out += "\">";
+    std::string label = language.empty() ? "text" : std::string(language);
+    append_html_escaped(out, label.data(), label.size());
+  }
+  out += "</span></div>";
+  // Drop the trailing newline inside the box so it closes cleanly.
+  std::string_view body = html;
+  bool newline = !body.empty() && body.back() == '\n';
+  if (newline) body.remove_suffix(1);
+  out.append(body);
+  out += newline ? "</div>\n" : "</div>";
+}
+
+void append_toc_level(const std::vector<HeadingInfo>& headings, size_t& i, unsigned level, std::string& out) {
+  out += level == 0 ? "<ul id=\"markdown-toc\">\n" : "<ul>\n";
+  unsigned this_level = headings[i].level;
+  while (i < headings.size() && headings[i].level >= this_level) {
+    const HeadingInfo& h = headings[i];
+    if (h.level > this_level) {
+      // Deeper headings nest inside the previous item.
+      out.resize(out.size() - 6);  // reopen the last "</li>\n"
+      out += '\n';
+      append_toc_level(headings, i, level + 1, out);
+      out += "</li>\n";
+      continue;
+    }
+    out += "<li><a href=\"#";
+    append_html_escaped(out, h.id.data(), h.id.size());
+    out += "\" id=\"markdown-toc-";
+    append_html_escaped(out, h.id.data(), h.id.size());
+    out += "\">";
+    out += h.html;
+    out += "</a></li>\n";
+    i++;
+  }
+  out += "</ul>\n";
+}
+
+}  // namespace
+
+void append_block_with_attributes(std::string_view html, const AttributeList& attrs,
+                                  const std::vector<HeadingInfo>& headings, bool unsafe, std::string& out) {
+  bool toc = false;
+  for (const std::string& ref : attrs.refs) toc = toc || ref == "toc";
+  if (toc && (html.rfind("<ul", 0) == 0 || html.rfind("<ol", 0) == 0)) {
+    std::vector<HeadingInfo> listed;
+    for (const HeadingInfo& h : headings) {
+      if (!h.id.empty()) listed.push_back(h);
+    }
+    if (listed.empty()) return;
+    size_t i = 0;
+    while (i < listed.size()) append_toc_level(listed, i, 0, out);
+    return;
+  }
+  if (html.rfind("<pre><code", 0) == 0) {
+    append_code_box(html, attrs, unsafe, out);
+    return;
+  }
+  if (attrs.empty() || html.empty() || html[0] != '<') {
+    out.append(html);
+    return;
+  }
+  size_t tag_begin = html.rfind("<div class=\"table-wrapper\"><table", 0) == 0 ? 27 : 0;
+  append_rewritten(html, tag_begin, attrs, unsafe, out);
+}
+
+}  // namespace draftmark

@@ -1,0 +1,21 @@
+// Jekyll mode, after md4c: what kramdown and Chirpy do to whole top-level blocks.
+//  - a block IAL's attributes go on the block's first tag (for a table, on <table>);
+//  - a fenced code block becomes Chirpy's code box: a header with the language or
+//    `file="…"` name, and `.nolineno` to hide line numbers;
+//  - a list carrying `{:toc}` is replaced by the table of contents.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jekyll/kramdown/attributes.h"
+#include "jekyll/kramdown/jekyll_context.h"
+
+namespace draftmark {
+
+// Appends `block_html` to `out`, transformed by `attrs` (may be empty).
+void append_block_with_attributes(std::string_view block_html, const AttributeList& attrs,
+                                  const std::vector<HeadingInfo>& headings, bool unsafe, std::string& out);
+
+}  // namespace draftmark

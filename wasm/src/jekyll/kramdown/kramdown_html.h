@@ -1,0 +1,85 @@
+// kramdown's HTML, as Jekyll writes it, on the core renderer's dialect hooks: span
+// IALs, header ids, task-list classes, footnote references, abbreviations,
+// typography, Chirpy's image and table markup, and math only with `math: true`.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/html_renderer.h"
+#include "jekyll/kramdown/attributes.h"
+#include "jekyll/kramdown/jekyll_context.h"
+#include "jekyll/kramdown/typography.h"
+
+namespace draftmark {
+
+class KramdownHtml final : public RenderDialect {
+ public:
+  explicit KramdownHtml(JekyllContext& jekyll) : jekyll_(jekyll) {}
+
+  void begin(HtmlWriter& w) override;
+  void settle(HtmlWriter& w) override;
+  void enter_block(HtmlWriter& w, MD_BLOCKTYPE type, void* detail) override;
+  void leave_block(HtmlWriter& w, MD_BLOCKTYPE type, void* detail) override;
+  void enter_span(HtmlWriter& w, MD_SPANTYPE type, void* detail) override;
+  void leave_span(HtmlWriter& w, MD_SPANTYPE type, void* detail) override;
+  void text(HtmlWriter& w, MD_TEXTTYPE type, const char* text, size_t size) override;
+  bool prefix_url(HtmlWriter& w, UrlContext context, std::string_view decoded) override;
+
+ private:
+  // Where a span's attributes go if a kramdown span IAL `{:...}` follows it.
+  struct OpenSpan {
+    MD_SPANTYPE type;
+    size_t attr_pos;  // offset in out right after the tag name
+  };
+  // kramdown marks a list holding tasks (class="task-list") and every item from the
+  // first task on.
+  struct OpenList {
+    size_t attr_pos;
+    bool has_task;
+  };
+  // What one md_parse collects; reset by begin().
+  struct ParseState {
+    std::vector<OpenSpan> open_spans;
+    bool span_just_closed = false;  // the previous callback closed a span an IAL may follow
+    OpenSpan closed_span{};
+    bool image_tag_open = false;    // `<img ... ` written, waiting for a possible IAL
+    std::vector<OpenList> lists;
+    // Headings.
+    bool in_heading = false;
+    size_t heading_attr_pos = 0;
+    size_t heading_content_pos = 0;
+    std::string heading_text;       // decoded plain text, for the auto id
+    uint32_t heading_last_line = 0; // where its text ends (an IAL below may give its id)
+    bool in_autolink = false;
+    // $$ is display math only when alone in its paragraph (as kramdown).
+    size_t paragraph_content_pos = 0;
+    int paragraph_display_math = 0;
+    bool paragraph_other_content = false;
+    bool literal_math = false;      // math spans without `math: true` stay text
+    bool in_inline_math = false;    // inside $…$ (kramdown does not protect it)
+    size_t math_diagnostic = SIZE_MAX;  // index of a math diagnostic waiting for its line
+    uint32_t last_dollar_line = 0;
+  };
+
+  void add_lint(uint32_t line, const char* code, const char* message);
+  void finish_image(HtmlWriter& w, const AttributeList* ial);
+  void open_list_item(HtmlWriter& w, const MD_BLOCK_LI_DETAIL* d);
+  void close_heading(HtmlWriter& w, unsigned level);
+  void close_paragraph(HtmlWriter& w);
+  void open_math(HtmlWriter& w, bool display);
+  void lint_inline_math(HtmlWriter& w, const char* text, size_t size);
+  void lint_dollar(HtmlWriter& w, const char* text, size_t size);
+  size_t apply_span_ial(HtmlWriter& w, const char* text, size_t size);
+  size_t append_footnote_reference(HtmlWriter& w, const char* text, size_t size);
+  void append_plain_text(HtmlWriter& w, const char* text, size_t size);
+  void append_jekyll_text(HtmlWriter& w, const char* text, size_t size);
+
+  JekyllContext& jekyll_;
+  ParseState s_;
+  Typography heading_typography_;  // converts heading_text as kramdown's raw_text has it
+};
+
+}  // namespace draftmark

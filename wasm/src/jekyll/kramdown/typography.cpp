@@ -1,0 +1,224 @@
+#include "jekyll/kramdown/typography.h"
+
+#include "text/html_escape.h"
+#include "text/unicode_class.h"
+
+namespace draftmark {
+namespace {
+
+// Ruby's \s, \w and \d are ASCII-only; only \b (rule 8) and \B (rule 2) use Unicode words.
+bool is_space(int ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\v' || ch == '\f' || ch == '\r'; }
+bool is_digit(int ch) { return ch >= '0' && ch <= '9'; }
+bool is_ascii_word(int ch) {
+  return is_digit(ch) || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
+}
+bool is_quote(int ch) { return ch == '"' || ch == '\''; }
+
+// SQ_PUNCT: ASCII punctuation except "&".
+bool is_sq_punct(int ch) {
+  if (ch < 0) return false;
+  for (const char* p = "!\"#$%'()*+,-./:;<=>?@[\\]^_`{|}~"; *p; p++) {
+    if (ch == *p) return true;
+  }
+  return false;
+}
+
+// SQ_CLOSE: characters after which a quote closes.
+bool closes_after(char32_t ch) {
+  switch (ch) {
+    case ' ': case '\\': case '\t': case '\r': case '\n': case '[': case '{': case '(': case '-':
+      return false;
+    default:
+      return true;
+  }
+}
+
+// Characters that start another kramdown span parser (emphasis, code span, link) which runs
+// before smart quotes and consumes them even when it fails: a quote right after one has no
+// context. A backslash starts an escape.
+bool consumes_context(char32_t ch) {
+  return ch == '*' || ch == '_' || ch == '`' || ch == '[' || ch == '\\';
+}
+
+enum QuoteKind { kLeft, kRight };
+
+const char* quote_utf8(char quote, QuoteKind kind) {
+  if (quote == '"') return kind == kLeft ? "\u201C" : "\u201D";
+  return kind == kLeft ? "\u2018" : "\u2019";
+}
+
+// The chunk followed by the source after it, read as one string for lookahead.
+class Lookahead {
+ public:
+  Lookahead(const char* text, size_t size, std::string_view following)
+      : text_(text), size_(size), following_(following) {}
+
+  // Byte at `index`, or -1 past the end.
+  int at(size_t index) const {
+    if (index < size_) return static_cast<unsigned char>(text_[index]);
+    index -= size_;
+    return index < following_.size() ? static_cast<unsigned char>(following_[index]) : -1;
+  }
+
+  // Whether the code point starting at `index` is a Unicode word character (false at end).
+  bool word_at(size_t index) const {
+    if (index < size_) return word(text_ + index, size_ - index);
+    index -= size_;
+    return index < following_.size() && word(following_.data() + index, following_.size() - index);
+  }
+
+ private:
+  static bool word(const char* p, size_t n) {
+    size_t length;
+    return is_word_code_point(decode_utf8(p, n, &length));
+  }
+  const char* text_;
+  size_t size_;
+  std::string_view following_;
+};
+
+// Which typographic symbol starts at text[i] (entirely inside the chunk), as
+// TYPOGRAPHIC_SYMS_RE tries them, in order. Returns the bytes matched (0 if none).
+size_t match_symbol(const char* text, size_t size, size_t i, const char** replacement) {
+  auto starts = [&](const char* literal, size_t n) {
+    return size - i >= n && std::string_view(text + i, n) == std::string_view(literal, n);
+  };
+  if (starts("---", 3)) { *replacement = "\u2014"; return 3; }
+  if (starts("--", 2)) { *replacement = "\u2013"; return 2; }
+  if (starts("...", 3)) { *replacement = "\u2026"; return 3; }
+  if (starts("<< ", 3)) { *replacement = "\u00AB\u00A0"; return 3; }
+  if (starts(" >>", 3)) { *replacement = "\u00A0\u00BB"; return 3; }
+  if (starts("<<", 2)) { *replacement = "\u00AB"; return 2; }
+  if (starts(">>", 2)) { *replacement = "\u00BB"; return 2; }
+  return 0;
+}
+
+// Quotes and the first characters of match_symbol's patterns (" >>" starts with a space).
+bool may_start_conversion(const char* text, size_t size, size_t i) {
+  switch (text[i]) {
+    case '"': case '\'': case '-': case '.': case '<': case '>': return true;
+    case ' ': return i + 1 < size && text[i + 1] == '>';
+    default: return false;
+  }
+}
+
+}  // namespace
+
+void Typography::append_literal(std::string& out, const char* text, size_t size) {
+  append_html_escaped(out, text, size);
+  context_ = 0;
+}
+
+void Typography::append_plain_literal(std::string& out, const char* text, size_t size) {
+  out.append(text, size);
+  context_ = 0;
+}
+
+void Typography::convert(std::string& out, const char* text, size_t size, std::string_view following,
+                         bool html) {
+  Lookahead ahead(text, size, following);
+  auto emit_text = [&](const char* p, size_t n) {
+    if (html) append_html_escaped(out, p, n); else out.append(p, n);
+  };
+
+  char32_t context = context_;
+  size_t i = 0;
+  while (i < size) {
+    char ch = text[i];
+
+    if (is_quote(ch)) {
+      // kramdown's SQ_RULES, tried in order. With a context character the match starts at
+      // it, so the rules that begin with a quote (1, 2, 8) cannot match.
+      int next = ahead.at(i + 1);
+      bool next_in_chunk = i + 1 < size;
+      size_t consumed = 1;
+      QuoteKind kind = kLeft;
+      if (context == '\\') {
+        emit_text(text + i, 1);  // an escaped quote kramdown never converts
+      } else if (context != 0) {
+        bool space_before = context < 0x80 && is_space(static_cast<int>(context));
+        if (space_before && ch == '"' && next == '\'' && next_in_chunk && is_ascii_word(ahead.at(i + 2))) {
+          out += "\u201C\u2018";  // rule 3: "'word
+          consumed = 2;
+        } else if (space_before && ch == '\'' && next == '"' && next_in_chunk &&
+                   is_ascii_word(ahead.at(i + 2))) {
+          out += "\u2018\u201C";  // rule 4: '"word
+          consumed = 2;
+        } else {
+          if (space_before && ch == '\'' && is_digit(next) && is_digit(ahead.at(i + 2)) && ahead.at(i + 3) == 's') {
+            kind = kRight;  // rule 5: the '80s
+          } else if (space_before && is_ascii_word(next)) {
+            kind = kLeft;  // rule 6
+          } else if (closes_after(context)) {
+            kind = kRight;  // rule 7
+          }  // else rules 9 and 10: opening
+          out += quote_utf8(ch, kind);
+        }
+      } else {
+        if ((next == '_' || next == '*') && ahead.at(i + 2) >= 0 && !is_space(ahead.at(i + 2))) {
+          out += quote_utf8(ch, kLeft);  // rule 1: quote before emphasis
+        } else if (is_sq_punct(next) && !(ahead.at(i + 2) == '.' && ahead.at(i + 3) == '.') &&
+                   (next == '_') == ahead.word_at(i + 2)) {
+          out += quote_utf8(ch, kRight);  // rule 2: quote before punctuation, no word boundary
+        } else if (ch == '"' && next == '\'' && next_in_chunk && is_ascii_word(ahead.at(i + 2))) {
+          out += "\u201C\u2018";  // rule 3
+          consumed = 2;
+        } else if (ch == '\'' && next == '"' && next_in_chunk && is_ascii_word(ahead.at(i + 2))) {
+          out += "\u2018\u201C";  // rule 4
+          consumed = 2;
+        } else if (ch == '\'' && is_digit(next) && is_digit(ahead.at(i + 2)) && ahead.at(i + 3) == 's') {
+          out += quote_utf8(ch, kRight);  // rule 5
+        } else if (is_quote(next) && next_in_chunk) {
+          emit_text(text + i, 1);  // rule 7 with the quote itself as the closing context
+          out += quote_utf8(static_cast<char>(next), kRight);
+          consumed = 2;
+        } else if (next < 0 || is_space(next) || (next == 's' && !ahead.word_at(i + 2))) {
+          out += quote_utf8(ch, kRight);  // rule 8: before space, "s", end of line or text
+        } else {
+          out += quote_utf8(ch, kLeft);  // rules 9 and 10
+        }
+      }
+      i += consumed;
+      context = 0;
+      continue;
+    }
+
+    // Fast path: a run of characters that can start neither a quote nor a symbol is
+    // copied in one piece; only its last character matters, as the next one's context.
+    // In HTML it also stops at '&' (the slow path escapes it), so the run holds nothing to
+    // escape (quotes, '<' and '>' already end it) and is copied without a second scan.
+    size_t run = i;
+    while (run < size && !may_start_conversion(text, size, run) && !(html && text[run] == '&')) run++;
+    if (run > i) {
+      out.append(text + i, run - i);
+      size_t last = run - 1;
+      while (last > i && (static_cast<unsigned char>(text[last]) & 0xc0) == 0x80) last--;
+      size_t length;
+      char32_t code_point = decode_utf8(text + last, run - last, &length);
+      context = code_point == '\\' ? '\\' : consumes_context(code_point) ? 0 : code_point;
+      i = run;
+      continue;
+    }
+
+    // A character followed by a quote is that quote's context (smart quotes run before the
+    // symbol parser at the same position), so symbols are only tried elsewhere.
+    bool before_quote = i + 1 < size && is_quote(text[i + 1]);
+    const char* replacement = nullptr;
+    size_t matched = before_quote ? 0 : match_symbol(text, size, i, &replacement);
+    if (matched) {
+      out += replacement;
+      i += matched;
+      context = 0;
+      continue;
+    }
+
+    size_t length;
+    char32_t code_point = decode_utf8(text + i, size - i, &length);
+    emit_text(text + i, length);
+    i += length;
+    context = code_point == '\\' ? '\\' : consumes_context(code_point) ? 0 : code_point;
+  }
+  context_ = context == '\\' ? 0 : context;
+}
+
+}  // namespace draftmark

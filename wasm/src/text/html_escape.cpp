@@ -1,0 +1,125 @@
+#include "text/html_escape.h"
+
+#include <array>
+#include <cstring>
+
+extern "C" {
+#include "entity.h"  // md4c's entity table, from the pinned md4c sources
+}
+
+namespace draftmark {
+namespace {
+
+constexpr uint8_t kHtmlEsc = 1;
+constexpr uint8_t kUrlEsc = 2;
+
+// Built once at compile time: which bytes need escaping in which context.
+constexpr std::array<uint8_t, 256> make_escape_map() {
+  std::array<uint8_t, 256> map{};
+  const char* url_safe = "~-_.+!*(),%#@?=;:/,+$";
+  for (int ch = 0; ch < 256; ch++) {
+    if (ch == '"' || ch == '&' || ch == '<' || ch == '>') map[ch] |= kHtmlEsc;
+    bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+    bool safe = alnum;
+    for (const char* p = url_safe; *p; p++) safe = safe || ch == *p;
+    if (!safe) map[ch] |= kUrlEsc;
+  }
+  return map;
+}
+constexpr std::array<uint8_t, 256> kEscapeMap = make_escape_map();
+
+unsigned hex_value(char ch) {
+  if (ch >= '0' && ch <= '9') return ch - '0';
+  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+  return ch - 'a' + 10;
+}
+
+}  // namespace
+
+void append_html_escaped(std::string& out, const char* text, size_t size) {
+  size_t begin = 0;
+  for (size_t i = 0; i < size; i++) {
+    if (!(kEscapeMap[static_cast<unsigned char>(text[i])] & kHtmlEsc)) continue;
+    out.append(text + begin, i - begin);
+    switch (text[i]) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += "&quot;"; break;
+    }
+    begin = i + 1;
+  }
+  out.append(text + begin, size - begin);
+}
+
+void append_url_escaped(std::string& out, const char* text, size_t size) {
+  static const char kHex[] = "0123456789ABCDEF";
+  size_t begin = 0;
+  for (size_t i = 0; i < size; i++) {
+    unsigned char ch = static_cast<unsigned char>(text[i]);
+    if (!(kEscapeMap[ch] & kUrlEsc)) continue;
+    out.append(text + begin, i - begin);
+    if (ch == '&') {
+      out += "&amp;";
+    } else {
+      const char hex[3] = {'%', kHex[ch >> 4], kHex[ch & 0xf]};
+      out.append(hex, 3);
+    }
+    begin = i + 1;
+  }
+  out.append(text + begin, size - begin);
+}
+
+size_t encode_utf8(unsigned cp, char* buf) {
+  if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) cp = 0xfffd;
+  if (cp <= 0x7f) {
+    buf[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp <= 0x7ff) {
+    buf[0] = static_cast<char>(0xc0 | (cp >> 6));
+    buf[1] = static_cast<char>(0x80 | (cp & 0x3f));
+    return 2;
+  }
+  if (cp <= 0xffff) {
+    buf[0] = static_cast<char>(0xe0 | (cp >> 12));
+    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+    buf[2] = static_cast<char>(0x80 | (cp & 0x3f));
+    return 3;
+  }
+  buf[0] = static_cast<char>(0xf0 | (cp >> 18));
+  buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
+  buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+  buf[3] = static_cast<char>(0x80 | (cp & 0x3f));
+  return 4;
+}
+
+void append_utf8_codepoint(std::string& out, unsigned cp) {
+  char buf[4];
+  out.append(buf, encode_utf8(cp, buf));
+}
+
+void append_entity(std::string& out, const char* text, size_t size, Escaper escape) {
+  char buf[8];
+  size_t n = 0;
+  if (size > 3 && text[1] == '#') {
+    // md4c only reports well-formed numeric entities (at most 7 digits), so no overflow.
+    unsigned cp = 0;
+    if (text[2] == 'x' || text[2] == 'X') {
+      for (size_t i = 3; i + 1 < size; i++) cp = 16 * cp + hex_value(text[i]);
+    } else {
+      for (size_t i = 2; i + 1 < size; i++) cp = 10 * cp + static_cast<unsigned>(text[i] - '0');
+    }
+    n = encode_utf8(cp, buf);
+  } else if (const ENTITY* ent = entity_lookup(text, size)) {
+    n = encode_utf8(ent->codepoints[0], buf);
+    if (ent->codepoints[1]) n += encode_utf8(ent->codepoints[1], buf + n);
+  }
+  if (n > 0) {
+    escape(out, buf, n);
+  } else {
+    escape(out, text, size);  // unknown entity: the text as written
+  }
+}
+
+}  // namespace draftmark
