@@ -1,16 +1,10 @@
 #include "text/json_writer.h"
 
+#include "text/decimal_text.h"
+
 namespace draftmark {
 
-void append_uint(std::string& out, uint64_t value) {
-  char digits[20];
-  int n = 0;
-  do {
-    digits[n++] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
-  while (n > 0) out += digits[--n];
-}
+void append_uint(std::string& out, uint64_t value) { append_decimal(out, value); }
 
 void append_json_string(std::string& out, std::string_view text) {
   static const char kHex[] = "0123456789abcdef";
