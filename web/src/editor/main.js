@@ -5,23 +5,23 @@
 //   { ready: Promise, setMarkdown(text): Promise (resolves once the preview shows text),
 //     getMarkdown(): string, view: the CodeMirror EditorView, draftId: the current draft's id }
 // and a `draftmark:rendered` event on #preview after each patch.
-import seedPost from '../../tests/fixtures/seed-post.md';
-import { Autosaver } from './autosave.js';
+import seedPost from '../../../tests/fixtures/seed-post.md';
+import { Autosaver } from './drafts/autosave.js';
 import { DiagnosticsPanel } from './diagnostics-panel.js';
-import { DraftSession } from './draft-session.js';
-import { DraftsMenu, draftLabel } from './drafts-menu.js';
-import { DraftmarkError, init, renderForPatch } from './draftmark.js';
+import { DraftSession } from './drafts/draft-session.js';
+import { DraftsMenu, draftLabel } from './drafts/drafts-menu.js';
+import { DraftmarkError, init, renderForPatch } from '../lib/draftmark.js';
 import { createEditor } from './editor.js';
 import { buildStandaloneHtml, cleanPreviewHtml } from './export-html.js';
 import { fileNameFor, openMarkdownFile, readDroppedFile, saveAs, writeToHandle } from './files.js';
-import { highlightCodeBlocks } from './highlight.js';
+import { highlightCodeBlocks } from '../lib/highlight.js';
 import { ImageResolver } from './images.js';
 import { applyView, nextTheme, splitDivider, themeController } from './layout.js';
 import { Notices } from './notices.js';
-import { PreviewPatcher } from './preview.js';
+import { PreviewPatcher } from '../lib/preview.js';
 import { ScrollSync } from './scroll-sync.js';
-import { DraftStore, newDraftId } from './storage.js';
-import { TabPresence } from './tab-presence.js';
+import { DraftStore, newDraftId } from './drafts/storage.js';
+import { TabPresence } from './drafts/tab-presence.js';
 import { countText } from './text-stats.js';
 
 const $ = (selector) => document.querySelector(selector);

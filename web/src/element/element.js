@@ -5,8 +5,8 @@
 // and go to the document instead: KaTeX's fonts (Chromium ignores @font-face in shadow trees),
 // registered as FontFace objects from bytes, and nothing else. Styles are a constructed
 // stylesheet, which a host page's CSP `style-src` does not block.
-import { init, render } from './draftmark.js';
-import { PreviewPatcher } from './preview.js';
+import { init, render } from '../lib/draftmark.js';
+import { PreviewPatcher } from '../lib/preview.js';
 
 const MODES = new Set(['auto', 'jekyll', 'gfm', 'commonmark']);
 const THEMES = new Set(['light', 'dark', 'auto']);
