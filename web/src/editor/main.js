@@ -1,10 +1,7 @@
-// The editor page: creates the source editor, the live preview, drafts storage, files and the
-// page controls, and connects them. Each piece lives in its own module; this file only wires.
-//
-// Automation hook (documented in README.md "Editor"): window.draftmark =
-//   { ready: Promise, setMarkdown(text): Promise (resolves once the preview shows text),
-//     getMarkdown(): string, view: the CodeMirror EditorView, draftId: the current draft's id,
-//     timings, slowRenderMs (writable) }
+// The editor page: creates the source editor, the preview, the drafts, files and page controls
+// (each in its own module) and connects them. Automation hook (README.md "Editor"):
+// window.draftmark = { ready, setMarkdown(text) (resolves once the preview shows text), getMarkdown(),
+//   view (the CodeMirror EditorView), draftId, timings, slowRenderMs (writable) },
 // and a `draftmark:rendered` event on #preview after each patch.
 import seedPost from '../../../tests/fixtures/seed-post.md';
 import { init } from '../lib/draftmark.js';
@@ -33,9 +30,7 @@ const diagnostics = new DiagnosticsPanel({
 const preview = new PreviewPane({ element: $('#preview'), settings, notices, diagnostics });
 const scheduler = new RenderScheduler({ render: () => preview.render(), onStale: () => preview.markStale() });
 const status = new StatusBar({ counts: $('#counts'), cursor: $('#cursor') });
-const saveFlow = new SaveFlow({
-  notices, store, label: $('#save-state'), preview: $('#preview'), scheduler, title: () => preview.title(),
-});
+const saveFlow = new SaveFlow({ notices, store, label: $('#save-state'), preview: $('#preview'), scheduler, title: () => preview.title() });
 const drafts = new Drafts({
   store, tabId: newDraftId(), settings, notices, saveFlow, panel: $('#drafts-panel'), title: () => preview.title(),
   show: (record) => {
