@@ -149,7 +149,7 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
   try {
     await buildPage('draftmark-page', 'draftmark-page.js', { katexDist: join(repoRoot, 'node_modules/katex/dist'), wasm });
   } catch (error) {
-    standIn = `the stand-in page cannot be built from web/src/embed.js: ${error.message.split('\n').slice(0, 3).join(' ')}`;
+    standIn = `the stand-in page cannot be built from web/src/lib/index.js: ${error.message.split('\n').slice(0, 3).join(' ')}`;
   }
 
   const docs = ['seed', 'blog-1m'].map((name) => corpora.find((c) => c.name === name));

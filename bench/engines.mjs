@@ -23,9 +23,9 @@ export function benchDepsInstalled() {
 function draftmarkEngine(name, mode, wasmPath) {
   return {
     name,
-    note: `Draftmark wasm, mode ${mode}, defaults (source lines + post header), via web/src/draftmark.js`,
+    note: `Draftmark wasm, mode ${mode}, defaults (source lines + post header), via web/src/lib/draftmark.js`,
     async load() {
-      const draftmark = await import(join(repoRoot, 'web/src/draftmark.js'));
+      const draftmark = await import(join(repoRoot, 'web/src/lib/draftmark.js'));
       await draftmark.init({ wasm: readFileSync(wasmPath) });
       // The page HTML comes back as a rope of the block strings; reading a character
       // flattens it, so Draftmark hands back as finished a string as the other engines.

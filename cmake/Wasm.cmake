@@ -1,5 +1,5 @@
 # The wasm module: draftmark_core linked with no Emscripten JS glue in the product.
-# web/src/draftmark.js instantiates draftmark.wasm itself (works the same in Node and
+# web/src/lib/draftmark.js instantiates draftmark.wasm itself (works the same in Node and
 # browsers, with bytes or a URL, on emsdk 3.1.6 and newer).
 target_compile_options(draftmark_core PRIVATE -fno-exceptions -fno-rtti)
 

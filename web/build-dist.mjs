@@ -18,7 +18,7 @@ const common = { bundle: true, format: 'esm', target: 'es2022', charset: 'utf8',
 export async function buildDistribution({ root, dist, wasmFile, page, appEntry }) {
   mkdirSync(dist, { recursive: true });
   await build({
-    ...common, entryPoints: [path.join(root, 'web/src/embed.js')], outfile: path.join(dist, 'draftmark.js'),
+    ...common, entryPoints: [path.join(root, 'web/src/lib/index.js')], outfile: path.join(dist, 'draftmark.js'),
     platform: 'neutral', external: ['node:fs/promises'],
   });
   copyFileSync(path.join(root, 'web/types/draftmark.d.ts'), path.join(dist, 'draftmark.d.ts'));
@@ -30,7 +30,7 @@ export async function buildDistribution({ root, dist, wasmFile, page, appEntry }
   });
 
   await build({
-    ...common, entryPoints: [path.join(root, 'web/src/element-entry.js')],
+    ...common, entryPoints: [path.join(root, 'web/src/element/element-entry.js')],
     outfile: path.join(dist, 'draftmark-element.js'), platform: 'browser', minify: true,
     external: ['node:fs/promises'],
     plugins: [wasmGzipPlugin(wasmFile), katexFontsPlugin(), inlineCssPlugin([katexCssPlugin({ fonts: 'none' })])],

@@ -14,7 +14,7 @@ const common = { bundle: true, target: 'es2022', charset: 'utf8', legalComments:
  */
 export async function buildEditor({ root, dist }) {
   mkdirSync(dist, { recursive: true });
-  const appEntry = path.join(root, 'web/src/main.js');
+  const appEntry = path.join(root, 'web/src/editor/main.js');
   await build({
     ...common, entryPoints: [appEntry], outfile: path.join(dist, 'app.js'),
     format: 'esm', platform: 'browser', minify: process.env.DM_NO_MINIFY !== "1", sourcemap: 'linked',

@@ -21,7 +21,7 @@ export function escapeInlineScript(js) {
 }
 
 async function bundleApp({ root, appEntry, wasmFile }) {
-  const boot = path.join(root, 'web/src/single-file-boot.js');
+  const boot = path.join(root, 'web/src/editor/single-file-boot.js');
   const result = await build({
     stdin: { contents: `import ${JSON.stringify(boot)};\nimport ${JSON.stringify(appEntry)};\n`,
       resolveDir: root, sourcefile: 'draftmark-single-file.js' },

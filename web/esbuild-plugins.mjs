@@ -14,7 +14,7 @@ export const katexDist = path.join(katexDir, 'dist');
 /**
  * `import gzipped from 'draftmark:wasm-gzip'` yields the wasm module gzip-compressed, as a
  * Uint8Array (esbuild's binary loader: base64 in the bundle, decoded with atob — no eval, no
- * fetch). Compressed, it costs ~150 KB of base64 instead of ~370 KB; web/src/gunzip.js restores it.
+ * fetch). Compressed, it costs ~150 KB of base64 instead of ~370 KB; web/src/lib/gunzip.js restores it.
  */
 export function wasmGzipPlugin(wasmFile) {
   return {

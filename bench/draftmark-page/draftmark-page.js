@@ -1,7 +1,7 @@
 // A stand-in for the editor while dist/index.html is being built: a plain textarea and
 // Draftmark's own preview path, renderInto() (render, sanitise, patch changed blocks,
 // typeset math with KaTeX). Same hooks as the editor and the baseline page.
-import { init, renderInto } from '../../web/src/embed.js';
+import { init, renderInto } from '../../web/src/lib/index.js';
 
 const source = document.getElementById('source');
 const preview = document.getElementById('preview');

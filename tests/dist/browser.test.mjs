@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../../web/serve.mjs';
-import { focusEditorEnd } from '../browser/editor-page.mjs';
+import { focusEditorEnd } from '../browser/editor/editor-page.mjs';
 import { collectErrors, launchChromium } from './chromium.mjs';
 
 const root = process.cwd();

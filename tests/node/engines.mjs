@@ -29,7 +29,7 @@ export async function makeEngine(kind) {
   }
   if (kind === 'wasm') {
     const wasm = argValue('--wasm', path.join(root, 'build/wasm/draftmark.wasm'));
-    const dm = await import(path.join(root, 'web/src/draftmark.js'));
+    const dm = await import(path.join(root, 'web/src/lib/draftmark.js'));
     await dm.init({ wasm });
     return (markdown, { mode = 'gfm', sourceLines = false, unsafe = false, header = false } = {}) =>
       dm.render(markdown, { mode, sourceLines, unsafe, header }).html;

@@ -14,7 +14,7 @@ const engines = argValue('--engines', 'native,wasm').split(',');
 const cli = argValue('--cli', 'build/native/draftmark');
 let dm = null;
 if (engines.includes('wasm')) {
-  dm = await import('../../web/src/draftmark.js');
+  dm = await import('../../web/src/lib/draftmark.js');
   await dm.init({ wasm: argValue('--wasm', 'build/wasm/draftmark.wasm') });
 }
 const FFFD = '\ufffd';

@@ -47,7 +47,7 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 
 let dm = null;
 if (engines.includes('wasm')) {
-  dm = await import('../../web/src/draftmark.js');
+  dm = await import('../../web/src/lib/draftmark.js');
   await dm.init({ wasm: arg('--wasm', 'build/wasm/draftmark.wasm') });
 }
 const driver = arg('--driver', 'build/native/tests/render_timer');

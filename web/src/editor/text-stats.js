@@ -6,7 +6,7 @@
 // V8 (16 000 characters: 150 ms; a 1 MB post: minutes). Counting code points and taking away
 // those that join the one before (combining marks, ZWJ sequences, emoji modifiers, Hangul
 // conjoining vowels and finals, the second of a flag's two letters) gives the same number for
-// real text in linear time; tests/node/editor-modules.test.mjs compares it with Intl.Segmenter.
+// real text in linear time; tests/node/editor/editor-modules.test.mjs compares it with Intl.Segmenter.
 
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 // Code points that extend the cluster before them (UAX #29 Extend, ZWJ, SpacingMark, Hangul V/T).

@@ -2,11 +2,11 @@
 // which puts a rendered document into a page element the way the editor's preview does.
 // Declarations and option docs: web/types/draftmark.d.ts.
 import { DraftmarkError, render } from './draftmark.js';
-import { PreviewPatcher } from './preview.js';
+import { PatchedElement } from './preview.js';
 
 export { DraftmarkError, init, isReady, memoryStats, render } from './draftmark.js';
 
-const patchers = new WeakMap();  // element -> {patcher, unsafe, macros}: later calls patch, not rebuild
+const targets = new WeakMap();  // element -> PatchedElement: later calls patch, not rebuild
 
 /**
  * Renders `markdown` into `element`: sanitised (unless `unsafe`), math typeset with KaTeX, and
@@ -19,13 +19,12 @@ export function renderInto(element, markdown, options = {}) {
   }
   const { macros = {}, ...renderOptions } = options;
   const unsafe = Boolean(renderOptions.unsafe);
-  let entry = patchers.get(element);
-  if (!entry || entry.unsafe !== unsafe) {
-    element.replaceChildren();
-    entry = { unsafe, patcher: new PreviewPatcher(element, { unsafe, math: { macros } }) };
-    patchers.set(element, entry);
+  let target = targets.get(element);
+  if (!target) {
+    target = new PatchedElement(element);
+    targets.set(element, target);
   }
   const result = render(markdown, renderOptions);
-  const mathProblems = entry.patcher.update(result) ?? [];
+  const mathProblems = target.update(result, { unsafe, math: { macros } });
   return { ...result, mathProblems };
 }

@@ -3,8 +3,8 @@
 // dist/index.html, waiting until the page says it is ready.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { serve } from '../../web/serve.mjs';
-import { collectErrors, launchChromium } from '../dist/chromium.mjs';
+import { serve } from '../../../web/serve.mjs';
+import { collectErrors, launchChromium } from '../../dist/chromium.mjs';
 
 export const root = process.cwd();
 export const artifacts = path.join(root, 'test-artifacts');

@@ -133,3 +133,28 @@ export class PreviewPatcher {
     return this.#entries.flatMap((e) => e.problems.map((p) => ({ ...p, line: e.lineStart })));
   }
 }
+
+/**
+ * An element kept patched across renders, for renderInto() and <draftmark-preview>: one
+ * PreviewPatcher, rebuilt (and the element emptied) when `unsafe` changes, since nodes
+ * sanitised under one policy must not survive under the other.
+ */
+export class PatchedElement {
+  #element;
+  #patcher = null;
+  #unsafe = false;
+
+  constructor(element) {
+    this.#element = element;
+  }
+
+  /** Patches `result` in; returns its math problems. `math` is used when the patcher is (re)built. */
+  update(result, { unsafe = false, math = {} } = {}) {
+    if (!this.#patcher || this.#unsafe !== unsafe) {
+      this.#element.replaceChildren();
+      this.#patcher = new PreviewPatcher(this.#element, { unsafe, math });
+      this.#unsafe = unsafe;
+    }
+    return this.#patcher.update(result) ?? [];
+  }
+}

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import * as dm from '../../web/src/draftmark.js';
-import { argValue, makeEngine } from './engines.mjs';
+import * as dm from '../../../web/src/lib/draftmark.js';
+import { argValue, makeEngine } from '../engines.mjs';
 
 const wasm = argValue('--wasm', 'build/wasm/draftmark.wasm');
 await dm.init({ wasm });

@@ -2,8 +2,8 @@
 // reference for grapheme clusters, on text small enough for it) and the scroll-sync mapping.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { lineForPreviewOffset, previewOffsetForLine } from '../../web/src/scroll-sync.js';
-import { countCharacters, countText } from '../../web/src/text-stats.js';
+import { lineForPreviewOffset, previewOffsetForLine } from '../../../web/src/editor/scroll-sync.js';
+import { countCharacters, countText } from '../../../web/src/editor/text-stats.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const graphemes = (text) => [...segmenter.segment(text)].length;

@@ -11,7 +11,7 @@ import { EditorSelection, EditorState, Prec, Transaction } from '@codemirror/sta
 import { EditorView, keymap } from '@codemirror/view';
 import { classHighlighter, tagHighlighter, tags } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
-import { codeLanguages } from './code-languages.js';
+import { codeLanguages } from '../lib/code-languages.js';
 import { frontMatterSyntax } from './front-matter-syntax.js';
 import { markdownFormatKeymap } from './markdown-commands.js';
 

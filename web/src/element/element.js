@@ -5,8 +5,8 @@
 // and go to the document instead: KaTeX's fonts (Chromium ignores @font-face in shadow trees),
 // registered as FontFace objects from bytes, and nothing else. Styles are a constructed
 // stylesheet, which a host page's CSP `style-src` does not block.
-import { init, render } from './draftmark.js';
-import { PreviewPatcher } from './preview.js';
+import { init, render } from '../lib/draftmark.js';
+import { PatchedElement } from '../lib/preview.js';
 
 const MODES = new Set(['auto', 'jekyll', 'gfm', 'commonmark']);
 const THEMES = new Set(['light', 'dark', 'auto']);
@@ -54,8 +54,7 @@ export class DraftmarkPreviewElement extends HTMLElement {
   static observedAttributes = ['mode', 'theme', 'header', 'src', 'unsafe'];
 
   #frame; #content; #status;
-  #patcher = null;
-  #patcherUnsafe = false;
+  #target = null;  // a PatchedElement over #content, once it renders
   #observer = new MutationObserver(() => this.#schedule());
   #darkQuery = null;
   #pending = null;
@@ -150,12 +149,8 @@ export class DraftmarkPreviewElement extends HTMLElement {
       if (!MODES.has(mode)) throw new Error(`unknown mode "${mode}" (use jekyll, gfm or commonmark)`);
       const unsafe = this.hasAttribute('unsafe');
       const result = render(markdown, { mode, header: this.hasAttribute('header'), unsafe });
-      if (!this.#patcher || this.#patcherUnsafe !== unsafe) {
-        this.#content.replaceChildren();
-        this.#patcher = new PreviewPatcher(this.#content, { unsafe, math: {} });
-        this.#patcherUnsafe = unsafe;
-      }
-      const mathProblems = this.#patcher.update(result) ?? [];
+      this.#target ??= new PatchedElement(this.#content);
+      const mathProblems = this.#target.update(result, { unsafe });
       this.#showStatus(null);
       this.#last = { ...result, mathProblems };
       this.dispatchEvent(new CustomEvent('draftmark:rendered', { detail: this.#last }));

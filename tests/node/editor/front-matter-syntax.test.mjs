@@ -1,11 +1,11 @@
-// The editor's front matter grammar (web/src/front-matter-syntax.js) on @lezer/markdown, in
+// The editor's front matter grammar (web/src/editor/front-matter-syntax.js) on @lezer/markdown, in
 // Node: which documents get a Frontmatter block, that its inside is parsed as YAML, and that
 // an edit below it reparses incrementally (what keeps keystrokes cheap in long posts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { markdownLanguage } from '@codemirror/lang-markdown';
 import { TreeFragment } from '@lezer/common';
-import { frontMatterSyntax } from '../../web/src/front-matter-syntax.js';
+import { frontMatterSyntax } from '../../../web/src/editor/front-matter-syntax.js';
 
 const parser = markdownLanguage.parser.configure([frontMatterSyntax]);
 

@@ -1,0 +1,121 @@
+// The editor page: creates the source editor, the preview, the drafts, files and page controls
+// (each in its own module) and connects them. Automation hook (README.md "Editor"):
+// window.draftmark = { ready, setMarkdown(text) (resolves once the preview shows text), getMarkdown(),
+//   view (the CodeMirror EditorView), draftId, timings, slowRenderMs (writable) },
+// and a `draftmark:rendered` event on #preview after each patch.
+import seedPost from '../../../tests/fixtures/seed-post.md';
+import { init } from '../lib/draftmark.js';
+import { DiagnosticsPanel } from './diagnostics-panel.js';
+import { Drafts } from './drafts/drafts.js';
+import { DraftStore, newDraftId } from './drafts/storage.js';
+import { createEditor } from './editor.js';
+import { Notices } from './notices.js';
+import { PageControls } from './page-controls.js';
+import { PreviewPane } from './preview-pane.js';
+import { RenderScheduler } from './render-scheduler.js';
+import { SaveFlow } from './save-flow.js';
+import { ScrollSync } from './scroll-sync.js';
+import { Settings } from './settings.js';
+import { StatusBar } from './status-bar.js';
+
+const $ = (selector) => document.querySelector(selector);
+const root = document.documentElement;
+const notices = new Notices($('#notices'));
+const store = new DraftStore();
+const settings = new Settings({ store, onError: (error) => saveFlow.reportStorage(error) });
+const diagnostics = new DiagnosticsPanel({
+  list: $('#diagnostics-list'), summary: $('#diagnostics-summary'),
+  onJump: (line, column) => preview.editor.gotoLine(line, column),
+});
+const preview = new PreviewPane({ element: $('#preview'), settings, notices, diagnostics });
+const scheduler = new RenderScheduler({ render: () => preview.render(), onStale: () => preview.markStale() });
+const status = new StatusBar({ counts: $('#counts'), cursor: $('#cursor') });
+const saveFlow = new SaveFlow({ notices, store, label: $('#save-state'), preview: $('#preview'), scheduler, title: () => preview.title() });
+const drafts = new Drafts({
+  store, tabId: newDraftId(), settings, notices, saveFlow, panel: $('#drafts-panel'), title: () => preview.title(),
+  show: (record) => {
+    preview.editor.load(record.text, record);
+    scheduler.changed();
+    status.textChanged();
+  },
+});
+saveFlow.drafts = drafts;
+const resetPreview = () => { preview.reset(); scheduler.schedule(); };
+const controls = new PageControls({ root, settings, notices, store, drafts, saveFlow, preview, resetPreview });
+
+async function start() {
+  performance.mark('draftmark:start');
+  // The module compiles while IndexedDB answers and the editor is built.
+  const wasmReady = init({ wasm: new URL('./draftmark.wasm', import.meta.url) });
+  wasmReady.catch(() => {});  // reported below, once awaited
+  await settings.load();
+  controls.applyLayout();
+
+  const editor = createEditor($('#editor-pane'), {
+    onChange: () => {
+      drafts.autosaver.markDirty();
+      saveFlow.textChanged();
+      scheduler.changed();
+      status.textChanged();
+    },
+    onSelection: () => { drafts.viewSaver.markDirty(); status.showCursor(); },
+    onScroll: () => { drafts.viewSaver.markDirty(); controls.scrollSync?.editorScrolled(); },
+  });
+  for (const part of [preview, status, saveFlow, drafts, controls]) part.editor = editor;
+  performance.mark('draftmark:editor-created');
+  controls.scrollSync = new ScrollSync({ editor, scroller: $('#preview-scroller'), content: $('#preview') });
+  await controls.restoreImageFolder();
+  resetPreview();
+  controls.wire();
+
+  await drafts.openInitial(seedPost);
+  performance.mark('draftmark:draft-opened');
+  saveFlow.setState('saved');
+
+  try {
+    await wasmReady;
+  } catch (error) {
+    $('#loading').textContent = `Draftmark could not start its renderer: ${error.message}`;
+    $('#loading').dataset.state = 'error';
+    throw error;
+  }
+  performance.mark('draftmark:wasm-ready');
+  scheduler.start();
+  performance.mark('draftmark:first-render');
+  $('#loading').hidden = true;
+  root.dataset.ready = 'true';
+  editor.focus();
+}
+
+const ready = start();
+
+window.draftmark = {
+  ready,
+  /** Replaces the text (as one undoable edit); resolves once the preview shows it. */
+  async setMarkdown(text) {
+    await ready;
+    preview.editor.setText(String(text));
+    return scheduler.whenRendered();
+  },
+  getMarkdown() {
+    return preview.editor?.getText() ?? '';
+  },
+  get view() {
+    return preview.editor?.view ?? null;
+  },
+  /** The last preview update's cost: {renderMs (wasm + decode), patchMs (DOM + math), bytes}. */
+  get timings() {
+    return scheduler.timings;
+  },
+  /** Cost above which the preview waits for a typing pause (tests lower it). */
+  get slowRenderMs() {
+    return scheduler.slowRenderMs;
+  },
+  set slowRenderMs(ms) {
+    scheduler.slowRenderMs = Number(ms);
+  },
+  /** The id of the draft shown (its IndexedDB keys are text:<id>, meta:<id> and view:<id>). */
+  get draftId() {
+    return drafts.session.id;
+  },
+};

@@ -1,0 +1,86 @@
+// The preview pane: one render of the editor's text with the wasm module, patched into
+// #preview, its problems listed under it and marked in the gutter. RenderScheduler decides when.
+import { DraftmarkError, renderForPatch } from '../lib/draftmark.js';
+import { highlightCodeBlocks } from '../lib/highlight.js';
+import { PreviewPatcher } from '../lib/preview.js';
+import { ImageResolver } from './images.js';
+
+export class PreviewPane {
+  editor = null;       // set once the editor is built
+  imageFolder = null;  // a directory handle site-absolute images load from, or null
+  lastResult = null;
+  #element;
+  #settings;
+  #notices;
+  #diagnostics;
+  #patcher = null;
+  #images = null;
+  #problemsKey = '';
+
+  constructor({ element, settings, notices, diagnostics }) {
+    this.#element = element;
+    this.#settings = settings;
+    this.#notices = notices;
+    this.#diagnostics = diagnostics;
+  }
+
+  /** Starts over with an empty preview (the mode, site URL or image folder changed). */
+  reset() {
+    this.#images?.dispose();
+    const images = new ImageResolver({ siteUrl: this.#settings.values.siteUrl ?? '', folder: this.imageFolder });
+    this.#images = images;
+    this.#patcher = new PreviewPatcher(this.#element, {
+      unsafe: false,
+      prepare: (node) => {
+        images.prepare(node);
+        highlightCodeBlocks(node);
+      },
+    });
+    this.#element.replaceChildren();
+  }
+
+  /** Marks the preview as behind the text (it dims). */
+  markStale() {
+    this.#element.dataset.stale = 'true';
+  }
+
+  /** Renders the text now. Returns {renderMs (wasm + decode), patchMs (DOM + math), bytes}, or null if it failed. */
+  render() {
+    const started = performance.now();
+    const text = this.editor.getText();
+    let result;
+    try {
+      result = renderForPatch(text, { mode: this.#settings.values.mode ?? 'auto' });
+    } catch (error) {
+      // A trap leaves the module to be re-instantiated by the next render(); the text is untouched.
+      const message = error instanceof DraftmarkError ? error.message : String(error);
+      this.#notices.show('renderer', { level: 'error', message: `The preview failed (${message}). Your text is safe; the preview retries on your next change.` });
+      console.warn(error);
+      return null;
+    }
+    this.#notices.hide('renderer');
+    delete this.#element.dataset.stale;
+    this.lastResult = result;
+    const rendered = performance.now();
+    const mathProblems = this.#patcher.update(result);
+    const problems = [...result.diagnostics, ...mathProblems];
+    this.#diagnostics.show(problems);
+    const problemsKey = JSON.stringify(problems.map((p) => [p.line, p.column, p.severity, p.message]));
+    if (problemsKey !== this.#problemsKey) {
+      // CodeMirror maps shown markers through edits itself; re-sending them every keystroke
+      // would cost a transaction and a gutter redraw per key.
+      this.#problemsKey = problemsKey;
+      this.editor.setDiagnostics(problems);
+    }
+    const timings = { renderMs: rendered - started, patchMs: performance.now() - rendered, bytes: text.length };
+    document.title = `${this.title() || 'Untitled'} — Draftmark`;
+    return timings;
+  }
+
+  /** The post's title: front matter `title`, else the first `# heading`, else ''. */
+  title() {
+    const title = this.lastResult?.frontMatter?.title;
+    if (typeof title === 'string' && title.trim()) return title.trim();
+    return this.editor.getText().match(/^#\s+(.+)$/m)?.[1].trim() ?? '';
+  }
+}

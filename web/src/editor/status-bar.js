@@ -1,0 +1,38 @@
+// The status bar under the editor: character and word counts, and the cursor's line and column.
+import { countText } from './text-stats.js';
+
+export class StatusBar {
+  editor = null;  // set once the editor is built
+  #counts;
+  #cursor;
+  #countsTimer = null;
+
+  constructor({ counts, cursor }) {
+    this.#counts = counts;
+    this.#cursor = cursor;
+  }
+
+  /** The text changed: recounts in a typing pause, shows the cursor now. */
+  textChanged() {
+    this.scheduleCounts();
+    this.showCursor();
+  }
+
+  scheduleCounts() {
+    clearTimeout(this.#countsTimer);
+    // Counting takes ~1 ms per 10 KB: done in a typing pause (a longer one for long documents,
+    // ~100 ms for 1 MB), so keystrokes never wait for it.
+    const pause = this.editor.view.state.doc.length > 200_000 ? 1500 : 250;
+    this.#countsTimer = setTimeout(() => {
+      const { characters, charactersNoSpaces, words } = countText(this.editor.getText());
+      this.#counts.textContent = `${characters.toLocaleString()} characters (${charactersNoSpaces.toLocaleString()} without spaces) · ${words.toLocaleString()} words`;
+    }, pause);
+  }
+
+  showCursor() {
+    const { state } = this.editor.view;
+    const pos = state.selection.main.head;
+    const line = state.doc.lineAt(pos);
+    this.#cursor.textContent = `Ln ${line.number}, Col ${pos - line.from + 1}`;
+  }
+}
