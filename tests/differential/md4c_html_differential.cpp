@@ -1,7 +1,9 @@
 // Differential test: in gfm mode with our extras off (no math, no URL policy, no
 // source lines), our renderer must produce byte-for-byte what md4c-html produces
 // (XHTML flavour) for the same md4c flags. Corpus: every example of the CommonMark
-// spec.txt given as argv[1] plus any Markdown files given after it.
+// spec.txt given as argv[1], any files given after it (the examples of a .txt in the
+// spec format, a whole .md otherwise) and the pathological patterns our md4c patches
+// make linear, at several sizes.
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -44,6 +46,29 @@ std::vector<std::string> spec_examples(const std::string& spec) {
   return out;
 }
 
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+std::string repeat(const std::string& s, int k) {
+  std::string out;
+  for (int i = 0; i < k; i++) out += s;
+  return out;
+}
+
+// empty-lines-in-nested-lists and empty-lines-in-quoted-nested-lists of
+// tests/pathological/patterns.mjs (cmake/patches/md4c-blank-line-containers.patch).
+std::vector<std::string> blank_line_patterns() {
+  std::vector<std::string> out;
+  for (int n : {1, 2, 3, 5, 17, 100, 1000}) {
+    out.push_back(repeat("- ", n) + "x" + repeat("\n", n));
+    out.push_back("> " + repeat("- ", n) + "x\n" + repeat(">\n", n));
+    out.push_back(repeat("- ", n) + "x" + repeat("\n", n) + repeat("  ", n) + "y\n");
+    out.push_back(repeat("- ", n) + "> " + repeat("- ", n) + "x\n" + repeat("\n", n) + "z\n");
+  }
+  return out;
+}
+
 void append_output(const MD_CHAR* text, MD_SIZE size, void* userdata) {
   static_cast<std::string*>(userdata)->append(text, size);
 }
@@ -57,7 +82,14 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string> corpus = spec_examples(read_file(argv[1]));
   size_t spec_count = corpus.size();
-  for (int i = 2; i < argc; i++) corpus.push_back(read_file(argv[i]));
+  for (int i = 2; i < argc; i++) {
+    if (ends_with(argv[i], ".txt")) {
+      for (std::string& md : spec_examples(read_file(argv[i]))) corpus.push_back(std::move(md));
+    } else {
+      corpus.push_back(read_file(argv[i]));
+    }
+  }
+  for (std::string& md : blank_line_patterns()) corpus.push_back(std::move(md));
   if (spec_count < 600) {
     std::fprintf(stderr, "only %zu spec examples found in %s\n", spec_count, argv[1]);
     return 1;
