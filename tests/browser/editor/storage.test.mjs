@@ -38,8 +38,22 @@ describe('autosave', () => {
     const token = `reload-${Date.now()}`;
     await typeAtEnd(page, `\n\n${token} 한글도\n`);
     await placeCaret(page, 40);
-    await page.evaluate(() => { window.draftmark.view.scrollDOM.scrollTop = 900; });
-    await page.waitForTimeout(50);
+    // The caret's scrollIntoView runs in CodeMirror's next measure, a frame a loaded machine may
+    // delay: scroll after it, until the position holds for five polls.
+    await page.evaluate(() => new Promise((resolve) => {
+      const scroller = window.draftmark.view.scrollDOM;
+      let held = 0;
+      const poll = () => {
+        if (scroller.scrollTop < 500) {
+          scroller.scrollTop = 900;
+          held = 0;
+        } else {
+          held++;
+        }
+        if (held >= 5) resolve(); else setTimeout(poll, 50);
+      };
+      poll();
+    }));
     await waitSaved(page);
     await page.waitForTimeout(400);  // the cursor/scroll save (no "saved" indicator for those)
     const text = await markdown(page);
@@ -227,7 +241,11 @@ describe('saving a long post', () => {
     assert.equal(await next.evaluate(() => window.draftmark.draftId), id);
     assert.equal(await markdown(next), 'Old format.\n');
     assert.equal(await cursor(next), 3);
-    await typeAtEnd(next, 'Saved again.');
+    // One edit, so one save (rev 7 -> 8) however slowly a loaded machine delivers keys.
+    await next.evaluate(() => {
+      const view = window.draftmark.view;
+      view.dispatch({ changes: { from: view.state.doc.length, insert: 'Saved again.' } });
+    });
     await waitSaved(next);
     assert.equal(await next.evaluate(() => window.draftmark.draftId), id, 'no conflict copy');
     assert.equal((await storedDraft(next, id)).text, 'Old format.\nSaved again.');
