@@ -48,6 +48,10 @@ bool parse_mode(const char* name, draftmark::Mode& mode) {
   return false;
 }
 
+const char* severity_name(draftmark::Severity s) {
+  return s == draftmark::Severity::kError ? "error" : s == draftmark::Severity::kInfo ? "info" : "warning";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -87,7 +91,7 @@ int main(int argc, char** argv) {
     std::fwrite(r.html.data(), 1, r.html.size(), stdout);
     for (const auto& d : r.diagnostics) {
       std::fprintf(stderr, "%s:%u:%u: %s: %s\n", path.c_str(), d.line, d.column,
-                   d.severity == draftmark::Severity::kError ? "error" : "warning", d.message.c_str());
+                   severity_name(d.severity), d.message.c_str());
     }
     return 0;
   }
@@ -105,7 +109,7 @@ int main(int argc, char** argv) {
     for (const auto& d : r.diagnostics) {
       bool error = d.severity == draftmark::Severity::kError;
       any_error = any_error || error;
-      std::printf("%s:%u:%u: %s: %s\n", path.c_str(), d.line, d.column, error ? "error" : "warning",
+      std::printf("%s:%u:%u: %s: %s\n", path.c_str(), d.line, d.column, severity_name(d.severity),
                   d.message.c_str());
     }
   }
