@@ -1,6 +1,7 @@
 // The native `draftmark` command.
 //   draftmark render [--mode auto|gfm|commonmark|jekyll] [--no-source-lines]
-//                    [--no-header] [--unsafe] [FILE|-]
+//                    [--no-header] [--unsafe] [--site-url URL] [--baseurl PATH]
+//                    [--site-title TEXT] [FILE|-]
 //   draftmark check [--mode ...] FILE...
 #include <cerrno>
 #include <cstdio>
@@ -19,7 +20,8 @@ namespace {
 int usage() {
   std::fprintf(stderr,
                "usage: draftmark render [--mode auto|gfm|commonmark|jekyll] [--no-source-lines]\n"
-               "                        [--no-header] [--unsafe] [FILE|-]\n"
+               "                        [--no-header] [--unsafe] [--site-url URL] [--baseurl PATH]\n"
+               "                        [--site-title TEXT] [FILE|-]\n"
                "       draftmark check [--mode ...] FILE...\n");
   return 2;
 }
@@ -71,6 +73,12 @@ int main(int argc, char** argv) {
       options.post_header = false;
     } else if (arg == "--unsafe") {
       options.unsafe = true;
+    } else if (arg == "--site-url" && i + 1 < argc) {
+      options.site.url = argv[++i];
+    } else if (arg == "--baseurl" && i + 1 < argc) {
+      options.site.baseurl = argv[++i];
+    } else if (arg == "--site-title" && i + 1 < argc) {
+      options.site.title = argv[++i];
     } else if (arg.size() > 1 && arg[0] == '-' ) {
       return usage();
     } else {
