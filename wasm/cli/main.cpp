@@ -1,6 +1,7 @@
 // The native `draftmark` command.
 //   draftmark render [--mode auto|gfm|commonmark|jekyll] [--no-source-lines]
-//                    [--no-header] [--unsafe] [FILE|-]
+//                    [--no-header] [--unsafe] [--site-url URL] [--baseurl PATH]
+//                    [--site-title TEXT] [FILE|-]
 //   draftmark check [--mode ...] FILE...
 #include <cerrno>
 #include <cstdio>
@@ -19,7 +20,8 @@ namespace {
 int usage() {
   std::fprintf(stderr,
                "usage: draftmark render [--mode auto|gfm|commonmark|jekyll] [--no-source-lines]\n"
-               "                        [--no-header] [--unsafe] [FILE|-]\n"
+               "                        [--no-header] [--unsafe] [--site-url URL] [--baseurl PATH]\n"
+               "                        [--site-title TEXT] [FILE|-]\n"
                "       draftmark check [--mode ...] FILE...\n");
   return 2;
 }
@@ -48,6 +50,10 @@ bool parse_mode(const char* name, draftmark::Mode& mode) {
   return false;
 }
 
+const char* severity_name(draftmark::Severity s) {
+  return s == draftmark::Severity::kError ? "error" : s == draftmark::Severity::kInfo ? "info" : "warning";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -67,6 +73,12 @@ int main(int argc, char** argv) {
       options.post_header = false;
     } else if (arg == "--unsafe") {
       options.unsafe = true;
+    } else if (arg == "--site-url" && i + 1 < argc) {
+      options.site.url = argv[++i];
+    } else if (arg == "--baseurl" && i + 1 < argc) {
+      options.site.baseurl = argv[++i];
+    } else if (arg == "--site-title" && i + 1 < argc) {
+      options.site.title = argv[++i];
     } else if (arg.size() > 1 && arg[0] == '-' ) {
       return usage();
     } else {
@@ -87,7 +99,7 @@ int main(int argc, char** argv) {
     std::fwrite(r.html.data(), 1, r.html.size(), stdout);
     for (const auto& d : r.diagnostics) {
       std::fprintf(stderr, "%s:%u:%u: %s: %s\n", path.c_str(), d.line, d.column,
-                   d.severity == draftmark::Severity::kError ? "error" : "warning", d.message.c_str());
+                   severity_name(d.severity), d.message.c_str());
     }
     return 0;
   }
@@ -105,7 +117,7 @@ int main(int argc, char** argv) {
     for (const auto& d : r.diagnostics) {
       bool error = d.severity == draftmark::Severity::kError;
       any_error = any_error || error;
-      std::printf("%s:%u:%u: %s: %s\n", path.c_str(), d.line, d.column, error ? "error" : "warning",
+      std::printf("%s:%u:%u: %s: %s\n", path.c_str(), d.line, d.column, severity_name(d.severity),
                   d.message.c_str());
     }
   }

@@ -28,6 +28,17 @@ enum class Mode : uint8_t {
   kJekyll = 3,      // kramdown-flavoured: front matter, attribute lists, footnotes, ...
 };
 
+// What Jekyll mode's Liquid pass knows about the site (`site.url`, `site.baseurl`,
+// `site.title`, the baseurl of post_url/link/relative_url). Default: all empty.
+struct SiteSettings {
+  std::string url;      // e.g. "https://example.com" (no trailing slash)
+  std::string baseurl;  // e.g. "/blog", or ""
+  std::string title;
+  // Post names (`2020-01-02-title`, no extension) that exist. Empty: post_url is not
+  // checked (an info diagnostic says so); otherwise an unknown name is a warning.
+  std::vector<std::string> known_posts;
+};
+
 struct RenderOptions {
   Mode mode = Mode::kAuto;
   bool source_lines = true;   // data-line="a-b" on each top-level block's first tag
@@ -37,6 +48,7 @@ struct RenderOptions {
   // only NUL bytes are looked for. Malformed input is still memory-safe, but may then
   // reach the output unrepaired.
   bool input_is_utf8 = false;
+  SiteSettings site;          // jekyll: for Liquid (see SiteSettings)
 };
 
 // One top-level block of the output (a paragraph, a whole list, a table, ...).

@@ -75,7 +75,7 @@ void append_definition_list(const DefinitionList& list, RenderFragment& render_f
 }  // namespace
 
 std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lines, size_t bom, bool unsafe,
-                                     RenderResult& result, size_t& md_offset) {
+                                     const SiteSettings& site, RenderResult& result, size_t& md_offset) {
   FrontMatter& fm = front_matter_;
   fm = FrontMatter{};
   std::string_view md_input = body;
@@ -86,6 +86,17 @@ std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lin
     result.front_matter_json = fm.json;
     md_input = body.substr(fm.body_offset);
     md_offset = bom + fm.body_offset;
+  }
+  // Liquid runs before kramdown, as in Jekyll. Its output keeps the text before the body
+  // byte for byte, so md_offset and the first line stay valid.
+  liquid_active_ = false;
+  std::string_view text(body.data() - bom, body.size() + bom);
+  if (md_input.find("{{") != std::string_view::npos || md_input.find("{%") != std::string_view::npos) {
+    page_ = YamlDocument{};
+    if (fm.parsed) parse_yaml(body.substr(0, find_front_matter(body).yaml_end), page_);
+    LiquidScope scope{fm.parsed && page_.ok ? &page_.root : nullptr, &site};
+    liquid_active_ = liquid_.run(text, md_offset, lines, scope, fm.media_subpath, unsafe, result.diagnostics);
+    if (liquid_active_) md_input = std::string_view(liquid_.text()).substr(md_offset);
   }
   // Lines are 1-based; an empty body after the front matter starts past the end.
   size_t text_size = bom + body.size();
@@ -133,7 +144,17 @@ void JekyllPass::finish(const HtmlRenderOptions& options, const LineIndex& lines
     block_attrs_.emplace_back();
     body += footnotes;
   }
-  for (const Diagnostic& d : context_.diagnostics) diagnostics.push_back(d);
+  for (const Diagnostic& d : context_.diagnostics) {
+    diagnostics.push_back(d);
+    if (liquid_active_) diagnostics.back().line = liquid_.input_first_line(d.line);
+  }
+  // Everything above counted lines of Liquid's output; back to the document's lines.
+  if (liquid_active_) {
+    for (LineRange& r : ranges) {
+      r.first = liquid_.input_first_line(r.first);
+      r.last = std::max(r.first, liquid_.input_last_line(r.last));
+    }
+  }
 }
 
 bool JekyllPass::post_header(std::string& html, uint32_t& first_line, uint32_t& last_line) const {
