@@ -52,8 +52,8 @@ async function start() {
   controls.applyLayout();
 
   const editor = createEditor($('#editor-pane'), {
-    onChange: () => {
-      drafts.autosaver.markDirty();
+    onChange: (update) => {
+      drafts.recordChange(update.changes);
       saveFlow.textChanged();
       scheduler.changed();
       status.textChanged();
