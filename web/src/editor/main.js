@@ -40,7 +40,7 @@ const drafts = new Drafts({
   },
 });
 saveFlow.drafts = drafts;
-const resetPreview = () => { preview.reset(); scheduler.schedule(); };
+const resetPreview = () => { preview.reset(); scheduler.invalidate(); };
 const controls = new PageControls({ root, settings, notices, store, drafts, saveFlow, preview, resetPreview });
 
 async function start() {
@@ -52,8 +52,8 @@ async function start() {
   controls.applyLayout();
 
   const editor = createEditor($('#editor-pane'), {
-    onChange: () => {
-      drafts.autosaver.markDirty();
+    onChange: (update) => {
+      drafts.recordChange(update.changes);
       saveFlow.textChanged();
       scheduler.changed();
       status.textChanged();
@@ -113,6 +113,10 @@ window.draftmark = {
   },
   set slowRenderMs(ms) {
     scheduler.slowRenderMs = Number(ms);
+  },
+  /** Renders run so far (a version renders once; tests count them). */
+  get renders() {
+    return scheduler.renders;
   },
   /** The id of the draft shown (its IndexedDB keys are text:<id>, meta:<id> and view:<id>). */
   get draftId() {
