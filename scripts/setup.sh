@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # icons show glyphs, not boxes),
 # kramdown (the Jekyll oracle), Node.js if absent.
 packages=(cmake g++ clang libclang-rt-14-dev make patch curl xz-utils ca-certificates
-          emscripten doctest-dev chromium fonts-nanum fonts-noto-color-emoji ruby-kramdown ruby-kramdown-parser-gfm)
+          emscripten doctest-dev chromium fonts-nanum fonts-noto-color-emoji ruby-kramdown ruby-kramdown-parser-gfm jekyll)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 missing=()
