@@ -12,6 +12,8 @@ export class SaveFlow {
   drafts = null;  // set once the drafts are (they report through this)
   // `onImage(file)`: a dropped image goes to the image flow (site/site-images.js) when set.
   onImage = null;
+  // The site panel (site/site-panel.js): drafts opened from a site folder save back through it.
+  site = null;
   #notices;
   #store;
   #label;
@@ -102,6 +104,10 @@ export class SaveFlow {
     const text = this.editor.getText();
     const { session } = this.drafts;
     try {
+      if (!as && this.site?.bound(session.id)) {
+        await this.site.save(session.id, text);
+        return;
+      }
       const handle = as ? null : this.#fileHandles.get(session.id) ?? await this.#store.getFileHandle(session.id).catch(() => null);
       if (handle) {
         await writeToHandle(handle, text);
