@@ -165,7 +165,7 @@ void parse_site_config(std::string_view yaml, std::string_view post_path, SiteCo
   }
   // Chirpy 7 renamed img_path to media_subpath; both mean the prefix of relative media paths.
   if (const YamlValue* v = root.find("media_subpath")) put(settings, "media_subpath", *v);
-  else if (const YamlValue* v = root.find("img_path")) put(settings, "media_subpath", *v);
+  else if (const YamlValue* old = root.find("img_path")) put(settings, "media_subpath", *old);
 
   YamlDocument kd;
   parse_yaml(kJekyllKramdownDefaults, kd);
