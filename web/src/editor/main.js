@@ -16,6 +16,8 @@ import { RenderScheduler } from './render-scheduler.js';
 import { SaveFlow } from './save-flow.js';
 import { ScrollSync } from './scroll-sync.js';
 import { Settings } from './settings.js';
+import { SiteImages } from './site/site-images.js';
+import { SitePanel } from './site/site-panel.js';
 import { StatusBar } from './status-bar.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -41,6 +43,15 @@ const drafts = new Drafts({
 });
 saveFlow.drafts = drafts;
 const resetPreview = () => { preview.reset(); scheduler.invalidate(); };
+const site = new SitePanel({
+  drafts, notices,
+  onFolder: (folder) => { if (folder.handle) { preview.imageFolder = folder.handle; resetPreview(); } },
+});
+const images = new SiteImages({
+  site: () => site.site, editor: () => preview.editor, notices, draftId: () => drafts.session.id, title: () => preview.title(),
+});
+saveFlow.site = site;
+saveFlow.onImage = (file) => images.insert(file);
 const controls = new PageControls({ root, settings, notices, store, drafts, saveFlow, preview, resetPreview });
 
 async function start() {
@@ -67,6 +78,9 @@ async function start() {
   await controls.restoreImageFolder();
   resetPreview();
   controls.wire();
+  site.build();
+  images.attach(editor.view.dom);
+  await site.restore();
 
   await drafts.openInitial(seedPost);
   performance.mark('draftmark:draft-opened');
@@ -118,6 +132,12 @@ window.draftmark = {
   get renders() {
     return scheduler.renders;
   },
+  /** Opens a site folder (a FileSystemDirectoryHandle, e.g. from the origin-private file system); resolves to its posts. */
+  async openSiteFolder(handle) {
+    await ready;
+    return site.open(handle);
+  },
+  site,
   /** The id of the draft shown (its IndexedDB keys are text:<id>, meta:<id> and view:<id>). */
   get draftId() {
     return drafts.session.id;

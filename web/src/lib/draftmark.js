@@ -190,6 +190,39 @@ export function renderForPatch(markdown, options = {}) {
   return renderWith(markdown, options, true);
 }
 
+/**
+ * Reads a Jekyll site's `_config.yml` as Jekyll does (the core's libyaml): url, baseurl, lang,
+ * timezone, title, media_subpath (or img_path), `defaults:`, `kramdown:` merged over Jekyll's
+ * kramdown defaults, and `post_defaults` — the `defaults:` values that apply to `postPath`.
+ * YAML errors and settings the preview cannot honour come back as diagnostics, never thrown.
+ * @param {string} yamlText
+ * @param {{postPath?: string}} [options] e.g. "_posts/2024-01-02-a.md" (default "_posts/post.md")
+ * @returns {{settings: object|null, diagnostics: object[]}}
+ */
+export function parseSiteConfig(yamlText, { postPath = '_posts/post.md' } = {}) {
+  if (!compiled) throw new DraftmarkError('draftmark: call init() before parseSiteConfig()');
+  if (!instance) instance = instantiate();
+  const { exports, memory } = instance;
+  try {
+    const yaml = encoder.encode(String(yamlText));
+    const path = encoder.encode(String(postPath));
+    const ptr = exports.dm_site_input_reserve(yaml.length + path.length);
+    if (ptr === 0) throw new DraftmarkError('draftmark: out of memory for the site config');
+    const u8 = new Uint8Array(memory.buffer);
+    u8.set(yaml, ptr);
+    u8.set(path, ptr + yaml.length);
+    const out = exports.dm_site_config_parse(yaml.length + path.length, path.length) >>> 2;
+    const u32 = new Uint32Array(memory.buffer);
+    const bytes = new Uint8Array(memory.buffer);
+    const text = (p, n) => decoder.decode(bytes.subarray(p, p + n));
+    return { settings: JSON.parse(text(u32[out], u32[out + 1])), diagnostics: JSON.parse(text(u32[out + 2], u32[out + 3])) };
+  } catch (error) {
+    instance = null;
+    if (error instanceof DraftmarkError) throw error;
+    throw new DraftmarkError(`draftmark: reading the site config failed: ${error.message}`, { cause: error });
+  }
+}
+
 /** Bytes held by the module (wasm memory size and its own buffers), for leak checks. */
 export function memoryStats() {
   if (!instance) return null;
