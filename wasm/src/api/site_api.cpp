@@ -23,6 +23,19 @@ SiteModule& site_module() {
 
 }  // namespace
 
+namespace draftmark {
+
+void read_site_config(std::string_view config_yaml, std::string_view post_path, SiteSettings& out,
+                      std::vector<Diagnostic>& diagnostics) {
+  SiteConfigResult config;
+  parse_site_config(config_yaml, post_path, config);
+  diagnostics.insert(diagnostics.end(), config.diagnostics.begin(), config.diagnostics.end());
+  // The same reading as dm_site_settings_set's, so the CLI and the preview cannot differ.
+  read_site_settings(config.settings_json, out);
+}
+
+}  // namespace draftmark
+
 extern "C" {
 
 char* dm_site_input_reserve(uint32_t size) {

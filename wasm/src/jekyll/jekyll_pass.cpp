@@ -74,13 +74,25 @@ void append_definition_list(const DefinitionList& list, RenderFragment& render_f
 
 }  // namespace
 
+const YamlValue* JekyllPass::site_defaults(const std::string& json) {
+  // The editor sends the same defaults with every keystroke: parse them once per change.
+  if (json != defaults_json_) {
+    defaults_json_ = json;
+    defaults_ = YamlDocument{};
+    if (!json.empty()) parse_yaml(json, defaults_);
+  }
+  const bool usable = defaults_.ok && defaults_.root.kind == YamlValue::Kind::kMapping && !defaults_.root.keys.empty();
+  return usable ? &defaults_.root : nullptr;
+}
+
 std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lines, size_t bom, bool unsafe,
                                      const SiteSettings& site, RenderResult& result, size_t& md_offset) {
   FrontMatter& fm = front_matter_;
   fm = FrontMatter{};
   std::string_view md_input = body;
   md_offset = bom;
-  parse_front_matter(body, lines, bom, fm, result.diagnostics);
+  const YamlValue* defaults = site_defaults(site.post_defaults_json);
+  parse_front_matter(body, lines, bom, fm, result.diagnostics, defaults);
   if (fm.present) {
     lint_front_matter(fm, result.diagnostics);
     result.front_matter_json = fm.json;
@@ -94,6 +106,7 @@ std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lin
   if (md_input.find("{{") != std::string_view::npos || md_input.find("{%") != std::string_view::npos) {
     page_ = YamlDocument{};
     if (fm.parsed) parse_yaml(body.substr(0, find_front_matter(body).yaml_end), page_);
+    if (page_.ok && defaults) merge_front_matter_defaults(page_.root, *defaults);
     LiquidScope scope{fm.parsed && page_.ok ? &page_.root : nullptr, &site};
     liquid_active_ = liquid_.run(text, md_offset, lines, scope, fm.media_subpath, unsafe, result.diagnostics);
     if (liquid_active_) md_input = std::string_view(liquid_.text()).substr(md_offset);

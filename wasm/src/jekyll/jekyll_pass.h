@@ -51,6 +51,11 @@ class JekyllPass {
   void decorate_block(size_t index, std::string_view block_html, bool unsafe, std::string& out) const;
 
  private:
+  // SiteSettings::post_defaults_json as a tree, or nullptr when it is empty or unreadable.
+  const YamlValue* site_defaults(const std::string& json);
+
+  std::string defaults_json_;  // what defaults_ was parsed from
+  YamlDocument defaults_;
   FrontMatter front_matter_;
   YamlDocument page_;      // the front matter again as a tree, for Liquid's `page`
   LiquidPass liquid_;

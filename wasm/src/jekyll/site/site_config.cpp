@@ -195,4 +195,29 @@ void parse_site_config(std::string_view yaml, std::string_view post_path, SiteCo
   out.settings_json += '}';
 }
 
+bool read_site_settings(std::string_view json, SiteSettings& out) {
+  out = SiteSettings{};
+  YamlDocument doc;
+  parse_yaml(json, doc);
+  if (!doc.ok || doc.root.kind != YamlValue::Kind::kMapping) return false;
+  const YamlValue& root = doc.root;
+  auto text = [&](const char* key, std::string& into) {
+    const YamlValue* v = root.find(key);
+    if (v && v->is_scalar() && v->kind != YamlValue::Kind::kNull) into = v->text;
+  };
+  text("url", out.url);
+  text("baseurl", out.baseurl);
+  text("title", out.title);
+  if (const YamlValue* posts = root.find("known_posts"); posts && posts->kind == YamlValue::Kind::kSequence) {
+    for (const YamlValue& name : posts->items) {
+      if (name.is_scalar() && name.kind != YamlValue::Kind::kNull) out.known_posts.push_back(name.text);
+    }
+  }
+  if (const YamlValue* defaults = root.find("post_defaults");
+      defaults && defaults->kind == YamlValue::Kind::kMapping && !defaults->keys.empty()) {
+    append_json(*defaults, out.post_defaults_json);
+  }
+  return true;
+}
+
 }  // namespace draftmark

@@ -37,4 +37,13 @@ void parse_site_config(std::string_view yaml, std::string_view post_path, SiteCo
 // first (shorter path, then without type), later ones winning key by key (deep merge).
 void merge_post_defaults(const YamlValue& defaults, std::string_view post_path, std::string& json_out);
 
+// The site settings a render uses, from JSON (read with libyaml, as YAML's flow style):
+//   {"url":"https://me.github.io","baseurl":"/blog","title":"…",
+//    "known_posts":["2024-01-02-a"],"post_defaults":{"math":true}}
+// Every key is optional, unknown keys are ignored, so parse_site_config's settings_json
+// (plus "known_posts") reads as is: that is how the CLI's --config and the C ABI's
+// dm_site_settings_set reach the same SiteSettings. Resets `out`; false (and `out` empty)
+// when the JSON is not an object.
+bool read_site_settings(std::string_view json, SiteSettings& out);
+
 }  // namespace draftmark
