@@ -145,6 +145,24 @@ describe('a site folder', () => {
     assert.equal(await markdown(), before);
   });
 
+  test('the preview resolves post_url against the folder\'s posts and applies its front-matter defaults', async () => {
+    await page.evaluate(() => window.draftmark.site.openPost('_posts/2024-01-02-first.md'));
+    await page.waitForFunction(() => window.draftmark.getMarkdown().includes('First post'));
+    await setMarkdown(page, '---\ntitle: Links\n---\n\n[one]({% post_url 2024-02-03-second %}) in {{ site.title }}\n\n'
+      + '[gone]({% post_url 2024-03-04-gone %})\n\n$$x^2$$\n');
+    const shown = await page.evaluate(() => ({
+      hrefs: [...document.querySelectorAll('#preview a')].map((a) => a.getAttribute('href')),
+      text: document.getElementById('preview').textContent,
+      problems: document.getElementById('diagnostics-list').textContent,
+      math: document.querySelectorAll('#preview .katex').length,
+    }));
+    assert.ok(shown.hrefs.includes('/posts/second/'), shown.hrefs.join());
+    assert.match(shown.text, /in Test Blog/);
+    assert.match(shown.problems, /There is no post `2024-03-04-gone`/);
+    assert.doesNotMatch(shown.problems, /2024-02-03-second/);
+    assert.ok(shown.math >= 1, 'math: true from _config.yml defaults typesets $$x^2$$');
+  });
+
   test('no console errors', () => {
     assert.deepEqual(errors, []);
   });

@@ -45,8 +45,12 @@ saveFlow.drafts = drafts;
 const resetPreview = () => { preview.reset(); scheduler.invalidate(); };
 const site = new SitePanel({
   drafts, notices,
-  onFolder: (folder) => { if (folder.handle) { preview.imageFolder = folder.handle; resetPreview(); } },
+  onFolder: (folder) => {
+    if (folder.handle) { preview.imageFolder = folder.handle; resetPreview(); } else scheduler.invalidate();
+  },
+  onSettings: () => scheduler.invalidate(),  // the posts list changed: post_url checks may too
 });
+preview.siteSettings = () => site.renderSettings();
 const images = new SiteImages({
   site: () => site.site, editor: () => preview.editor, notices, draftId: () => drafts.session.id, title: () => preview.title(),
 });

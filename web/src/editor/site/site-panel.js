@@ -39,12 +39,45 @@ export class SitePanel {
   #list;
   #filter;
   #onFolder;
+  #onSettings;
+  #configText = null;     // _config.yml, for the defaults of each post path
+  #knownPosts = [];       // _posts/ names without extension, for post_url
+  #renderSettings = new Map();  // post path -> the `site` render option (one object per path)
 
-  /** `onFolder(folder, settings)`: the site changed (the preview resolves images from it). */
-  constructor({ drafts, notices, onFolder }) {
+  /**
+   * `onFolder(folder, settings)`: the site changed (the preview resolves images from it);
+   * `onSettings()`: what renderSettings() returns changed (the posts were re-read).
+   */
+  constructor({ drafts, notices, onFolder, onSettings }) {
     this.#drafts = drafts;
     this.#notices = notices;
     this.#onFolder = onFolder;
+    this.#onSettings = onSettings;
+  }
+
+  /**
+   * render()'s `site` option for a draft (default: the shown one): the site's url, baseurl and
+   * title, its posts (so post_url is checked against the folder) and the `defaults:` of
+   * _config.yml for the draft's path (a draft not opened from the folder counts as a post in
+   * _posts/). Undefined without a site. The same object until the site or its posts change, so
+   * the module is not sent it again on every keystroke.
+   */
+  renderSettings(draftId = this.#drafts.session?.id) {
+    if (!this.folder) return undefined;
+    const path = this.#bindings.get(draftId)?.path ?? '_posts/post.md';
+    let site = this.#renderSettings.get(path);
+    if (!site) {
+      let defaults = this.settings?.post_defaults ?? {};
+      if (this.#configText !== null && path !== '_posts/post.md') {
+        defaults = parseSiteConfig(this.#configText, { postPath: path }).settings?.post_defaults ?? {};
+      }
+      site = {
+        url: String(this.settings?.url ?? ''), baseurl: String(this.settings?.baseurl ?? ''),
+        title: String(this.settings?.title ?? ''), knownPosts: this.#knownPosts, defaults,
+      };
+      this.#renderSettings.set(path, site);
+    }
+    return site;
   }
 
   /** The open site for the image flow: {folder, settings, binding of the shown draft}. */
@@ -113,8 +146,12 @@ export class SitePanel {
     }
     this.folder = folder;
     this.settings = null;
+    this.#configText = null;
+    this.#knownPosts = [];
+    this.#renderSettings.clear();
     if (await folder.exists('_config.yml')) {
-      const { settings, diagnostics } = parseSiteConfig((await folder.read('_config.yml')).text);
+      this.#configText = (await folder.read('_config.yml')).text;
+      const { settings, diagnostics } = parseSiteConfig(this.#configText);
       this.settings = settings;
       if (diagnostics.some((d) => d.severity === 'error')) {
         const d = diagnostics.find((x) => x.severity === 'error');
@@ -145,7 +182,11 @@ export class SitePanel {
       }
     }
     this.#posts = posts.sort((a, b) => b.date.localeCompare(a.date));
+    this.#knownPosts = posts.filter((p) => p.path.startsWith('_posts/'))
+      .map((p) => p.path.slice('_posts/'.length).replace(/\.(?:md|markdown)$/i, ''));
+    this.#renderSettings.clear();
     this.#show();
+    this.#onSettings?.();
   }
 
   #show() {
@@ -164,6 +205,7 @@ export class SitePanel {
     const { text, lastModified } = await this.folder.read(path);
     await this.#drafts.create(text, { name: path.split('/').at(-1) });
     this.#bindings.set(this.#drafts.session.id, { path, lastModified, text });
+    this.#onSettings?.();  // its path may pick other `defaults:` than an unbound draft's
   }
 
   /** True when the shown draft belongs to the site (then save() is the way to save it). */
