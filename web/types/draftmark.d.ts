@@ -29,6 +29,25 @@ export interface RenderOptions {
    * {@link renderInto}) skip the HTML sanitiser. Default `false`: output is safe to insert into a page.
    */
   unsafe?: boolean;
+  /** Jekyll mode: what the post's site says (Liquid's `site`, post_url checks, front-matter defaults). Default: all empty. */
+  site?: SiteSettings;
+}
+
+/**
+ * A Jekyll site's settings for a render. Pass the same object on every render: the module keeps
+ * them and they are re-sent only when a different object is passed.
+ */
+export interface SiteSettings {
+  /** `site.url`, e.g. `"https://me.github.io"`. */
+  url?: string;
+  /** `site.baseurl`, e.g. `"/blog"`; prefixes post_url, link and relative_url. */
+  baseurl?: string;
+  /** `site.title`. */
+  title?: string;
+  /** The site's posts: `_posts/` file names without extension (`"2024-01-02-a"`). Empty: post_url targets are not checked; otherwise an unknown one is a warning. */
+  knownPosts?: string[];
+  /** Front-matter defaults for this post (e.g. {@link parseSiteConfig}'s `post_defaults`): keys the post lacks take them, as in Jekyll (`math`, `mermaid`, `toc`, `media_subpath`, …); source lines do not move. */
+  defaults?: Record<string, unknown>;
 }
 
 /** One top-level block of the output (a paragraph, a whole list, a table, ...). */
@@ -114,6 +133,17 @@ export interface MathProblem extends Diagnostic {
   /** The formula's TeX source. */
   tex: string;
 }
+
+/**
+ * Reads a Jekyll site's `_config.yml` as Jekyll does: `settings` has url, baseurl, lang, timezone,
+ * title, media_subpath, defaults, kramdown and `post_defaults` (the defaults for `postPath`,
+ * default `"_posts/post.md"`), or is null when the YAML is unreadable. Never throws on content.
+ */
+export function parseSiteConfig(yamlText: string, options?: { postPath?: string }): {
+  settings: ({ url?: string; baseurl?: string; title?: string; lang?: string; timezone?: string;
+    media_subpath?: string; post_defaults: Record<string, unknown> } & Record<string, unknown>) | null;
+  diagnostics: Diagnostic[];
+};
 
 /** What {@link renderInto} did: the render result plus the document's math problems. */
 export interface RenderIntoResult extends RenderResult {

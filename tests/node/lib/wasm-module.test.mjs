@@ -94,3 +94,28 @@ test('10,000 renders of the seed post leave memory flat', () => {
 test('an unknown mode is a DraftmarkError', () => {
   assert.throws(() => dm.render('x', { mode: 'nope' }), dm.DraftmarkError);
 });
+
+test('site settings reach render(): site.url, post_url against known posts, math from defaults', () => {
+  const config = [
+    'url: https://me.example', 'baseurl: /blog', 'title: My blog',
+    'defaults:', '  - scope: {path: "", type: posts}', '    values: {math: true, toc: true}', '',
+  ].join('\n');
+  const { settings } = dm.parseSiteConfig(config, { postPath: '_posts/2024-01-02-b.md' });
+  const site = { url: settings.url, baseurl: settings.baseurl, title: settings.title,
+    knownPosts: ['2024-01-01-a'], defaults: settings.post_defaults };
+  const post = '---\ntitle: B\n---\n\n{{ site.url }} {{ site.title }}\n\n[a]({% post_url 2024-01-01-a %}) $x$\n\n[c]({% post_url 2024-01-01-c %})\n';
+  const r = dm.render(post, { mode: 'jekyll', header: false, site });
+  assert.match(r.html, /https:\/\/me\.example My blog/);
+  assert.match(r.html, /href="\/blog\/posts\/a\/"/);
+  assert.match(r.html, /class="math inline"/);
+  assert.match(r.html, /data-line="7-7"/);  // defaults do not move source lines
+  assert.equal(r.frontMatter.toc, true);
+  const missing = r.diagnostics.filter((d) => d.code === 'liquid-post-not-found');
+  assert.equal(missing.length, 1);
+  assert.equal(missing[0].line, 9);
+  // Without `site`, the module forgets them.
+  const bare = dm.render(post, { mode: 'jekyll', header: false });
+  assert.doesNotMatch(bare.html, /me\.example/);
+  assert.ok(bare.diagnostics.some((d) => d.code === 'math-disabled'));
+  assert.ok(!bare.diagnostics.some((d) => d.code === 'liquid-post-not-found'));
+});

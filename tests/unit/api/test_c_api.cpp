@@ -61,3 +61,23 @@ TEST_CASE("without DM_OPT_UTF16_OFFSETS the UTF-16 fields stay zero") {
   CHECK(r->blocks[1].html_offset_utf16 == 0);
   CHECK(r->blocks[1].html_length_utf16 == 0);
 }
+
+TEST_CASE("dm_site_settings_set keeps site settings for later renders until cleared") {
+  const std::string settings =
+      R"({"url":"https://me.io","known_posts":["2020-01-02-a"],"post_defaults":{"math":true}})";
+  char* in = dm_input_reserve(static_cast<uint32_t>(settings.size()));
+  std::memcpy(in, settings.data(), settings.size());
+  CHECK(dm_site_settings_set(static_cast<uint32_t>(settings.size())) == 1);
+  const std::string md = "---\ntitle: T\n---\n{{ site.url }} $x$ {% post_url 2020-01-02-b %}\n";
+  const DmResult* r = render(md, DM_MODE_JEKYLL);
+  std::string html(r->html, r->html_size);
+  CHECK(html.find("https://me.io") != std::string::npos);
+  CHECK(html.find("math inline") != std::string::npos);
+  CHECK(std::string(r->diagnostics_json, r->diagnostics_json_size).find("liquid-post-not-found") != std::string::npos);
+  CHECK(dm_site_settings_set(0) == 1);  // cleared: the other tests render without a site
+  r = render(md, DM_MODE_JEKYLL);
+  CHECK(std::string(r->html, r->html_size).find("https://me.io") == std::string::npos);
+  in = dm_input_reserve(3);
+  std::memcpy(in, "[1]", 3);
+  CHECK(dm_site_settings_set(3) == 0);
+}

@@ -28,6 +28,26 @@ enum class Mode : uint8_t {
   kJekyll = 3,      // kramdown-flavoured: front matter, attribute lists, footnotes, ...
 };
 
+// What Jekyll mode knows about the site: for Liquid (`site.url`, `site.baseurl`,
+// `site.title`, the baseurl of post_url/link/relative_url) and the front-matter defaults
+// of _config.yml. Default: all empty. read_site_settings() (jekyll/site/site_config.h) fills
+// it from the JSON the C ABI's dm_site_settings_set and the CLI's --config pass.
+struct SiteSettings {
+  std::string url;      // e.g. "https://example.com" (no trailing slash)
+  std::string baseurl;  // e.g. "/blog", or ""
+  std::string title;
+  // Post names (`2020-01-02-title`, no extension) that exist. Empty: post_url is not
+  // checked (an info diagnostic says so); otherwise an unknown name is a warning.
+  std::vector<std::string> known_posts;
+  // Front-matter defaults for this post (_config.yml `defaults:` that apply to its path, as
+  // parseSiteConfig's `post_defaults`): a JSON object, or "" for none. Merged under the post's
+  // own front matter as Jekyll does (the post wins key by key, mappings deep-merged) before
+  // anything reads it (math, mermaid, media_subpath, the header, Liquid's `page`, the JSON);
+  // the text is not touched, so source lines do not move. Parsed again only when it changes.
+  // Example: {"math":true,"toc":true}
+  std::string post_defaults_json;
+};
+
 struct RenderOptions {
   Mode mode = Mode::kAuto;
   bool source_lines = true;   // data-line="a-b" on each top-level block's first tag
@@ -37,6 +57,7 @@ struct RenderOptions {
   // only NUL bytes are looked for. Malformed input is still memory-safe, but may then
   // reach the output unrepaired.
   bool input_is_utf8 = false;
+  SiteSettings site;          // jekyll: for Liquid (see SiteSettings)
 };
 
 // One top-level block of the output (a paragraph, a whole list, a table, ...).
@@ -81,6 +102,14 @@ class Renderer {
   struct State;
   State* state_;
 };
+
+// A site's _config.yml (UTF-8 text) read as the wasm's parseSiteConfig reads it, into the
+// settings a render of the post at `post_path` (its site path, e.g. "_posts/2024-01-02-a.md",
+// which picks the `defaults:` scopes) uses: url, baseurl, title and post_defaults_json.
+// known_posts is left empty (the caller lists _posts/). YAML problems and settings the
+// preview does not honour are appended to `diagnostics` (lines of _config.yml).
+void read_site_config(std::string_view config_yaml, std::string_view post_path, SiteSettings& out,
+                      std::vector<Diagnostic>& diagnostics);
 
 // Serialises diagnostics as a JSON array (used by the C ABI and the CLI's --json).
 void diagnostics_to_json(const std::vector<Diagnostic>& diagnostics, std::string& out);

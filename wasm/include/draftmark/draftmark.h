@@ -7,6 +7,10 @@
  *   3. const DmResult* r = dm_render(n, DM_MODE_AUTO | DM_OPT_SOURCE_LINES);
  *   4. read r->html[0 .. r->html_size)   // valid until the next dm_* call
  *
+ * Site settings (Jekyll mode: Liquid's `site`, post_url checks, front-matter defaults) are
+ * set once and kept for every later dm_render, until set again:
+ *   char* in = dm_input_reserve(n); write n bytes of JSON; dm_site_settings_set(n);
+ *
  * Units: sizes and offsets are UTF-8 bytes; lines are 1-based; diagnostic columns
  * (inside diagnostics_json) are 1-based UTF-16 code units.
  * All fields of DmResult and DmBlock are 32-bit, so JS reads them with HEAPU32.
@@ -20,8 +24,9 @@
 extern "C" {
 #endif
 
-/* Bumped whenever DmResult, DmBlock or a function signature changes. */
-#define DM_ABI_VERSION 2
+/* Bumped whenever DmResult, DmBlock or a function signature changes, or a function is
+ * added (3: dm_site_settings_set). */
+#define DM_ABI_VERSION 3
 
 /* dm_render options: a mode (low 2 bits) OR-ed with flags. */
 #define DM_MODE_AUTO 0       /* jekyll if the text starts with front matter, else gfm */
@@ -66,6 +71,18 @@ char* dm_input_reserve(uint32_t size);
 
 /* Renders the first `size` bytes of the input buffer. Never NULL. */
 const DmResult* dm_render(uint32_t size, uint32_t options);
+
+/* Reads the first `size` bytes of the input buffer as a JSON object of site settings and
+ * keeps them for every later dm_render (the input buffer is free again on return):
+ *   {"url":"https://me.github.io","baseurl":"/blog","title":"My blog",
+ *    "known_posts":["2024-01-02-a"],          // _posts/ names without extension
+ *    "post_defaults":{"math":true,"toc":true}} // parseSiteConfig's post_defaults
+ * Every key is optional; unknown keys are ignored (a parseSiteConfig settings object reads
+ * as is). known_posts empty: post_url targets are not checked. post_defaults: merged under
+ * the post's front matter as Jekyll's `defaults:` are (the post wins), lines unchanged.
+ * size 0 clears the settings. Returns 1, or 0 when the JSON is not an object (then the
+ * settings are cleared too). */
+uint32_t dm_site_settings_set(uint32_t size);
 
 /* Memory currently used by the module's buffers, in bytes (for leak tests). */
 uint32_t dm_buffer_bytes(void);

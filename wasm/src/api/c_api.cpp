@@ -8,11 +8,13 @@
 #include <vector>
 
 #include "draftmark/document.h"
+#include "jekyll/site/site_config.h"
 
 namespace {
 
 struct Module {
   draftmark::Renderer renderer;
+  draftmark::RenderOptions options;  // reused: .site is dm_site_settings_set's, kept between renders
   std::vector<char> input;
   std::vector<DmBlock> blocks;
   std::string diagnostics_json;
@@ -92,7 +94,7 @@ char* dm_input_reserve(uint32_t size) {
 const DmResult* dm_render(uint32_t size, uint32_t options) {
   Module& m = module();
   if (size > m.input.size()) size = static_cast<uint32_t>(m.input.size());
-  draftmark::RenderOptions opts;
+  draftmark::RenderOptions& opts = m.options;
   opts.mode = static_cast<draftmark::Mode>(options & DM_MODE_MASK);
   opts.source_lines = (options & DM_OPT_SOURCE_LINES) != 0;
   opts.post_header = (options & DM_OPT_POST_HEADER) != 0;
@@ -116,6 +118,16 @@ const DmResult* dm_render(uint32_t size, uint32_t options) {
   out.front_matter_json_size = static_cast<uint32_t>(r.front_matter_json.size());
   out.mode_used = static_cast<uint32_t>(r.mode_used);
   return &out;
+}
+
+uint32_t dm_site_settings_set(uint32_t size) {
+  Module& m = module();
+  if (size > m.input.size()) size = static_cast<uint32_t>(m.input.size());
+  if (size == 0) {
+    m.options.site = draftmark::SiteSettings{};
+    return 1;
+  }
+  return draftmark::read_site_settings(std::string_view(m.input.data(), size), m.options.site) ? 1u : 0u;
 }
 
 uint32_t dm_buffer_bytes(void) {

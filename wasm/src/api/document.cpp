@@ -1,5 +1,5 @@
 // render(): the pipeline from input bytes to RenderResult.
-//   repair UTF-8 -> index lines -> pick mode -> (Jekyll: front matter, kramdown's
+//   repair UTF-8 -> index lines -> pick mode -> (Jekyll: front matter, Liquid, kramdown's
 //   block scan) -> md4c + our renderer, with the dialect's hooks -> source map
 //   -> assemble HTML with data-line attributes and per-block hashes.
 // This file only chooses and sequences: the steps live in core/ and jekyll/.
@@ -107,11 +107,11 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
   html_options.safe_urls = !options.unsafe;
   const bool jekyll = mode == Mode::kJekyll;
   if (jekyll) {
-    md_input = st.jekyll.prepare(body, st.lines, bom, options.unsafe, result, md_offset);
+    md_input = st.jekyll.prepare(body, st.lines, bom, options.unsafe, options.site, result, md_offset);
     html_options.dialect = st.jekyll.dialect();
   }
 
-  st.map.reset(&st.lines, md_input.data(), md_input.size(), md_offset);
+  st.map.reset(jekyll ? st.jekyll.parsed_lines(st.lines) : &st.lines, md_input.data(), md_input.size(), md_offset);
   st.body.clear();
   st.spans.clear();
   render_html(md_input.data(), md_input.size(), html_options, st.body, st.map, st.spans);

@@ -74,18 +74,42 @@ void append_definition_list(const DefinitionList& list, RenderFragment& render_f
 
 }  // namespace
 
+const YamlValue* JekyllPass::site_defaults(const std::string& json) {
+  // The editor sends the same defaults with every keystroke: parse them once per change.
+  if (json != defaults_json_) {
+    defaults_json_ = json;
+    defaults_ = YamlDocument{};
+    if (!json.empty()) parse_yaml(json, defaults_);
+  }
+  const bool usable = defaults_.ok && defaults_.root.kind == YamlValue::Kind::kMapping && !defaults_.root.keys.empty();
+  return usable ? &defaults_.root : nullptr;
+}
+
 std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lines, size_t bom, bool unsafe,
-                                     RenderResult& result, size_t& md_offset) {
+                                     const SiteSettings& site, RenderResult& result, size_t& md_offset) {
   FrontMatter& fm = front_matter_;
   fm = FrontMatter{};
   std::string_view md_input = body;
   md_offset = bom;
-  parse_front_matter(body, lines, bom, fm, result.diagnostics);
+  const YamlValue* defaults = site_defaults(site.post_defaults_json);
+  parse_front_matter(body, lines, bom, fm, result.diagnostics, defaults);
   if (fm.present) {
     lint_front_matter(fm, result.diagnostics);
     result.front_matter_json = fm.json;
     md_input = body.substr(fm.body_offset);
     md_offset = bom + fm.body_offset;
+  }
+  // Liquid runs before kramdown, as in Jekyll. Its output keeps the text before the body
+  // byte for byte, so md_offset and the first line stay valid.
+  liquid_active_ = false;
+  std::string_view text(body.data() - bom, body.size() + bom);
+  if (md_input.find("{{") != std::string_view::npos || md_input.find("{%") != std::string_view::npos) {
+    page_ = YamlDocument{};
+    if (fm.parsed) parse_yaml(body.substr(0, find_front_matter(body).yaml_end), page_);
+    if (page_.ok && defaults) merge_front_matter_defaults(page_.root, *defaults);
+    LiquidScope scope{fm.parsed && page_.ok ? &page_.root : nullptr, &site};
+    liquid_active_ = liquid_.run(text, md_offset, lines, scope, fm.media_subpath, unsafe, result.diagnostics);
+    if (liquid_active_) md_input = std::string_view(liquid_.text()).substr(md_offset);
   }
   // Lines are 1-based; an empty body after the front matter starts past the end.
   size_t text_size = bom + body.size();
@@ -133,7 +157,17 @@ void JekyllPass::finish(const HtmlRenderOptions& options, const LineIndex& lines
     block_attrs_.emplace_back();
     body += footnotes;
   }
-  for (const Diagnostic& d : context_.diagnostics) diagnostics.push_back(d);
+  for (const Diagnostic& d : context_.diagnostics) {
+    diagnostics.push_back(d);
+    if (liquid_active_) diagnostics.back().line = liquid_.input_first_line(d.line);
+  }
+  // Everything above counted lines of Liquid's output; back to the document's lines.
+  if (liquid_active_) {
+    for (LineRange& r : ranges) {
+      r.first = liquid_.input_first_line(r.first);
+      r.last = std::max(r.first, liquid_.input_last_line(r.last));
+    }
+  }
 }
 
 bool JekyllPass::post_header(std::string& html, uint32_t& first_line, uint32_t& last_line) const {

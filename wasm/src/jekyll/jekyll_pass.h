@@ -1,5 +1,5 @@
 // The Jekyll dialect's share of one render, around the core's md4c pass:
-//   prepare()  front matter, kramdown's block scan (definitions, IALs, footnotes, ...);
+//   prepare()  front matter, Liquid (liquid/liquid_pass.h), kramdown's block scan (definitions, IALs, footnotes, ...);
 //              returns the masked Markdown md4c parses, with the dialect's hooks;
 //   finish()   blocks md4c never saw (definition lists, the footnote list) join the
 //              others in source order, block IALs are matched to their blocks;
@@ -20,6 +20,7 @@
 #include "jekyll/kramdown/jekyll_context.h"
 #include "jekyll/kramdown/kramdown_blocks.h"
 #include "jekyll/kramdown/kramdown_html.h"
+#include "jekyll/liquid/liquid_pass.h"
 
 namespace draftmark {
 
@@ -28,9 +29,14 @@ class JekyllPass {
   JekyllPass() : dialect_(context_) {}
 
   // `body` is the text after any BOM (which is `bom` bytes). Sets `md_offset` to where
-  // the returned Markdown starts in the text (its source lines stay the text's lines).
+  // the returned Markdown starts in the text, or in Liquid's output when the body has
+  // Liquid; parsed_lines() indexes whichever that is (finish() maps lines back).
   std::string_view prepare(std::string_view body, const LineIndex& lines, size_t bom, bool unsafe,
-                           RenderResult& result, size_t& md_offset);
+                           const SiteSettings& site, RenderResult& result, size_t& md_offset);
+  // The line index the source map must read the returned Markdown's offsets with.
+  const LineIndex* parsed_lines(const LineIndex& document_lines) const {
+    return liquid_active_ ? &liquid_.lines() : &document_lines;
+  }
   RenderDialect* dialect() { return &dialect_; }
 
   // After the md4c pass over the prepared Markdown: `body`, `spans` and `ranges` are
@@ -45,7 +51,15 @@ class JekyllPass {
   void decorate_block(size_t index, std::string_view block_html, bool unsafe, std::string& out) const;
 
  private:
+  // SiteSettings::post_defaults_json as a tree, or nullptr when it is empty or unreadable.
+  const YamlValue* site_defaults(const std::string& json);
+
+  std::string defaults_json_;  // what defaults_ was parsed from
+  YamlDocument defaults_;
   FrontMatter front_matter_;
+  YamlDocument page_;      // the front matter again as a tree, for Liquid's `page`
+  LiquidPass liquid_;
+  bool liquid_active_ = false;
   KramdownBlocks kramdown_;
   std::string masked_;
   JekyllContext context_;

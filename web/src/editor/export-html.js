@@ -5,6 +5,8 @@
 // The post stylesheet (web/styles/post.css) carries a marker property, which finds it whether
 // it arrived as <link> (dist/index.html) or was inlined as <style> (dist/draftmark.html).
 
+import { unprefixIds } from '../lib/ids.js';
+
 const MARKER = '--draftmark-post-style';
 
 function isPostSheet(sheet) {
@@ -48,9 +50,13 @@ function escapeHtml(text) {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 }
 
-/** The preview's HTML without editor-only attributes (source lines, highlight markers). */
+/**
+ * The preview's HTML without editor-only attributes (source lines, highlight markers), with the
+ * post's own ids (the preview prefixes them, lib/ids.js).
+ */
 export function cleanPreviewHtml(content) {
   const copy = content.cloneNode(true);
+  unprefixIds(copy);
   for (const el of copy.querySelectorAll('[data-line], [data-highlighted]')) {
     el.removeAttribute('data-line');
     el.removeAttribute('data-highlighted');

@@ -41,7 +41,10 @@ export async function openMarkdownFile() {
   return file ? { name: file.name, text: await file.text(), handle: null } : null;
 }
 
-/** The first file of a drop, as {name, text, handle}, or null when the drop holds no file. */
+/**
+ * The first file of a drop, as {name, file, handle}, or null when the drop holds no file.
+ * Not read as text here: the caller decides by its bytes (site/dropped-files.js) what it is.
+ */
 export async function readDroppedFile(dataTransfer) {
   const item = [...(dataTransfer?.items ?? [])].find((i) => i.kind === 'file');
   let handle = null;
@@ -53,7 +56,7 @@ export async function readDroppedFile(dataTransfer) {
   }
   const file = handle ? await handle.getFile() : (item?.getAsFile() ?? dataTransfer?.files?.[0]);
   if (!file) return null;
-  return { name: file.name, text: await file.text(), handle };
+  return { name: file.name, file, handle };
 }
 
 /** Writes `text` to a file handle, asking for permission if needed. */

@@ -16,6 +16,8 @@ import { RenderScheduler } from './render-scheduler.js';
 import { SaveFlow } from './save-flow.js';
 import { ScrollSync } from './scroll-sync.js';
 import { Settings } from './settings.js';
+import { SiteImages } from './site/site-images.js';
+import { SitePanel } from './site/site-panel.js';
 import { StatusBar } from './status-bar.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -40,7 +42,20 @@ const drafts = new Drafts({
   },
 });
 saveFlow.drafts = drafts;
-const resetPreview = () => { preview.reset(); scheduler.schedule(); };
+const resetPreview = () => { preview.reset(); scheduler.invalidate(); };
+const site = new SitePanel({
+  drafts, notices,
+  onFolder: (folder) => {
+    if (folder.handle) { preview.imageFolder = folder.handle; resetPreview(); } else scheduler.invalidate();
+  },
+  onSettings: () => scheduler.invalidate(),  // the posts list changed: post_url checks may too
+});
+preview.siteSettings = () => site.renderSettings();
+const images = new SiteImages({
+  site: () => site.site, editor: () => preview.editor, notices, draftId: () => drafts.session.id, title: () => preview.title(),
+});
+saveFlow.site = site;
+saveFlow.onImage = (file) => images.insert(file);
 const controls = new PageControls({ root, settings, notices, store, drafts, saveFlow, preview, resetPreview });
 
 async function start() {
@@ -52,8 +67,8 @@ async function start() {
   controls.applyLayout();
 
   const editor = createEditor($('#editor-pane'), {
-    onChange: () => {
-      drafts.autosaver.markDirty();
+    onChange: (update) => {
+      drafts.recordChange(update.changes);
       saveFlow.textChanged();
       scheduler.changed();
       status.textChanged();
@@ -67,6 +82,9 @@ async function start() {
   await controls.restoreImageFolder();
   resetPreview();
   controls.wire();
+  site.build();
+  images.attach(editor.view.dom);
+  await site.restore();
 
   await drafts.openInitial(seedPost);
   performance.mark('draftmark:draft-opened');
@@ -114,6 +132,16 @@ window.draftmark = {
   set slowRenderMs(ms) {
     scheduler.slowRenderMs = Number(ms);
   },
+  /** Renders run so far (a version renders once; tests count them). */
+  get renders() {
+    return scheduler.renders;
+  },
+  /** Opens a site folder (a FileSystemDirectoryHandle, e.g. from the origin-private file system); resolves to its posts. */
+  async openSiteFolder(handle) {
+    await ready;
+    return site.open(handle);
+  },
+  site,
   /** The id of the draft shown (its IndexedDB keys are text:<id>, meta:<id> and view:<id>). */
   get draftId() {
     return drafts.session.id;

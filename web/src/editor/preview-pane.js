@@ -9,6 +9,8 @@ export class PreviewPane {
   editor = null;       // set once the editor is built
   imageFolder = null;  // a directory handle site-absolute images load from, or null
   lastResult = null;
+  /** `() => site settings` for render()'s `site` option (the open site folder's), or undefined. */
+  siteSettings = () => undefined;
   #element;
   #settings;
   #notices;
@@ -50,7 +52,7 @@ export class PreviewPane {
     const text = this.editor.getText();
     let result;
     try {
-      result = renderForPatch(text, { mode: this.#settings.values.mode ?? 'auto' });
+      result = renderForPatch(text, { mode: this.#settings.values.mode ?? 'auto', site: this.siteSettings() });
     } catch (error) {
       // A trap leaves the module to be re-instantiated by the next render(); the text is untouched.
       const message = error instanceof DraftmarkError ? error.message : String(error);

@@ -3,6 +3,9 @@
 // next frame would add a frame to every keystroke. Changes arriving while a frame already
 // rendered are coalesced into one render at the start of the next frame; the last input wins.
 // A document whose render is slow renders once typing pauses instead (slowRenderMs).
+// A version is rendered at most once: asking again for a version already tried (whenRendered()
+// after the change that scheduled it, a frame ending with nothing new) runs nothing, and a
+// failed render is retried by the next change, not by the same text again.
 
 // Longer than a slow frame (a 1 MB post paints in ~100-150 ms), so rAF paces renders whenever
 // the page draws at all.
@@ -16,6 +19,8 @@ export class RenderScheduler {
   slowRenderMs = 150;
   docVersion = 0;        // bumps on every text change
   renderedVersion = -1;  // the version the preview shows
+  triedVersion = -1;     // the version the last render ran for (it may have failed)
+  renders = 0;           // renders run (tests count them)
   timings = null;        // the last render's cost: {renderMs, patchMs, bytes}
   #render;
   #onStale;
@@ -64,13 +69,19 @@ export class RenderScheduler {
     cancelAnimationFrame(this.#frame.raf);
     clearTimeout(this.#frame.timer);
     this.#frame = null;
-    if (this.#pending) { this.#pending = false; this.schedule(); }
+    if (this.#pending) {
+      this.#pending = false;
+      if (this.triedVersion !== this.docVersion) this.schedule();
+    }
   }
 
   /** Renders the current version now (nothing before start()). */
   renderNow() {
     if (!this.#started) return;
     const version = this.docVersion;
+    if (version === this.triedVersion) return;
+    this.triedVersion = version;
+    this.renders++;
     const timings = this.#render();
     if (!timings) return;
     this.renderedVersion = version;
@@ -86,15 +97,30 @@ export class RenderScheduler {
     this.renderNow();
   }
 
-  /** Resolves once the preview shows the current version (asks for a render). */
-  whenRendered() {
-    const version = this.docVersion;
-    return new Promise((resolve) => { this.#waiters.push({ version, resolve }); this.schedule(); });
+  /** The preview must be drawn again for the same text (it was emptied: mode or site changed). */
+  invalidate() {
+    this.triedVersion = -1;
+    this.renderedVersion = -1;
+    this.schedule();
   }
 
-  /** Like whenRendered(), but at once when the preview is up to date. */
+  /**
+   * Resolves once the preview shows the current version. Asks for a render only when none ran
+   * or is coming for it (a failed one waits for the next change).
+   */
+  whenRendered() {
+    const version = this.docVersion;
+    if (this.renderedVersion >= version) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.#waiters.push({ version, resolve });
+      if (this.triedVersion !== version && this.#frame === null && this.#pauseTimer === null) this.schedule();
+    });
+  }
+
+  /** Like whenRendered(), but a failed render of this version is tried again (Save, Export). */
   flush() {
-    if (this.renderedVersion === this.docVersion) return Promise.resolve();
+    if (this.renderedVersion < this.docVersion && this.triedVersion === this.docVersion
+      && this.#frame === null && this.#pauseTimer === null) this.triedVersion = -1;
     return this.whenRendered();
   }
 }

@@ -2,6 +2,7 @@
 // Save as (to the file a draft came from when the browser allows), Export HTML and Copy HTML.
 import { draftLabel } from './drafts/drafts-menu.js';
 import { buildStandaloneHtml, cleanPreviewHtml } from './export-html.js';
+import { classifyFile } from './site/dropped-files.js';
 import { fileNameFor, openMarkdownFile, readDroppedFile, saveAs, writeToHandle } from './files.js';
 
 const kLabels = { saved: 'Saved', saving: 'Saving…', dirty: 'Unsaved', failed: 'Not saved' };
@@ -9,6 +10,10 @@ const kLabels = { saved: 'Saved', saving: 'Saving…', dirty: 'Unsaved', failed:
 export class SaveFlow {
   editor = null;  // set once the editor is built
   drafts = null;  // set once the drafts are (they report through this)
+  // `onImage(file)`: a dropped image goes to the image flow (site/site-images.js) when set.
+  onImage = null;
+  // The site panel (site/site-panel.js): drafts opened from a site folder save back through it.
+  site = null;
   #notices;
   #store;
   #label;
@@ -69,15 +74,40 @@ export class SaveFlow {
     return openMarkdownFile().then((file) => this.#openFile(file), this.#fileError('open the file'));
   }
 
-  /** Opens a file dropped on the page as a new draft. */
-  openDropped(dataTransfer) {
-    return readDroppedFile(dataTransfer).then((file) => this.#openFile(file), this.#fileError('open the dropped file'));
+  /**
+   * A file dropped on the page: Markdown text opens as a new draft, an image goes to the image
+   * flow, anything else (binary) is refused with a notice — never opened as text.
+   */
+  async openDropped(dataTransfer) {
+    try {
+      const dropped = await readDroppedFile(dataTransfer);
+      if (!dropped) return;
+      const kind = await classifyFile(dropped.file);
+      if (kind === 'markdown') {
+        await this.#openFile({ name: dropped.name, text: await dropped.file.text(), handle: dropped.handle });
+      } else if (kind === 'image' && this.onImage) {
+        await this.onImage(dropped.file);
+      } else {
+        this.#notices.show('file', {
+          level: 'warning',
+          message: kind === 'image'
+            ? `${dropped.name} is an image; open a site folder or a draft to insert it.`
+            : `${dropped.name} is not a Markdown text file, so it was not opened.`,
+        });
+      }
+    } catch (error) {
+      this.#fileError('open the dropped file')(error);
+    }
   }
 
   async save({ as = false } = {}) {
     const text = this.editor.getText();
     const { session } = this.drafts;
     try {
+      if (!as && this.site?.bound(session.id)) {
+        await this.site.save(session.id, text);
+        return;
+      }
       const handle = as ? null : this.#fileHandles.get(session.id) ?? await this.#store.getFileHandle(session.id).catch(() => null);
       if (handle) {
         await writeToHandle(handle, text);

@@ -4,7 +4,7 @@
 // STANDALONE_WASM, so its imports are two functions, identical on emsdk 3.1.6 and
 // newer, and loading works the same in Node and in browsers.
 
-const ABI_VERSION = 2;
+const ABI_VERSION = 3;
 const MODES = { auto: 0, commonmark: 1, gfm: 2, jekyll: 3 };
 const MODE_NAMES = ['auto', 'commonmark', 'gfm', 'jekyll'];
 const OPT_SOURCE_LINES = 0x04;
@@ -54,7 +54,7 @@ function instantiate() {
   if (abi !== ABI_VERSION) {
     throw new DraftmarkError(`draftmark: wasm ABI ${abi} does not match the JS wrapper's ${ABI_VERSION}`);
   }
-  return { exports: inst.exports, memory };
+  return { exports: inst.exports, memory, siteJson: '' };
 }
 
 /**
@@ -151,12 +151,40 @@ function readResult(memory, resultPtr, lazy) {
   };
 }
 
+let lastSite = null;     // the last options.site object and its JSON, so a render per keystroke
+let lastSiteJson = '';  // with the same settings object does not stringify them again
+
+function siteJson(site) {
+  if (!site) return '';
+  if (site === lastSite) return lastSiteJson;
+  const json = JSON.stringify({
+    url: site.url ?? '', baseurl: site.baseurl ?? '', title: site.title ?? '',
+    known_posts: [...(site.knownPosts ?? [])].map(String),
+    post_defaults: site.defaults && typeof site.defaults === 'object' ? site.defaults : {},
+  });
+  lastSite = site;
+  lastSiteJson = json;
+  return json;
+}
+
+// The module keeps the site settings between renders; they are sent only when they change.
+function setSite(inst, json) {
+  if (inst.siteJson === json) return;
+  const bytes = encoder.encode(json);
+  const ptr = inst.exports.dm_input_reserve(bytes.length);
+  if (ptr === 0) throw new DraftmarkError('draftmark: out of memory for the site settings');
+  new Uint8Array(inst.memory.buffer).set(bytes, ptr);
+  inst.exports.dm_site_settings_set(bytes.length);
+  inst.siteJson = json;
+}
+
 function renderWith(markdown, options, lazy) {
   if (!compiled) throw new DraftmarkError('draftmark: call init() before render()');
   const bits = optionBits(options) | (lazy ? 0 : OPT_UTF16_OFFSETS);
   if (!instance) instance = instantiate();  // after a trap: a fresh module, same code
   const { exports, memory } = instance;
   try {
+    setSite(instance, siteJson(options.site));
     const capacity = markdown.length * 3;  // UTF-16 unit -> at most 3 UTF-8 bytes
     const ptr = exports.dm_input_reserve(capacity);
     if (ptr === 0) throw new DraftmarkError('draftmark: out of memory for the input');
@@ -172,8 +200,14 @@ function renderWith(markdown, options, lazy) {
 
 /**
  * Renders Markdown. The result is plain JS data (copied out of wasm memory).
+ * `site` (Jekyll mode) is what the post's site says: `url`, `baseurl`, `title` for Liquid
+ * (`{{ site.url }}`, post_url, relative_url), `knownPosts` (_posts/ names without extension,
+ * e.g. "2024-01-02-a"; empty: post_url targets are not checked) and `defaults` (front-matter
+ * defaults, e.g. parseSiteConfig's `post_defaults`: keys the post lacks take them, as in Jekyll).
+ * Without `site`, all are empty. Pass the same object again to skip re-sending it.
  * @param {string} markdown
- * @param {{mode?: 'auto'|'gfm'|'commonmark'|'jekyll', sourceLines?: boolean, header?: boolean, unsafe?: boolean}} [options]
+ * @param {{mode?: 'auto'|'gfm'|'commonmark'|'jekyll', sourceLines?: boolean, header?: boolean, unsafe?: boolean,
+ *          site?: {url?: string, baseurl?: string, title?: string, knownPosts?: string[], defaults?: object}}} [options]
  * @returns {{html: string, blocks: {lineStart:number, lineEnd:number, hash:number, html:string}[],
  *            frontMatter: object|null, diagnostics: object[], mode: string}}
  */
@@ -188,6 +222,39 @@ export function render(markdown, options = {}) {
  */
 export function renderForPatch(markdown, options = {}) {
   return renderWith(markdown, options, true);
+}
+
+/**
+ * Reads a Jekyll site's `_config.yml` as Jekyll does (the core's libyaml): url, baseurl, lang,
+ * timezone, title, media_subpath (or img_path), `defaults:`, `kramdown:` merged over Jekyll's
+ * kramdown defaults, and `post_defaults` — the `defaults:` values that apply to `postPath`.
+ * YAML errors and settings the preview cannot honour come back as diagnostics, never thrown.
+ * @param {string} yamlText
+ * @param {{postPath?: string}} [options] e.g. "_posts/2024-01-02-a.md" (default "_posts/post.md")
+ * @returns {{settings: object|null, diagnostics: object[]}}
+ */
+export function parseSiteConfig(yamlText, { postPath = '_posts/post.md' } = {}) {
+  if (!compiled) throw new DraftmarkError('draftmark: call init() before parseSiteConfig()');
+  if (!instance) instance = instantiate();
+  const { exports, memory } = instance;
+  try {
+    const yaml = encoder.encode(String(yamlText));
+    const path = encoder.encode(String(postPath));
+    const ptr = exports.dm_site_input_reserve(yaml.length + path.length);
+    if (ptr === 0) throw new DraftmarkError('draftmark: out of memory for the site config');
+    const u8 = new Uint8Array(memory.buffer);
+    u8.set(yaml, ptr);
+    u8.set(path, ptr + yaml.length);
+    const out = exports.dm_site_config_parse(yaml.length + path.length, path.length) >>> 2;
+    const u32 = new Uint32Array(memory.buffer);
+    const bytes = new Uint8Array(memory.buffer);
+    const text = (p, n) => decoder.decode(bytes.subarray(p, p + n));
+    return { settings: JSON.parse(text(u32[out], u32[out + 1])), diagnostics: JSON.parse(text(u32[out + 2], u32[out + 3])) };
+  } catch (error) {
+    instance = null;
+    if (error instanceof DraftmarkError) throw error;
+    throw new DraftmarkError(`draftmark: reading the site config failed: ${error.message}`, { cause: error });
+  }
 }
 
 /** Bytes held by the module (wasm memory size and its own buffers), for leak checks. */

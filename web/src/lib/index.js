@@ -4,7 +4,7 @@
 import { DraftmarkError, render } from './draftmark.js';
 import { PatchedElement } from './preview.js';
 
-export { DraftmarkError, init, isReady, memoryStats, render } from './draftmark.js';
+export { DraftmarkError, init, isReady, memoryStats, parseSiteConfig, render } from './draftmark.js';
 
 const targets = new WeakMap();  // element -> PatchedElement: later calls patch, not rebuild
 

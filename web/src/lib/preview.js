@@ -5,12 +5,14 @@
 // blocks to the current DOM nodes by hash, in order; matched nodes stay the same objects (images
 // do not reload, typeset math is kept, a selection in the preview survives) and only get their
 // data-line refreshed. Unmatched blocks are sanitised, parsed and typeset; vanished ones removed.
+import { ID_PREFIX, prefixIds } from './ids.js';
 import { createMathCache, definesMacros, renderMath } from './math.js';
 import { sanitizeHtml } from './sanitize.js';
 
-function parseBlock(html, unsafe, doc) {
+function parseBlock(html, unsafe, doc, idPrefix) {
   const template = doc.createElement('template');
   template.innerHTML = sanitizeHtml(html, { unsafe });
+  prefixIds(template.content, idPrefix);
   const nodes = [...template.content.childNodes].filter((n) => n.nodeType !== 3 || n.data.trim() !== '');
   if (nodes.length === 1 && nodes[0].nodeType === 1 && nodes[0].tagName !== 'IMG') return nodes[0];
   // Raw HTML blocks may hold several elements or bare text: one wrapper keeps "one block, one
@@ -36,7 +38,9 @@ function setLines(entry, block) {
  * Keeps `container`'s children equal to the blocks of the latest render result.
  * Options: `unsafe` skips the sanitiser; `math` = `{cache, macros}` for renderMath()
  * (a cache is created when none is given); `prepare(node)` is called on each new block node
- * before it enters the page (the editor points images at their files there).
+ * before it enters the page (the editor points images at their files there); `idPrefix`
+ * (default ID_PREFIX, 'user-content-') is put before every id and name and the `#` links to
+ * them, so a post's ids cannot clobber the page's globals (ids.js; '' keeps them as they are).
  */
 export class PreviewPatcher {
   #container;
@@ -44,10 +48,12 @@ export class PreviewPatcher {
   #macros;
   #cache;
   #prepare;
+  #idPrefix;
   #entries = [];  // [{hash, node, problems, definesMacros}] in document order
 
-  constructor(container, { unsafe = false, math = {}, prepare = null } = {}) {
+  constructor(container, { unsafe = false, math = {}, prepare = null, idPrefix = ID_PREFIX } = {}) {
     this.#container = container;
+    this.#idPrefix = idPrefix;
     this.#prepare = prepare;
     this.#unsafe = Boolean(unsafe);
     this.#macros = math.macros ?? {};
@@ -79,7 +85,7 @@ export class PreviewPatcher {
     for (const block of result.blocks) {
       let entry = waiting.get(block.hash)?.shift();
       if (!entry) {
-        entry = { hash: block.hash, node: parseBlock(block.html, this.#unsafe, doc), problems: [],
+        entry = { hash: block.hash, node: parseBlock(block.html, this.#unsafe, doc, this.#idPrefix), problems: [],
           definesMacros: block.html.includes('math') && definesMacros(block.html) };
         fresh.push(entry);
         try {

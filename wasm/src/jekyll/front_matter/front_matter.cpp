@@ -234,8 +234,32 @@ FrontMatterBounds find_front_matter(std::string_view text) {
   return bounds;
 }
 
+void merge_front_matter_defaults(YamlValue& data, const YamlValue& defaults) {
+  if (defaults.kind != YamlValue::Kind::kMapping) return;
+  if (data.kind == YamlValue::Kind::kNull) {
+    data = YamlValue{};
+    data.kind = YamlValue::Kind::kMapping;
+  }
+  if (data.kind != YamlValue::Kind::kMapping) return;
+  // Depth is bounded by kMaxYamlDepth on both trees, so the recursion is too.
+  for (size_t i = 0; i < defaults.keys.size(); i++) {
+    const std::string& key = defaults.keys[i];
+    size_t at = 0;
+    while (at < data.keys.size() && data.keys[at] != key) at++;
+    if (at == data.keys.size()) {
+      data.keys.push_back(key);
+      data.key_offsets.push_back(0);
+      data.items.push_back(defaults.items[i]);
+      data.items.back().offset = 0;
+    } else if (data.items[at].kind == YamlValue::Kind::kMapping &&
+               defaults.items[i].kind == YamlValue::Kind::kMapping) {
+      merge_front_matter_defaults(data.items[at], defaults.items[i]);
+    }
+  }
+}
+
 void parse_front_matter(std::string_view text, const LineIndex& lines, size_t text_offset, FrontMatter& out,
-                        std::vector<Diagnostic>& diagnostics) {
+                        std::vector<Diagnostic>& diagnostics, const YamlValue* defaults) {
   out = FrontMatter{};
   FrontMatterBounds bounds = find_front_matter(text);
   if (!bounds.opened) return;
@@ -256,13 +280,16 @@ void parse_front_matter(std::string_view text, const LineIndex& lines, size_t te
   parse_yaml(text.substr(0, bounds.yaml_end), doc);
   for (const YamlIssue& issue : doc.issues) reporter.add_yaml_issue(issue);
   if (!doc.ok) return;
-  const YamlValue& root = doc.root;
+  YamlValue& root = doc.root;
   if (root.kind != YamlValue::Kind::kMapping && root.kind != YamlValue::Kind::kNull) {
     reporter.add(root.offset, Severity::kError, "front-matter-not-mapping",
                  "Front matter must be key: value pairs; Jekyll ignores a YAML list or text here.");
     return;
   }
   out.parsed = true;
+  if (defaults && defaults->kind == YamlValue::Kind::kMapping && !defaults->keys.empty()) {
+    merge_front_matter_defaults(root, *defaults);
+  }
   if (root.kind == YamlValue::Kind::kMapping) extract(root, reporter, out);
   write_json(root, out, out.json);
 }

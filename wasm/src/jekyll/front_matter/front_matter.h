@@ -37,6 +37,7 @@
 
 #include "draftmark/document.h"
 #include "core/line_index.h"
+#include "jekyll/front_matter/yaml_json.h"
 
 namespace draftmark {
 
@@ -87,8 +88,18 @@ FrontMatterBounds find_front_matter(std::string_view text);
 // `text_offset` is where `text` starts in it (3 with a BOM). Resets `out`; appends
 // yaml-syntax / yaml-too-deep / yaml-too-large (errors), front-matter-not-mapping
 // (error), yaml-alias / yaml-duplicate-key / front-matter-unclosed (warnings).
+// `defaults` (a mapping, or nullptr): the site's front-matter defaults, merged under the
+// post's keys (merge_front_matter_defaults) before anything is extracted; `json` then holds
+// the merged data, as Jekyll's page data would.
 void parse_front_matter(std::string_view text, const LineIndex& lines, size_t text_offset,
-                        FrontMatter& out, std::vector<Diagnostic>& diagnostics);
+                        FrontMatter& out, std::vector<Diagnostic>& diagnostics,
+                        const YamlValue* defaults = nullptr);
+
+// Jekyll's merge of front-matter defaults (Utils.deep_merge_hashes(defaults, data)): each key
+// of `defaults` missing from `data` is added after the post's own keys (with offset 0, so a
+// lint pointing at it points at the opening `---`); where both are mappings they merge the
+// same way, one level down; otherwise the post's value stays. `data` null becomes a mapping.
+void merge_front_matter_defaults(YamlValue& data, const YamlValue& defaults);
 
 // Chirpy's expectations, as warnings (chirpy_lints.cpp): missing-title, missing-date,
 // date-format, categories-depth, categories-not-list, tags-not-list. Quiet when the

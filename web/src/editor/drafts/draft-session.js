@@ -6,16 +6,21 @@ import { draftLabel } from './drafts-menu.js';
 import { newDraftId } from './storage.js';
 
 export class DraftSession {
-  #store; #presence; #tabId; #snapshot; #onFork;
+  #store; #presence; #tabId; #snapshot; #onFork; #journal;
   id = null;
   baseRev = 0;
   meta = null;
+  chain = null;           // this tab's journal chain on this draft (journal.js)
+  seq = 0;                // changes appended to it
+  #openRev = 0;           // the revision the chain started from
+  #replayed = null;       // a chain replayed at open, dropped once its text is saved
 
   /**
    * `snapshot()`: {text, anchor, head, scrollLine, title} of the editor now.
    * `onFork({fromLabel, toId, toLabel})`: a conflict made us continue on a copy.
    */
-  constructor({ store, presence, tabId, snapshot, onFork }) {
+  constructor({ store, presence, tabId, snapshot, onFork, journal }) {
+    this.#journal = journal;
     this.#store = store;
     this.#presence = presence;
     this.#tabId = tabId;
@@ -27,15 +32,30 @@ export class DraftSession {
     this.id = id;
     this.baseRev = rev;
     this.meta = meta;
+    this.chain = newDraftId();
+    this.seq = 0;
+    this.#openRev = rev;
+    this.#replayed = null;
     this.#presence.open(id);
   }
 
-  /** Opens draft `id`; resolves to its stored text record, or null when it does not exist. */
+  /**
+   * Opens draft `id`; resolves to its stored text record with the journal replayed (`recovered`:
+   * true when the journal had changes the snapshot lacked), or null when it does not exist.
+   */
   async open(id) {
     const record = await this.#store.load(id);
     if (!record) return null;
+    const { text, chain } = await this.#journal.replay(id, record.text);
     this.#become(id, record.text.rev, record.meta);
-    return record.text;
+    this.#replayed = chain;
+    return { ...record.text, text, recovered: chain !== null };
+  }
+
+  /** Journals one change (CodeMirror ChangeSet) of the current draft, in this task. */
+  recordChange(changes) {
+    if (!this.id) return;
+    this.#journal.append(this.id, this.chain, this.seq++, this.#openRev, changes);
   }
 
   /** Starts a new draft holding `text` (saved at once) and makes it current. */
@@ -52,9 +72,11 @@ export class DraftSession {
   /** Saves the editor's state to the current draft (or to a copy, on conflict). */
   async save() {
     if (!this.id) return;
-    const snapshot = this.#snapshot();
+    const snapshot = { ...this.#snapshot(), chain: this.chain, journalSeq: this.seq - 1 };
+    const { id, chain } = this;
     const result = await this.#store.save(this.id, snapshot, { baseRev: this.baseRev, writer: this.#tabId });
     if (!result.conflict) {
+      if (this.#replayed) { this.#journal.drop(id, this.#replayed); this.#replayed = null; }
       this.baseRev = result.rev;
       this.meta = { ...this.meta, title: snapshot.title };
       this.#presence.saved(this.id, result.rev);
@@ -62,6 +84,7 @@ export class DraftSession {
     }
     const fromLabel = draftLabel(this.meta);
     const toLabel = `${fromLabel} (copy)`;
+    this.#journal.drop(id, chain);  // its text lives on in the copy
     const toId = await this.create(snapshot.text, { name: toLabel, title: snapshot.title });
     await this.#store.saveView(toId, snapshot);
     this.#onFork?.({ fromLabel, toId, toLabel });

@@ -3,6 +3,7 @@
 import { Autosaver } from './autosave.js';
 import { DraftSession } from './draft-session.js';
 import { DraftsMenu } from './drafts-menu.js';
+import { EditJournal } from './journal.js';
 import { TabPresence } from './tab-presence.js';
 
 export class Drafts {
@@ -46,8 +47,9 @@ export class Drafts {
       },
     });
 
+    this.journal = new EditJournal();
     this.session = new DraftSession({
-      store, presence: this.presence, tabId,
+      store, presence: this.presence, tabId, journal: this.journal,
       snapshot: () => ({ ...this.editor.getSelection(), text: this.editor.getText(), scrollLine: this.editor.topLine(), title: title() }),
       onFork: ({ fromLabel, toLabel }) => {
         notices.hide('remote-save');
@@ -107,6 +109,7 @@ export class Drafts {
     if (!record) return false;
     this.#notices.hide('remote-save');
     this.#show(record);
+    if (record.recovered) this.autosaver.markDirty();  // the journal's changes become a snapshot
     this.#settings.save({ currentDraftId: id });
     this.refresh();
     return true;
@@ -125,8 +128,15 @@ export class Drafts {
     this.refresh();
   }
 
+  /** A change made in the editor: journaled at once (journal.js), saved by the autosaver. */
+  recordChange(changes) {
+    this.session.recordChange(changes);
+    this.autosaver.markDirty();
+  }
+
   /** At page load: the draft this browser had open, else the newest, else a new one holding `seed`. */
   async openInitial(seed) {
+    this.journal.open();  // the store exists once settings are read
     let opened = false;
     const { currentDraftId } = this.#settings.values;
     if (currentDraftId) opened = await this.open(currentDraftId, { flush: false });

@@ -1,0 +1,74 @@
+// Images pasted (Ctrl+V of a screenshot) or dropped into a post: written to the site folder
+// under assets/img/posts/<post-slug>/ with a unique name, and `![](path){: w="…" h="…" }`
+// inserted at the cursor with the image's pixel size, as one undoable edit. Without a writable
+// folder the image is kept with the draft in IndexedDB and the user is told where it would go.
+import { createStore, set } from 'idb-keyval';
+
+const kExtensions = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp', 'image/svg+xml': 'svg', 'image/avif': 'avif' };
+
+/** The post's slug: its file name without the date (2024-01-02-my-post.md -> my-post), else from the title. */
+export function postSlug(path, title) {
+  const file = (path ?? '').split('/').at(-1).replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
+  const from = file || title || 'draft';
+  return from.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'draft';
+}
+
+async function pixelSize(blob) {
+  try {
+    const bitmap = await createImageBitmap(blob);
+    const size = { w: bitmap.width, h: bitmap.height };
+    bitmap.close();
+    return size;
+  } catch {
+    return null;
+  }
+}
+
+export class SiteImages {
+  /** `site()`: {folder, settings, binding} of the open site or null; `editor()`: the MarkdownEditor; `draftId()`, `title()`. */
+  constructor({ site, editor, notices, draftId, title, imageDir = 'assets/img/posts' }) {
+    Object.assign(this, { site, editor, notices, draftId, title, imageDir });
+  }
+
+  /** Listens for pasted images on the editor (capture: before CodeMirror pastes text). */
+  attach(element) {
+    element.addEventListener('paste', (event) => {
+      const file = [...(event.clipboardData?.files ?? [])].find((f) => f.type.startsWith('image/'));
+      if (!file) return;
+      event.preventDefault();
+      event.stopPropagation();
+      this.insert(file).catch((error) => this.notices.show('image', { level: 'error', message: `Could not add the image: ${error.message}` }));
+    }, true);
+  }
+
+  /** Writes `file` and inserts its Markdown at the cursor. Resolves to the site path. */
+  async insert(file) {
+    const site = this.site();
+    const slug = postSlug(site?.binding?.path, this.title());
+    const dir = `${this.imageDir}/${slug}`;
+    const ext = kExtensions[file.type] ?? (file.name?.match(/\.([a-z0-9]+)$/i)?.[1].toLowerCase() || 'png');
+    const base = (file.name && !/^image\.\w+$/.test(file.name) ? file.name.replace(/\.[^.]+$/, '') : `pasted-${new Date().toISOString().slice(0, 10)}`)
+      .replace(/[^\p{L}\p{N}_-]+/gu, '-').toLowerCase();
+    let name = `${base}.${ext}`;
+    const folder = site?.folder;
+    for (let n = 2; folder && await folder.exists(`${dir}/${name}`); n++) name = `${base}-${n}.${ext}`;
+    const path = `${dir}/${name}`;
+    const size = await pixelSize(file);
+    const baseurl = (site?.settings?.baseurl ?? '').replace(/\/+$/, '');
+    const src = `${baseurl}/${path}`;
+    if (folder?.writable) {
+      await folder.write(path, file);
+      this.notices.show('image', { level: 'info', message: `Saved the image to ${path}.` });
+    } else {
+      await set(`image:${this.draftId()}:/${path}`, file, createStore('draftmark-site', 'handles')).catch(() => {});
+      this.notices.show('image', { level: 'warning', message: `No writable site folder: the image is kept with this draft; copy it to ${path} in your site.` });
+    }
+    const attrs = size ? `{: w="${size.w}" h="${size.h}" }` : '';
+    const view = this.editor().view;
+    const { from, to } = view.state.selection.main;
+    const insert = `![](${src})${attrs}`;
+    // One transaction: one undo step.
+    view.dispatch({ changes: { from, to, insert }, selection: { anchor: from + insert.length }, userEvent: 'input.paste' });
+    return path;
+  }
+}
