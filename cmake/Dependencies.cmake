@@ -7,11 +7,16 @@
 set(DRAFTMARK_CACHE_DIR "$ENV{HOME}/.cache/draftmark" CACHE PATH "Where verified dependency tarballs are kept")
 
 function(draftmark_fetch name)
-  cmake_parse_arguments(D "" "URL;SHA256;DEB_PKG;DEB_VERSION;DEB_SUITE;DEB_FILE;DEB_SHA256;PATCH" "" ${ARGN})
+  cmake_parse_arguments(D "" "URL;SHA256;DEB_PKG;DEB_VERSION;DEB_SUITE;DEB_FILE;DEB_SHA256" "PATCH" ${ARGN})
   set(src_dir "${CMAKE_BINARY_DIR}/_deps/${name}")
-  # Re-extract when the patch changes.
+  # Re-extract when a patch changes. PATCH takes several files, applied in order.
   if(D_PATCH)
-    file(SHA256 "${D_PATCH}" patch_hash)
+    set(patch_hash "")
+    foreach(patch_file IN LISTS D_PATCH)
+      file(SHA256 "${patch_file}" one_hash)
+      string(APPEND patch_hash "${one_hash}")
+    endforeach()
+    string(SHA256 patch_hash "${patch_hash}")
     set(src_dir "${src_dir}-${patch_hash}")
     string(SUBSTRING "${src_dir}" 0 200 src_dir)
   endif()
@@ -33,12 +38,12 @@ function(draftmark_fetch name)
     if(NOT rc EQUAL 0)
       message(FATAL_ERROR "Could not extract ${tarball}")
     endif()
-    if(D_PATCH)
-      execute_process(COMMAND patch -p1 --forward --silent -d "${src_dir}" -i "${D_PATCH}" RESULT_VARIABLE rc)
+    foreach(patch_file IN LISTS D_PATCH)
+      execute_process(COMMAND patch -p1 --forward --silent -d "${src_dir}" -i "${patch_file}" RESULT_VARIABLE rc)
       if(NOT rc EQUAL 0)
-        message(FATAL_ERROR "Could not apply ${D_PATCH} to ${name}")
+        message(FATAL_ERROR "Could not apply ${patch_file} to ${name}")
       endif()
-    endif()
+    endforeach()
     file(TOUCH "${src_dir}/.extracted")
   endif()
   set(${name}_SOURCE_DIR "${src_dir}" PARENT_SCOPE)
@@ -50,7 +55,8 @@ draftmark_fetch(md4c
   DEB_PKG md4c DEB_VERSION 0.5.3-1 DEB_SUITE sid
   DEB_FILE md4c_0.5.3.orig.tar.gz
   DEB_SHA256 bc2e3bf85e5e6235ee5246778d608048e0a572d9d84538e5ef9e7d4b59a28ad6
-  PATCH "${PROJECT_SOURCE_DIR}/cmake/patches/md4c-cjk-emphasis.patch")
+  PATCH "${PROJECT_SOURCE_DIR}/cmake/patches/md4c-cjk-emphasis.patch"
+        "${PROJECT_SOURCE_DIR}/cmake/patches/md4c-kramdown-span-html.patch")
 
 draftmark_fetch(libyaml
   URL https://github.com/yaml/libyaml/archive/refs/tags/0.2.5.tar.gz
