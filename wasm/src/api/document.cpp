@@ -38,9 +38,11 @@ unsigned md_flags_for(Mode mode) {
       // kramdown does not link bare URLs; it allows emphasis next to CJK text
       // (MD_FLAG_CJKEMPHASIS comes from cmake/patches/md4c-cjk-emphasis.patch); a line of
       // span-level tags such as <br> is a paragraph (MD_FLAG_KRAMDOWNSPANHTML,
-      // cmake/patches/md4c-kramdown-span-html.patch).
+      // cmake/patches/md4c-kramdown-span-html.patch); `$x$는` is math and code keeps its tabs
+      // (MD_FLAG_KRAMDOWNDOLLARMATH, MD_FLAG_KRAMDOWNCODETABS, md4c-kramdown-math-code.patch).
       return MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_LATEXMATHSPANS |
-             MD_FLAG_CJKEMPHASIS | MD_FLAG_KRAMDOWNSPANHTML;
+             MD_FLAG_CJKEMPHASIS | MD_FLAG_KRAMDOWNSPANHTML | MD_FLAG_KRAMDOWNDOLLARMATH |
+             MD_FLAG_KRAMDOWNCODETABS;
     case Mode::kAuto: break;
   }
   return MD_DIALECT_GITHUB;

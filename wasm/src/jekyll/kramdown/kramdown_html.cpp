@@ -40,6 +40,9 @@ bool strip_custom_id(std::string& html, size_t content_pos, std::string& id) {
   return true;
 }
 
+// The characters a backslash escapes in kramdown's GFM parser (ESCAPED_CHARS_GFM).
+constexpr const char* kKramdownEscapable = "\\.*_+`<>()[]{}#!:|\"'$=-~";
+
 bool is_word_byte(char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; }
 
 // A span-level `{::comment}…{:/comment}` (or `{:/}`) inside one text run: kramdown drops it.
@@ -51,6 +54,16 @@ size_t span_comment_length(const char* text, size_t size) {
   if (s.compare(close, 4, "{:/}") == 0) return close + 4;
   if (s.compare(close, 11, "{:/comment}") == 0) return close + 11;
   return 0;
+}
+
+bool is_tex_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\t'; }
+
+// Removes the whitespace around the TeX written since `from`.
+void trim_math_content(std::string& out, size_t from) {
+  while (out.size() > from && is_tex_space(out.back())) out.pop_back();
+  size_t first = from;
+  while (first < out.size() && is_tex_space(out[first])) first++;
+  out.erase(from, first - from);
 }
 
 }  // namespace
@@ -208,6 +221,7 @@ void KramdownHtml::leave_block(HtmlWriter& w, MD_BLOCKTYPE type, void* detail) {
 }
 
 void KramdownHtml::open_math(HtmlWriter& w, bool display) {
+  s_.in_inline_math = !display;
   if (!jekyll_.math_enabled) {
     s_.literal_math = true;
     if (!jekyll_.reported_math_disabled) {
@@ -219,8 +233,8 @@ void KramdownHtml::open_math(HtmlWriter& w, bool display) {
     return;
   }
   if (display) s_.paragraph_display_math++;
-  s_.in_inline_math = !display;
   open_span(w, display ? MD_SPAN_LATEXMATH_DISPLAY : MD_SPAN_LATEXMATH, nullptr);
+  s_.math_content_pos = w.out->size();
 }
 
 void KramdownHtml::enter_span(HtmlWriter& w, MD_SPANTYPE type, void* detail) {
@@ -244,6 +258,8 @@ void KramdownHtml::leave_span(HtmlWriter& w, MD_SPANTYPE type, void* detail) {
         s_.literal_math = false;
         w.append(type == MD_SPAN_LATEXMATH_DISPLAY ? "$$" : "$");
       } else {
+        // kramdown strips the TeX of $$…$$ (inline or display); $…$ is MathJax's and kept.
+        if (type == MD_SPAN_LATEXMATH_DISPLAY) trim_math_content(*w.out, s_.math_content_pos);
         close_span(w, type, detail);
       }
       return;
@@ -428,7 +444,26 @@ void KramdownHtml::text(HtmlWriter& w, MD_TEXTTYPE type, const char* text, size_
       jekyll_.diagnostics[s_.math_diagnostic].line = w.map->line_of(text);
       s_.math_diagnostic = SIZE_MAX;
     }
-    if (s_.in_inline_math) lint_inline_math(w, text, size);
+    if (s_.in_inline_math) {
+      lint_inline_math(w, text, size);
+      // kramdown reads $…$ as text: its backslash escapes are gone before MathJax sees it.
+      if (std::memchr(text, '\\', size) != nullptr) {
+        w.scratch.clear();
+        for (size_t i = 0; i < size; i++) {
+          if (text[i] == '\\' && i + 1 < size && text[i + 1] != '\0' && std::strchr(kKramdownEscapable, text[i + 1]) != nullptr) i++;
+          w.scratch += text[i];
+        }
+        text = w.scratch.data();
+        size = w.scratch.size();
+      }
+      // ...and its smart quotes, dashes and ellipses are in: `$f'$` reaches MathJax as `$f’$`.
+      if (w.image_nesting == 0) {
+        settle(w);
+        if (s_.in_heading) s_.heading_text.append(text, size);
+        jekyll_.typography.append(*w.out, text, size);
+        return;
+      }
+    }
   }
   if (s_.span_just_closed && type == MD_TEXT_NORMAL && w.image_nesting == 0) {
     size_t n = apply_span_ial(w, text, size);

@@ -56,6 +56,7 @@ class KramdownHtml final : public RenderDialect {
     bool in_autolink = false;
     // $$ is display math only when alone in its paragraph (as kramdown).
     size_t paragraph_content_pos = 0;
+    size_t math_content_pos = 0;    // where the open $$…$$ span's TeX starts in the output
     int paragraph_display_math = 0;
     bool paragraph_other_content = false;
     bool literal_math = false;      // math spans without `math: true` stay text
