@@ -169,10 +169,17 @@ void KramdownHtml::close_paragraph(HtmlWriter& w) {
 void KramdownHtml::enter_block(HtmlWriter& w, MD_BLOCKTYPE type, void* detail) {
   switch (type) {
     case MD_BLOCK_UL:
-    case MD_BLOCK_OL:
       open_block(w, type, detail);
       s_.lists.push_back(OpenList{w.tag_name_end, false});
       break;
+    case MD_BLOCK_OL: {
+      // kramdown numbers every ordered list from 1 (`2.` first writes no `start`).
+      MD_BLOCK_OL_DETAIL from_one = *static_cast<MD_BLOCK_OL_DETAIL*>(detail);
+      from_one.start = 1;
+      open_block(w, type, &from_one);
+      s_.lists.push_back(OpenList{w.tag_name_end, false});
+      break;
+    }
     case MD_BLOCK_LI: open_list_item(w, static_cast<MD_BLOCK_LI_DETAIL*>(detail)); break;
     case MD_BLOCK_H:
       open_block(w, type, detail);
@@ -319,6 +326,12 @@ size_t KramdownHtml::apply_span_ial(HtmlWriter& w, const char* text, size_t size
   size_t n = match_ial(std::string_view(text, size), ial);
   if (n == 0) return 0;
   jekyll_.blocks->alds.resolve(ial);
+  // `![](x){: .shadow }{: .normal }`: kramdown applies each IAL in a row to the same span.
+  for (AttributeList next; size_t more = match_ial(std::string_view(text + n, size - n), next); next.clear()) {
+    jekyll_.blocks->alds.resolve(next);
+    ial.merge(next);
+    n += more;
+  }
   if (s_.closed_span.type == MD_SPAN_IMG && s_.image_tag_open) {
     finish_image(w, &ial);
   } else {
@@ -437,7 +450,21 @@ void KramdownHtml::append_jekyll_text(HtmlWriter& w, const char* text, size_t si
   append_plain_text(w, text + begin, size - begin);
 }
 
+// kramdown's hard break is the last two spaces of a line (LINE_BREAK): more spaces before
+// them stay in the text, where md4c drops them all.
+void KramdownHtml::append_hard_break_spaces(HtmlWriter& w) {
+  const char* p = s_.text_end;
+  if (p == nullptr || !w.map->contains(p)) return;
+  size_t n = 0;
+  while (w.map->contains(p + n) && p[n] == ' ') n++;
+  if (n <= 2 || !w.map->contains(p + n) || (p[n] != '\n' && p[n] != '\r')) return;
+  settle(w);
+  w.out->append(n - 2, ' ');
+}
+
 void KramdownHtml::text(HtmlWriter& w, MD_TEXTTYPE type, const char* text, size_t size) {
+  if (type == MD_TEXT_BR && w.image_nesting == 0) append_hard_break_spaces(w);
+  s_.text_end = text + size;
   if (s_.in_heading && size > 0) s_.heading_last_line = w.map->line_of(text + size - 1);
   if (type == MD_TEXT_LATEXMATH) {
     if (s_.math_diagnostic < jekyll_.diagnostics.size()) {

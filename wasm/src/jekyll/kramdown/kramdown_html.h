@@ -56,7 +56,8 @@ class KramdownHtml final : public RenderDialect {
     bool in_autolink = false;
     // $$ is display math only when alone in its paragraph (as kramdown).
     size_t paragraph_content_pos = 0;
-    size_t math_content_pos = 0;    // where the open $$…$$ span's TeX starts in the output
+    size_t math_content_pos = 0;
+    const char* text_end = nullptr;  // where the last input text ended (for a hard break)    // where the open $$…$$ span's TeX starts in the output
     int paragraph_display_math = 0;
     bool paragraph_other_content = false;
     bool literal_math = false;      // math spans without `math: true` stay text
@@ -72,6 +73,7 @@ class KramdownHtml final : public RenderDialect {
   void close_paragraph(HtmlWriter& w);
   void open_math(HtmlWriter& w, bool display);
   void lint_inline_math(HtmlWriter& w, const char* text, size_t size);
+  void append_hard_break_spaces(HtmlWriter& w);
   void lint_dollar(HtmlWriter& w, const char* text, size_t size);
   size_t apply_span_ial(HtmlWriter& w, const char* text, size_t size);
   size_t append_footnote_reference(HtmlWriter& w, const char* text, size_t size);
