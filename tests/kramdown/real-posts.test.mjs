@@ -18,7 +18,7 @@ const verbose = process.argv.includes('--verbose');
 
 // Measured figures this run must not fall below (posts identical, blocks identical, of the
 // posts not marked liquid).
-const FLOORS = { postsIdentical: 22, blocksIdentical: 427 };
+const FLOORS = { postsIdentical: 24, blocksIdentical: 429 };
 
 const dir = path.join(here, 'real-posts');
 const manifest = JSON.parse(readFileSync(path.join(dir, 'MANIFEST.json'), 'utf8'));

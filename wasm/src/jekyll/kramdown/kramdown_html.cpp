@@ -166,21 +166,76 @@ void KramdownHtml::close_paragraph(HtmlWriter& w) {
   }
 }
 
+namespace {
+
+// Removes an item paragraph's <p> and </p> (nothing after them is recorded by offset).
+void unwrap_paragraph(std::string& out, const KramdownHtml::ItemParagraph& p) {
+  out.erase(p.close, p.close_end - p.close);
+  out.erase(p.open, p.content - p.open);
+}
+
+// Whether the line after the one holding `end` is blank (or the input ends).
+bool next_line_blank(const SourceMap& map, const char* end) {
+  const char* p = end;
+  while (map.contains(p) && *p != '\n') p++;
+  if (!map.contains(p)) return true;
+  for (p++; map.contains(p) && *p != '\n'; p++) {
+    if (*p != ' ' && *p != '\t' && *p != '\r') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// A block starts: if it is the first block of a list item in a loose list (md4c then reports
+// paragraphs), remember where its <p> goes; any block after a pending paragraph keeps it.
+void KramdownHtml::note_item_block(HtmlWriter& w, MD_BLOCKTYPE type) {
+  s_.item_paragraph = false;
+  if (s_.lists.empty() || type == MD_BLOCK_LI) return;
+  OpenList& list = s_.lists.back();
+  list.pending = false;
+  if (!list.item_fresh) return;
+  list.item_fresh = false;
+  if (type != MD_BLOCK_P) return;
+  s_.item_paragraph = true;
+  s_.open_item_paragraph.open = w.out->size();
+}
+
+void KramdownHtml::close_item_paragraph(HtmlWriter& w) {
+  s_.item_paragraph = false;
+  ItemParagraph& p = s_.open_item_paragraph;
+  p.close_end = w.out->size();
+  if (s_.lists.empty()) return;
+  if (s_.text_end == nullptr || !w.map->contains(s_.text_end) || !next_line_blank(*w.map, s_.text_end)) {
+    unwrap_paragraph(*w.out, p);
+    return;
+  }
+  s_.lists.back().pending = true;
+  s_.lists.back().paragraph = p;
+}
+
 void KramdownHtml::enter_block(HtmlWriter& w, MD_BLOCKTYPE type, void* detail) {
+  note_item_block(w, type);
   switch (type) {
     case MD_BLOCK_UL:
       open_block(w, type, detail);
-      s_.lists.push_back(OpenList{w.tag_name_end, false});
+      s_.lists.push_back(OpenList{w.tag_name_end, false, false, false, {}});
       break;
     case MD_BLOCK_OL: {
       // kramdown numbers every ordered list from 1 (`2.` first writes no `start`).
       MD_BLOCK_OL_DETAIL from_one = *static_cast<MD_BLOCK_OL_DETAIL*>(detail);
       from_one.start = 1;
       open_block(w, type, &from_one);
-      s_.lists.push_back(OpenList{w.tag_name_end, false});
+      s_.lists.push_back(OpenList{w.tag_name_end, false, false, false, {}});
       break;
     }
-    case MD_BLOCK_LI: open_list_item(w, static_cast<MD_BLOCK_LI_DETAIL*>(detail)); break;
+    case MD_BLOCK_LI:
+      open_list_item(w, static_cast<MD_BLOCK_LI_DETAIL*>(detail));
+      if (!s_.lists.empty()) {
+        s_.lists.back().pending = false;  // another item follows: the blank line counts
+        s_.lists.back().item_fresh = true;
+      }
+      break;
     case MD_BLOCK_H:
       open_block(w, type, detail);
       s_.in_heading = true;
@@ -201,6 +256,7 @@ void KramdownHtml::enter_block(HtmlWriter& w, MD_BLOCKTYPE type, void* detail) {
     case MD_BLOCK_P:
       open_block(w, type, detail);
       s_.paragraph_content_pos = w.out->size();
+      s_.open_item_paragraph.content = w.out->size();
       s_.paragraph_display_math = 0;
       s_.paragraph_other_content = false;
       break;
@@ -214,16 +270,22 @@ void KramdownHtml::enter_block(HtmlWriter& w, MD_BLOCKTYPE type, void* detail) {
 void KramdownHtml::leave_block(HtmlWriter& w, MD_BLOCKTYPE type, void* detail) {
   switch (type) {
     case MD_BLOCK_UL:
-    case MD_BLOCK_OL: s_.lists.pop_back(); break;
+    case MD_BLOCK_OL:
+      if (s_.lists.back().pending) unwrap_paragraph(*w.out, s_.lists.back().paragraph);
+      s_.lists.pop_back();
+      break;
     case MD_BLOCK_H: close_heading(w, static_cast<MD_BLOCK_H_DETAIL*>(detail)->level); break;
     case MD_BLOCK_P: close_paragraph(w); break;
     default: break;
   }
+  bool item_paragraph = type == MD_BLOCK_P && s_.item_paragraph;
+  if (item_paragraph) s_.open_item_paragraph.close = w.out->size();
   if (type == MD_BLOCK_TABLE) {
     w.append("</table></div>\n");
   } else {
     close_block(w, type, detail);
   }
+  if (item_paragraph) close_item_paragraph(w);
   jekyll_.typography.break_context();
 }
 
@@ -450,6 +512,29 @@ void KramdownHtml::append_jekyll_text(HtmlWriter& w, const char* text, size_t si
   append_plain_text(w, text + begin, size - begin);
 }
 
+// kramdown consumes the `markdown="…"` attribute of an HTML tag (it only says how to parse
+// the content); the published tag has none. Writes `html` without it.
+static void append_html_without_markdown_attribute(std::string& out, const char* html, size_t size) {
+  std::string_view s(html, size);
+  size_t at = s.find("markdown=");
+  size_t lt = at == std::string_view::npos ? at : s.rfind('<', at);
+  if (lt == std::string_view::npos || s.find('>', lt) < at || at == 0 || (s[at - 1] != ' ' && s[at - 1] != '\t')) {
+    out.append(html, size);
+    return;
+  }
+  size_t begin = at;
+  while (begin > lt && (s[begin - 1] == ' ' || s[begin - 1] == '\t')) begin--;
+  size_t end = at + 9;
+  if (end < size && (s[end] == '"' || s[end] == '\'')) {
+    size_t close = s.find(s[end], end + 1);
+    end = close == std::string_view::npos ? size : close + 1;
+  } else {
+    while (end < size && s[end] != ' ' && s[end] != '>' && s[end] != '/') end++;
+  }
+  out.append(html, begin);
+  out.append(html + end, size - end);
+}
+
 // kramdown's hard break is the last two spaces of a line (LINE_BREAK): more spaces before
 // them stay in the text, where md4c drops them all.
 void KramdownHtml::append_hard_break_spaces(HtmlWriter& w) {
@@ -528,6 +613,9 @@ void KramdownHtml::text(HtmlWriter& w, MD_TEXTTYPE type, const char* text, size_
     case MD_TEXT_LATEXMATH:
       if (s_.in_heading) s_.heading_text.append(text, size);
       break;
+    case MD_TEXT_HTML:
+      append_html_without_markdown_attribute(*w.out, text, size);
+      return;
     default: break;
   }
   write_text(w, type, text, size);
