@@ -113,6 +113,9 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
   if (jekyll) {
     md_input = st.jekyll.prepare(body, st.lines, bom, options.unsafe, result, md_offset);
     html_options.dialect = st.jekyll.dialect();
+    // Without `math: true` MathJax is not loaded: `$…$` is text to kramdown, so a price
+    // (`$5 … $7`) must not become a math span; md4c's flanking rule keeps most of them text.
+    if (!st.jekyll.math_enabled()) html_options.md_flags &= ~static_cast<unsigned>(MD_FLAG_KRAMDOWNDOLLARMATH);
   }
 
   st.map.reset(&st.lines, md_input.data(), md_input.size(), md_offset);

@@ -32,6 +32,8 @@ class JekyllPass {
   std::string_view prepare(std::string_view body, const LineIndex& lines, size_t bom, bool unsafe,
                            RenderResult& result, size_t& md_offset);
   RenderDialect* dialect() { return &dialect_; }
+  // `math: true` in the front matter of the prepared post.
+  bool math_enabled() const { return context_.math_enabled; }
 
   // After the md4c pass over the prepared Markdown: `body`, `spans` and `ranges` are
   // the core's output, extended in place.
