@@ -57,7 +57,9 @@ draftmark_fetch(md4c
   DEB_FILE md4c_0.5.3.orig.tar.gz
   DEB_SHA256 bc2e3bf85e5e6235ee5246778d608048e0a572d9d84538e5ef9e7d4b59a28ad6
   PATCHES "${PROJECT_SOURCE_DIR}/cmake/patches/md4c-cjk-emphasis.patch"
-          "${PROJECT_SOURCE_DIR}/cmake/patches/md4c-blank-line-containers.patch")
+          "${PROJECT_SOURCE_DIR}/cmake/patches/md4c-blank-line-containers.patch"
+          "${PROJECT_SOURCE_DIR}/cmake/patches/md4c-kramdown-span-html.patch"
+          "${PROJECT_SOURCE_DIR}/cmake/patches/md4c-kramdown-math-code.patch")
 
 draftmark_fetch(libyaml
   URL https://github.com/yaml/libyaml/archive/refs/tags/0.2.5.tar.gz

@@ -3,18 +3,20 @@
 //  1. Draftmark's deliberate Chirpy post-processing is undone, back to kramdown's vocabulary:
 //     the code-block wrapper and header (language label, `file` name) become kramdown's
 //     `<pre file="…" class="…"><code class="language-x">`; the table wrapper div is removed;
-//     image `width`/`height` go back to Chirpy's `w`/`h` and `loading="lazy"` is dropped;
+//     `loading="lazy"` is dropped from images;
 //     math elements `<span class="math inline|display">TeX</span>` become MathJax's `\(TeX\)`
 //     and `\[TeX\]` text, as kramdown's mathjax engine writes them (a paragraph holding only
 //     display math is unwrapped, as kramdown does).
 //  2. What Jekyll + Chirpy do to kramdown's output before a reader sees it is applied to
-//     kramdown's side: `media_subpath` prefixes relative image URLs (Chirpy's refactor-content),
-//     and with `math: true` MathJax also reads `$…$` in text as inline math (Chirpy's MathJax
+//     kramdown's side: `media_subpath` prefixes relative image URLs and image `w`/`h` become
+//     `width`/`height` (Chirpy's refactor-content; a post may also write `width=` itself), and with `math: true` MathJax also reads `$…$` in text as inline math (Chirpy's MathJax
 //     configuration), so such text becomes `\(…\)`.
 //  3. Both sides: HTML comments (invisible) are removed; entities and characters are made one
 //     form (all decoded, then only & < > escaped in text and & " in attributes); boolean
 //     attributes lose their value (`disabled="disabled"`, `disabled="true"`, `disabled`);
-//     `align="x"` becomes `style="text-align: x"`; attributes are sorted; whitespace as in the
+//     `align="x"` becomes `style="text-align: x"`; non-ASCII characters in `href`/`src` are
+//     percent-encoded as UTF-8 (what the browser's URL parser does to either form);
+//     attributes are sorted; whitespace as in the
 //     CommonMark spec's normaliser (tests/node/normalize-html.mjs).
 import { normalizeHtml } from '../node/normalize-html.mjs';
 
@@ -117,7 +119,7 @@ export function undoChirpy(tokens) {
       const attrs = new Map();
       for (const [k, v] of t.attrs) {
         if (k === 'loading' && v === 'lazy') continue;
-        attrs.set(k === 'width' ? 'w' : k === 'height' ? 'h' : k, v);
+        attrs.set(k, v);
       }
       out.push({ ...t, attrs });
       continue;
@@ -146,13 +148,14 @@ export function applyChirpy(tokens, { mediaSubpath = '', math = false } = {}) {
   let inCode = 0;
   return tokens.map((t) => {
     if (t.tag && (t.name === 'code' || t.name === 'pre')) inCode += t.close ? -1 : 1;
-    if (t.tag && !t.close && t.name === 'img' && mediaSubpath) {
-      const src = t.attrs.get('src') ?? '';
-      if (src && !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(src)) {
-        const attrs = new Map(t.attrs);
+    if (t.tag && !t.close && t.name === 'img') {
+      const attrs = new Map();
+      for (const [k, v] of t.attrs) attrs.set(k === 'w' ? 'width' : k === 'h' ? 'height' : k, v);
+      const src = attrs.get('src') ?? '';
+      if (mediaSubpath && src && !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(src)) {
         attrs.set('src', `${mediaSubpath.replace(/\/$/, '')}/${src}`);
-        return { ...t, attrs };
       }
+      return { ...t, attrs };
     }
     if (!t.tag && math && !inCode) {
       return { ...t, text: t.text.replace(/(?<![\\$])\$(?!\$)([^$\n]+?)(?<![\\$])\$(?!\$)/g, '\\($1\\)') };
@@ -177,6 +180,7 @@ export function serialize(tokens) {
     for (const [k, v] of t.attrs) {
       if (BOOLEAN_ATTRS.has(k)) attrs.push(k);
       else if (k === 'align' && (t.name === 'td' || t.name === 'th')) attrs.push(`style="text-align: ${escapeAttr(v)}"`);
+      else if (k === 'href' || k === 'src') attrs.push(`${k}="${escapeAttr(v.replace(/[^\x00-\x7e]+/gu, encodeURIComponent))}"`);
       else attrs.push(`${k}="${escapeAttr(v)}"`);
     }
     attrs.sort();

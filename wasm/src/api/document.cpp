@@ -36,9 +36,13 @@ unsigned md_flags_for(Mode mode) {
     case Mode::kGfm: return MD_DIALECT_GITHUB | MD_FLAG_LATEXMATHSPANS;
     case Mode::kJekyll:
       // kramdown does not link bare URLs; it allows emphasis next to CJK text
-      // (MD_FLAG_CJKEMPHASIS comes from cmake/patches/md4c-cjk-emphasis.patch).
+      // (MD_FLAG_CJKEMPHASIS comes from cmake/patches/md4c-cjk-emphasis.patch); a line of
+      // span-level tags such as <br> is a paragraph (MD_FLAG_KRAMDOWNSPANHTML,
+      // cmake/patches/md4c-kramdown-span-html.patch); `$x$는` is math and code keeps its tabs
+      // (MD_FLAG_KRAMDOWNDOLLARMATH, MD_FLAG_KRAMDOWNCODETABS, md4c-kramdown-math-code.patch).
       return MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_LATEXMATHSPANS |
-             MD_FLAG_CJKEMPHASIS;
+             MD_FLAG_CJKEMPHASIS | MD_FLAG_KRAMDOWNSPANHTML | MD_FLAG_KRAMDOWNDOLLARMATH |
+             MD_FLAG_KRAMDOWNCODETABS;
     case Mode::kAuto: break;
   }
   return MD_DIALECT_GITHUB;
@@ -109,6 +113,9 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
   if (jekyll) {
     md_input = st.jekyll.prepare(body, st.lines, bom, options.unsafe, options.site, result, md_offset);
     html_options.dialect = st.jekyll.dialect();
+    // Without `math: true` MathJax is not loaded: `$…$` is text to kramdown, so a price
+    // (`$5 … $7`) must not become a math span; md4c's flanking rule keeps most of them text.
+    if (!st.jekyll.math_enabled()) html_options.md_flags &= ~static_cast<unsigned>(MD_FLAG_KRAMDOWNDOLLARMATH);
   }
 
   st.map.reset(jekyll ? st.jekyll.parsed_lines(st.lines) : &st.lines, md_input.data(), md_input.size(), md_offset);

@@ -47,6 +47,9 @@ class SourceMap {
   }
   void end_block() { open_ = false; }
 
+  // Whether `text` points into the parsed buffer (md4c also passes literal strings).
+  bool contains(const char* text) const { return text >= input_ && text < input_ + size_; }
+
   // Document line of a pointer into the parsed buffer, or 1 if it points elsewhere.
   uint32_t line_of(const char* text) const {
     if (text < input_ || text > input_ + size_ || lines_ == nullptr) return 1;

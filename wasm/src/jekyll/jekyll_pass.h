@@ -38,6 +38,8 @@ class JekyllPass {
     return liquid_active_ ? &liquid_.lines() : &document_lines;
   }
   RenderDialect* dialect() { return &dialect_; }
+  // `math: true` in the front matter of the prepared post.
+  bool math_enabled() const { return context_.math_enabled; }
 
   // After the md4c pass over the prepared Markdown: `body`, `spans` and `ranges` are
   // the core's output, extended in place.

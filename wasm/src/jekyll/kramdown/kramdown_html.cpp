@@ -40,6 +40,9 @@ bool strip_custom_id(std::string& html, size_t content_pos, std::string& id) {
   return true;
 }
 
+// The characters a backslash escapes in kramdown's GFM parser (ESCAPED_CHARS_GFM).
+constexpr const char* kKramdownEscapable = "\\.*_+`<>()[]{}#!:|\"'$=-~";
+
 bool is_word_byte(char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; }
 
 // A span-level `{::comment}…{:/comment}` (or `{:/}`) inside one text run: kramdown drops it.
@@ -51,6 +54,16 @@ size_t span_comment_length(const char* text, size_t size) {
   if (s.compare(close, 4, "{:/}") == 0) return close + 4;
   if (s.compare(close, 11, "{:/comment}") == 0) return close + 11;
   return 0;
+}
+
+bool is_tex_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\t'; }
+
+// Removes the whitespace around the TeX written since `from`.
+void trim_math_content(std::string& out, size_t from) {
+  while (out.size() > from && is_tex_space(out.back())) out.pop_back();
+  size_t first = from;
+  while (first < out.size() && is_tex_space(out[first])) first++;
+  out.erase(from, first - from);
 }
 
 }  // namespace
@@ -153,14 +166,76 @@ void KramdownHtml::close_paragraph(HtmlWriter& w) {
   }
 }
 
+namespace {
+
+// Removes an item paragraph's <p> and </p> (nothing after them is recorded by offset).
+void unwrap_paragraph(std::string& out, const KramdownHtml::ItemParagraph& p) {
+  out.erase(p.close, p.close_end - p.close);
+  out.erase(p.open, p.content - p.open);
+}
+
+// Whether the line after the one holding `end` is blank (or the input ends).
+bool next_line_blank(const SourceMap& map, const char* end) {
+  const char* p = end;
+  while (map.contains(p) && *p != '\n') p++;
+  if (!map.contains(p)) return true;
+  for (p++; map.contains(p) && *p != '\n'; p++) {
+    if (*p != ' ' && *p != '\t' && *p != '\r') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// A block starts: if it is the first block of a list item in a loose list (md4c then reports
+// paragraphs), remember where its <p> goes; any block after a pending paragraph keeps it.
+void KramdownHtml::note_item_block(HtmlWriter& w, MD_BLOCKTYPE type) {
+  s_.item_paragraph = false;
+  if (s_.lists.empty() || type == MD_BLOCK_LI) return;
+  OpenList& list = s_.lists.back();
+  list.pending = false;
+  if (!list.item_fresh) return;
+  list.item_fresh = false;
+  if (type != MD_BLOCK_P) return;
+  s_.item_paragraph = true;
+  s_.open_item_paragraph.open = w.out->size();
+}
+
+void KramdownHtml::close_item_paragraph(HtmlWriter& w) {
+  s_.item_paragraph = false;
+  ItemParagraph& p = s_.open_item_paragraph;
+  p.close_end = w.out->size();
+  if (s_.lists.empty()) return;
+  if (s_.text_end == nullptr || !w.map->contains(s_.text_end) || !next_line_blank(*w.map, s_.text_end)) {
+    unwrap_paragraph(*w.out, p);
+    return;
+  }
+  s_.lists.back().pending = true;
+  s_.lists.back().paragraph = p;
+}
+
 void KramdownHtml::enter_block(HtmlWriter& w, MD_BLOCKTYPE type, void* detail) {
+  note_item_block(w, type);
   switch (type) {
     case MD_BLOCK_UL:
-    case MD_BLOCK_OL:
       open_block(w, type, detail);
-      s_.lists.push_back(OpenList{w.tag_name_end, false});
+      s_.lists.push_back(OpenList{w.tag_name_end, false, false, false, {}});
       break;
-    case MD_BLOCK_LI: open_list_item(w, static_cast<MD_BLOCK_LI_DETAIL*>(detail)); break;
+    case MD_BLOCK_OL: {
+      // kramdown numbers every ordered list from 1 (`2.` first writes no `start`).
+      MD_BLOCK_OL_DETAIL from_one = *static_cast<MD_BLOCK_OL_DETAIL*>(detail);
+      from_one.start = 1;
+      open_block(w, type, &from_one);
+      s_.lists.push_back(OpenList{w.tag_name_end, false, false, false, {}});
+      break;
+    }
+    case MD_BLOCK_LI:
+      open_list_item(w, static_cast<MD_BLOCK_LI_DETAIL*>(detail));
+      if (!s_.lists.empty()) {
+        s_.lists.back().pending = false;  // another item follows: the blank line counts
+        s_.lists.back().item_fresh = true;
+      }
+      break;
     case MD_BLOCK_H:
       open_block(w, type, detail);
       s_.in_heading = true;
@@ -181,6 +256,7 @@ void KramdownHtml::enter_block(HtmlWriter& w, MD_BLOCKTYPE type, void* detail) {
     case MD_BLOCK_P:
       open_block(w, type, detail);
       s_.paragraph_content_pos = w.out->size();
+      s_.open_item_paragraph.content = w.out->size();
       s_.paragraph_display_math = 0;
       s_.paragraph_other_content = false;
       break;
@@ -194,20 +270,27 @@ void KramdownHtml::enter_block(HtmlWriter& w, MD_BLOCKTYPE type, void* detail) {
 void KramdownHtml::leave_block(HtmlWriter& w, MD_BLOCKTYPE type, void* detail) {
   switch (type) {
     case MD_BLOCK_UL:
-    case MD_BLOCK_OL: s_.lists.pop_back(); break;
+    case MD_BLOCK_OL:
+      if (s_.lists.back().pending) unwrap_paragraph(*w.out, s_.lists.back().paragraph);
+      s_.lists.pop_back();
+      break;
     case MD_BLOCK_H: close_heading(w, static_cast<MD_BLOCK_H_DETAIL*>(detail)->level); break;
     case MD_BLOCK_P: close_paragraph(w); break;
     default: break;
   }
+  bool item_paragraph = type == MD_BLOCK_P && s_.item_paragraph;
+  if (item_paragraph) s_.open_item_paragraph.close = w.out->size();
   if (type == MD_BLOCK_TABLE) {
     w.append("</table></div>\n");
   } else {
     close_block(w, type, detail);
   }
+  if (item_paragraph) close_item_paragraph(w);
   jekyll_.typography.break_context();
 }
 
 void KramdownHtml::open_math(HtmlWriter& w, bool display) {
+  s_.in_inline_math = !display;
   if (!jekyll_.math_enabled) {
     s_.literal_math = true;
     if (!jekyll_.reported_math_disabled) {
@@ -219,8 +302,8 @@ void KramdownHtml::open_math(HtmlWriter& w, bool display) {
     return;
   }
   if (display) s_.paragraph_display_math++;
-  s_.in_inline_math = !display;
   open_span(w, display ? MD_SPAN_LATEXMATH_DISPLAY : MD_SPAN_LATEXMATH, nullptr);
+  s_.math_content_pos = w.out->size();
 }
 
 void KramdownHtml::enter_span(HtmlWriter& w, MD_SPANTYPE type, void* detail) {
@@ -244,6 +327,8 @@ void KramdownHtml::leave_span(HtmlWriter& w, MD_SPANTYPE type, void* detail) {
         s_.literal_math = false;
         w.append(type == MD_SPAN_LATEXMATH_DISPLAY ? "$$" : "$");
       } else {
+        // kramdown strips the TeX of $$…$$ (inline or display); $…$ is MathJax's and kept.
+        if (type == MD_SPAN_LATEXMATH_DISPLAY) trim_math_content(*w.out, s_.math_content_pos);
         close_span(w, type, detail);
       }
       return;
@@ -303,6 +388,12 @@ size_t KramdownHtml::apply_span_ial(HtmlWriter& w, const char* text, size_t size
   size_t n = match_ial(std::string_view(text, size), ial);
   if (n == 0) return 0;
   jekyll_.blocks->alds.resolve(ial);
+  // `![](x){: .shadow }{: .normal }`: kramdown applies each IAL in a row to the same span.
+  for (AttributeList next; size_t more = match_ial(std::string_view(text + n, size - n), next); next.clear()) {
+    jekyll_.blocks->alds.resolve(next);
+    ial.merge(next);
+    n += more;
+  }
   if (s_.closed_span.type == MD_SPAN_IMG && s_.image_tag_open) {
     finish_image(w, &ial);
   } else {
@@ -421,14 +512,70 @@ void KramdownHtml::append_jekyll_text(HtmlWriter& w, const char* text, size_t si
   append_plain_text(w, text + begin, size - begin);
 }
 
+// kramdown consumes the `markdown="…"` attribute of an HTML tag (it only says how to parse
+// the content); the published tag has none. Writes `html` without it.
+static void append_html_without_markdown_attribute(std::string& out, const char* html, size_t size) {
+  std::string_view s(html, size);
+  size_t at = s.find("markdown=");
+  size_t lt = at == std::string_view::npos ? at : s.rfind('<', at);
+  if (lt == std::string_view::npos || s.find('>', lt) < at || at == 0 || (s[at - 1] != ' ' && s[at - 1] != '\t')) {
+    out.append(html, size);
+    return;
+  }
+  size_t begin = at;
+  while (begin > lt && (s[begin - 1] == ' ' || s[begin - 1] == '\t')) begin--;
+  size_t end = at + 9;
+  if (end < size && (s[end] == '"' || s[end] == '\'')) {
+    size_t close = s.find(s[end], end + 1);
+    end = close == std::string_view::npos ? size : close + 1;
+  } else {
+    while (end < size && s[end] != ' ' && s[end] != '>' && s[end] != '/') end++;
+  }
+  out.append(html, begin);
+  out.append(html + end, size - end);
+}
+
+// kramdown's hard break is the last two spaces of a line (LINE_BREAK): more spaces before
+// them stay in the text, where md4c drops them all.
+void KramdownHtml::append_hard_break_spaces(HtmlWriter& w) {
+  const char* p = s_.text_end;
+  if (p == nullptr || !w.map->contains(p)) return;
+  size_t n = 0;
+  while (w.map->contains(p + n) && p[n] == ' ') n++;
+  if (n <= 2 || !w.map->contains(p + n) || (p[n] != '\n' && p[n] != '\r')) return;
+  settle(w);
+  w.out->append(n - 2, ' ');
+}
+
 void KramdownHtml::text(HtmlWriter& w, MD_TEXTTYPE type, const char* text, size_t size) {
+  if (type == MD_TEXT_BR && w.image_nesting == 0) append_hard_break_spaces(w);
+  s_.text_end = text + size;
   if (s_.in_heading && size > 0) s_.heading_last_line = w.map->line_of(text + size - 1);
   if (type == MD_TEXT_LATEXMATH) {
     if (s_.math_diagnostic < jekyll_.diagnostics.size()) {
       jekyll_.diagnostics[s_.math_diagnostic].line = w.map->line_of(text);
       s_.math_diagnostic = SIZE_MAX;
     }
-    if (s_.in_inline_math) lint_inline_math(w, text, size);
+    if (s_.in_inline_math) {
+      lint_inline_math(w, text, size);
+      // kramdown reads $…$ as text: its backslash escapes are gone before MathJax sees it.
+      if (std::memchr(text, '\\', size) != nullptr) {
+        w.scratch.clear();
+        for (size_t i = 0; i < size; i++) {
+          if (text[i] == '\\' && i + 1 < size && text[i + 1] != '\0' && std::strchr(kKramdownEscapable, text[i + 1]) != nullptr) i++;
+          w.scratch += text[i];
+        }
+        text = w.scratch.data();
+        size = w.scratch.size();
+      }
+      // ...and its smart quotes, dashes and ellipses are in: `$f'$` reaches MathJax as `$f’$`.
+      if (w.image_nesting == 0) {
+        settle(w);
+        if (s_.in_heading) s_.heading_text.append(text, size);
+        jekyll_.typography.append(*w.out, text, size);
+        return;
+      }
+    }
   }
   if (s_.span_just_closed && type == MD_TEXT_NORMAL && w.image_nesting == 0) {
     size_t n = apply_span_ial(w, text, size);
@@ -466,6 +613,9 @@ void KramdownHtml::text(HtmlWriter& w, MD_TEXTTYPE type, const char* text, size_
     case MD_TEXT_LATEXMATH:
       if (s_.in_heading) s_.heading_text.append(text, size);
       break;
+    case MD_TEXT_HTML:
+      append_html_without_markdown_attribute(*w.out, text, size);
+      return;
     default: break;
   }
   write_text(w, type, text, size);

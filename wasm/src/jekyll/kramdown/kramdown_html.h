@@ -17,6 +17,11 @@ namespace draftmark {
 
 class KramdownHtml final : public RenderDialect {
  public:
+  // The <p>…</p> of an item's first paragraph, as offsets in out: [open, content) and
+  // [close, close_end).
+  struct ItemParagraph {
+    size_t open = 0, content = 0, close = 0, close_end = 0;
+  };
   explicit KramdownHtml(JekyllContext& jekyll) : jekyll_(jekyll) {}
 
   void begin(HtmlWriter& w) override;
@@ -39,6 +44,11 @@ class KramdownHtml final : public RenderDialect {
   struct OpenList {
     size_t attr_pos;
     bool has_task;
+    // kramdown writes an item's first paragraph without <p> unless a blank line follows it
+    // in the item; a blank line after the last item's only paragraph does not count.
+    bool item_fresh = false;       // the current item has no block yet
+    bool pending = false;          // `paragraph` is followed by a blank line: keep <p> unless
+    ItemParagraph paragraph;       // the list ends with nothing else in the item
   };
   // What one md_parse collects; reset by begin().
   struct ParseState {
@@ -56,6 +66,10 @@ class KramdownHtml final : public RenderDialect {
     bool in_autolink = false;
     // $$ is display math only when alone in its paragraph (as kramdown).
     size_t paragraph_content_pos = 0;
+    bool item_paragraph = false;     // the open paragraph is the first block of a loose item
+    ItemParagraph open_item_paragraph;
+    size_t math_content_pos = 0;     // where the open $$…$$ span's TeX starts in the output
+    const char* text_end = nullptr;  // where the last input text ended (for a hard break)
     int paragraph_display_math = 0;
     bool paragraph_other_content = false;
     bool literal_math = false;      // math spans without `math: true` stay text
@@ -69,8 +83,11 @@ class KramdownHtml final : public RenderDialect {
   void open_list_item(HtmlWriter& w, const MD_BLOCK_LI_DETAIL* d);
   void close_heading(HtmlWriter& w, unsigned level);
   void close_paragraph(HtmlWriter& w);
+  void note_item_block(HtmlWriter& w, MD_BLOCKTYPE type);
+  void close_item_paragraph(HtmlWriter& w);
   void open_math(HtmlWriter& w, bool display);
   void lint_inline_math(HtmlWriter& w, const char* text, size_t size);
+  void append_hard_break_spaces(HtmlWriter& w);
   void lint_dollar(HtmlWriter& w, const char* text, size_t size);
   size_t apply_span_ial(HtmlWriter& w, const char* text, size_t size);
   size_t append_footnote_reference(HtmlWriter& w, const char* text, size_t size);
