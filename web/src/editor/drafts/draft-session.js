@@ -76,6 +76,7 @@ export class DraftSession {
     const { id, chain } = this;
     const result = await this.#store.save(this.id, snapshot, { baseRev: this.baseRev, writer: this.#tabId });
     if (!result.conflict) {
+      this.#journal.compact(id, chain, snapshot.journalSeq);
       if (this.#replayed) { this.#journal.drop(id, this.#replayed); this.#replayed = null; }
       this.baseRev = result.rev;
       this.meta = { ...this.meta, title: snapshot.title };
