@@ -86,6 +86,7 @@ export class DraftSession {
     const fromLabel = draftLabel(this.meta);
     const toLabel = `${fromLabel} (copy)`;
     this.#journal.drop(id, chain);  // its text lives on in the copy
+    this.#presence.forked(id, toLabel);  // before create(): that leaves this draft
     const toId = await this.create(snapshot.text, { name: toLabel, title: snapshot.title });
     await this.#store.saveView(toId, snapshot);
     this.#onFork?.({ fromLabel, toId, toLabel });

@@ -45,6 +45,13 @@ export class Drafts {
           actions: [{ label: 'Load the newer version', run: () => this.open(draftId) }],
         });
       },
+      onRemoteFork: ({ toLabel }) => {
+        notices.show('remote-fork', {
+          level: 'warning',
+          message: `Another tab changed this draft too, after your save. Nothing was overwritten: its text is kept as "${toLabel}" (see Drafts).`,
+        });
+        this.refresh();
+      },
     });
 
     this.journal = new EditJournal();

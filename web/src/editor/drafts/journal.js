@@ -68,7 +68,8 @@ export class EditJournal {
     this.appended++;
     if (this.#db) this.#put(...args);
     else this.#queue.push(args);
-    this.lastAppend = { ms: performance.now() - start, bytes: JSON.stringify(json).length };
+    const ms = performance.now() - start;
+    this.lastAppend = { ms, bytes: JSON.stringify(json).length };
   }
 
   #put(where, value) {
