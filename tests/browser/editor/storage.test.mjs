@@ -120,6 +120,9 @@ describe('two tabs on one draft', () => {
     assert.doesNotMatch(textB, /from tab A/);
     const forkId = await b.evaluate(() => window.draftmark.draftId);
     assert.notEqual(forkId, draftId);
+    // Tab A hears that B's text went to a copy (BroadcastChannel), and which one.
+    await a.waitForSelector('[data-notice="remote-fork"]');
+    assert.match(await a.textContent('[data-notice="remote-fork"]'), /kept as ".*\(copy\)"/);
     assert.equal((await storedDraft(a, draftId)).text, textA, "tab A's draft is untouched");
     assert.equal((await storedDraft(a, forkId)).text, textB, "tab B's text is kept as a copy");
     await b.click('#drafts-button');
@@ -249,7 +252,8 @@ describe('saving a long post', () => {
     await waitSaved(next);
     assert.equal(await next.evaluate(() => window.draftmark.draftId), id, 'no conflict copy');
     assert.equal((await storedDraft(next, id)).text, 'Old format.\nSaved again.');
-    assert.equal((await storedDraft(next, id)).rev, 8);
+    // 8, or more when the typing outlasted one autosave (a loaded machine): counts are not the point
+    assert.ok((await storedDraft(next, id)).rev >= 8, 'saved on top of revision 7');
     await next.close();
   });
 });

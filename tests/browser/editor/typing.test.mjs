@@ -228,6 +228,15 @@ describe('math, code and diagnostics', () => {
     assert.ok(items.every((line) => Number(line) >= 1 && Number(line) <= 3), `lines ${items}`);
   });
 
+  test('a YAML error shows its line and column in the problems list', async () => {
+    await setMarkdown(page, '---\ntitle: ok\nbad: [unclosed\n---\n\nBody.\n');
+    const items = await page.$$eval('#diagnostics-list button', (bs) => bs.map((b) => ({
+      line: Number(b.dataset.line), column: Number(b.dataset.column), where: b.querySelector('.dm-diagnostic-where').textContent })));
+    const yaml = items.find((d) => d.line >= 1 && d.line <= 4 && d.column >= 1);
+    assert.ok(yaml, `a YAML error with a column: ${JSON.stringify(items)}`);
+    assert.equal(yaml.where, `line ${yaml.line}:${yaml.column}`);
+  });
+
   test('fenced code is highlighted with token classes', async () => {
     await setMarkdown(page, '```python\ndef greet(name):\n    return "hi " + name  # say hi\n```\n');
     await page.waitForFunction(() => document.querySelector('#preview code .tok-keyword'));

@@ -36,7 +36,8 @@ export class DiagnosticsPanel {
       button.dataset.column = String(d.column || 1);
       const where = doc.createElement('span');
       where.className = 'dm-diagnostic-where';
-      where.textContent = d.line ? `line ${d.line}` : '';
+      // line:column when the renderer knows the column (YAML errors do), 1-based UTF-16
+      where.textContent = !d.line ? '' : d.column > 0 ? `line ${d.line}:${d.column}` : `line ${d.line}`;
       const severity = doc.createElement('span');
       severity.className = 'dm-diagnostic-severity';
       severity.textContent = d.severity;

@@ -1,7 +1,7 @@
 // The editor page: creates the source editor, the preview, the drafts, files and page controls
 // (each in its own module) and connects them. Automation hook (README.md "Editor"):
 // window.draftmark = { ready, setMarkdown(text) (resolves once the preview shows text), getMarkdown(),
-//   view (the CodeMirror EditorView), draftId, timings, slowRenderMs (writable) },
+//   view (the CodeMirror EditorView), draftId, timings, slowRenderMs (writable), journal },
 // and a `draftmark:rendered` event on #preview after each patch.
 import seedPost from '../../../tests/fixtures/seed-post.md';
 import { init } from '../lib/draftmark.js';
@@ -42,6 +42,7 @@ const drafts = new Drafts({
   },
 });
 saveFlow.drafts = drafts;
+drafts.journal.onDurable = (entry) => document.dispatchEvent(new CustomEvent('draftmark:journaled', { detail: entry }));
 const resetPreview = () => { preview.reset(); scheduler.invalidate(); };
 const site = new SitePanel({
   drafts, notices,
@@ -142,6 +143,15 @@ window.draftmark = {
     return site.open(handle);
   },
   site,
+  /**
+   * The edit journal: {appended, durable} entries since load, `seq` (the next entry's number on
+   * this draft's chain), `lastAppend` {ms, bytes}. `draftmark:journaled` fires on document as
+   * each entry is committed (detail: {draftId, chain, seq}).
+   */
+  get journal() {
+    const { appended, durable, lastAppend } = drafts.journal;
+    return { appended, durable, lastAppend, seq: drafts.session.seq };
+  },
   /** The id of the draft shown (its IndexedDB keys are text:<id>, meta:<id> and view:<id>). */
   get draftId() {
     return drafts.session.id;

@@ -76,6 +76,7 @@ export class DraftSession {
     const { id, chain } = this;
     const result = await this.#store.save(this.id, snapshot, { baseRev: this.baseRev, writer: this.#tabId });
     if (!result.conflict) {
+      this.#journal.compact(id, chain, snapshot.journalSeq);
       if (this.#replayed) { this.#journal.drop(id, this.#replayed); this.#replayed = null; }
       this.baseRev = result.rev;
       this.meta = { ...this.meta, title: snapshot.title };
@@ -85,6 +86,7 @@ export class DraftSession {
     const fromLabel = draftLabel(this.meta);
     const toLabel = `${fromLabel} (copy)`;
     this.#journal.drop(id, chain);  // its text lives on in the copy
+    this.#presence.forked(id, toLabel);  // before create(): that leaves this draft
     const toId = await this.create(snapshot.text, { name: toLabel, title: snapshot.title });
     await this.#store.saveView(toId, snapshot);
     this.#onFork?.({ fromLabel, toId, toLabel });

@@ -45,9 +45,17 @@ export class Drafts {
           actions: [{ label: 'Load the newer version', run: () => this.open(draftId) }],
         });
       },
+      onRemoteFork: ({ toLabel }) => {
+        notices.show('remote-fork', {
+          level: 'warning',
+          message: `Another tab changed this draft too, after your save. Nothing was overwritten: its text is kept as "${toLabel}" (see Drafts).`,
+        });
+        this.refresh();
+      },
     });
 
     this.journal = new EditJournal();
+    this.journal.open();  // its own database: open it now, so the first change is written in its task
     this.session = new DraftSession({
       store, presence: this.presence, tabId, journal: this.journal,
       snapshot: () => ({ ...this.editor.getSelection(), text: this.editor.getText(), scrollLine: this.editor.topLine(), title: title() }),
@@ -87,6 +95,7 @@ export class Drafts {
         await this.viewSaver.flush();
         const gone = this.session.id;
         await store.remove(gone).catch(reportStorage);
+        this.journal.dropDraft(gone);
         const rest = (await store.list().catch(() => [])).filter((m) => m.id !== gone);
         if (rest.length) await this.open(rest[0].id, { flush: false });
         else await this.create(newPostTemplate(), { flush: false });
@@ -136,7 +145,6 @@ export class Drafts {
 
   /** At page load: the draft this browser had open, else the newest, else a new one holding `seed`. */
   async openInitial(seed) {
-    this.journal.open();  // the store exists once settings are read
     let opened = false;
     const { currentDraftId } = this.#settings.values;
     if (currentDraftId) opened = await this.open(currentDraftId, { flush: false });

@@ -1,33 +1,52 @@
 // The edit journal: every change is written to IndexedDB in the task that made it, so a crash
 // or a killed browser between two autosaves (up to 500 ms apart) loses nothing. An entry is a
 // CodeMirror ChangeSet as JSON (the edit, not the text: a keystroke in a 1 MB post writes a few
-// bytes), one put per transaction with `durability: 'strict'`, in the drafts store under
-//   journal:<draft id>:<chain>:<seq, 10 digits>   {seq, openRev, changes}
+// bytes), one put per transaction, in its own database `draftmark-journal` under
+//   <draft id>:<chain>:<seq, 10 digits>   {seq, openRev, changes}
 // A chain is one tab's run of edits on one draft (a new one each time a tab opens a draft);
-// seq counts its changes from 0. The autosave compacts: the snapshot it writes records the
-// chain and the last seq it includes (text:<id>.chain / .journalSeq) and deletes those entries
-// in the same transaction. Opening a draft replays what the snapshot lacks (replay()).
+// seq counts its changes from 0. The autosave snapshot records the chain and the last seq it
+// includes (text:<id>.chain / .journalSeq); replay() applies only later entries, so compaction
+// (deleting what a snapshot includes) is an optimisation and runs after the snapshot is stored.
+//
+// Why this shape (issue 14, measured with SIGKILL of the whole browser): what a kill loses is
+// what has not reached the storage backend's write() yet, and three things kept entries waiting:
+// - `durability: 'strict'` fsyncs every entry, and transactions on one store run one after
+//   another, so each keystroke waited for the previous one's fsync (6-700 ms on a loaded disk):
+//   typing built a queue that a kill threw away. 'relaxed' writes without fsync; that survives a
+//   killed or crashed browser (the data is in the OS), not a power cut — the autosave's job.
+// - auto-commit needs the page to receive the put's success before it commits, a round trip
+//   through a main thread that is busy rendering the preview right after a change; commit()
+//   commits as soon as the put is done.
+// - in the drafts store, entries also queued behind the autosave's read-modify-write and the
+//   cursor saves; a database of its own has no other writers.
 import { ChangeSet, Text } from '@codemirror/state';
 
-const DB_NAME = 'draftmark';
-const STORE_NAME = 'drafts';
+const DB_NAME = 'draftmark-journal';
+const STORE_NAME = 'journal';
 const pad = (n) => String(n).padStart(10, '0');
-export const journalPrefix = (draftId, chain) => `journal:${draftId}:${chain}:`;
+export const journalPrefix = (draftId, chain) => `${draftId}:${chain}:`;
 export const journalKey = (draftId, chain, seq) => `${journalPrefix(draftId, chain)}${pad(seq)}`;
+const draftRange = (draftId) => IDBKeyRange.bound(`${draftId}:`, `${draftId}:\uffff`);
 
 export class EditJournal {
   #db = null;
   #opening = null;
   #queue = [];  // appends made before the connection opened, in order
+  /** The last append: {ms (toJSON and put, in the change's task), bytes (of the JSON)}. */
+  lastAppend = null;
+  appended = 0;  // entries issued since the page loaded
+  durable = 0;   // of those, committed (written by the storage backend)
+  /** Called with {draftId, chain, seq} when an entry is committed (tests observe it). */
+  onDurable = null;
 
-  /** Opens its own connection (idb-keyval's cannot set durability); call once the store exists. */
+  /** Opens the journal's database (created on first use); resolves to it, or null without IndexedDB. */
   open() {
     this.#opening ??= new Promise((resolve) => {
       try {
-        const request = indexedDB.open(DB_NAME);
+        const request = indexedDB.open(DB_NAME, 1);
+        request.onupgradeneeded = () => request.result.createObjectStore(STORE_NAME);
         request.onsuccess = () => {
           const db = request.result;
-          if (!db.objectStoreNames.contains(STORE_NAME)) { db.close(); resolve(null); return; }
           db.onversionchange = () => { db.close(); this.#db = null; };
           this.#db = db;
           for (const entry of this.#queue.splice(0)) this.#put(...entry);
@@ -41,32 +60,53 @@ export class EditJournal {
     return this.#opening;
   }
 
-  /** Appends one change set of chain `chain` on draft `draftId` (synchronously, when open). */
+  /** Appends one change set of chain `chain` on draft `draftId` (issued synchronously, when open). */
   append(draftId, chain, seq, openRev, changes) {
-    const args = [journalKey(draftId, chain, seq), { seq, openRev, changes: changes.toJSON() }];
+    const start = performance.now();
+    const json = changes.toJSON();
+    const args = [{ draftId, chain, seq }, { seq, openRev, changes: json }];
+    this.appended++;
     if (this.#db) this.#put(...args);
     else this.#queue.push(args);
+    const ms = performance.now() - start;
+    this.lastAppend = { ms, bytes: JSON.stringify(json).length };
   }
 
-  #put(key, value) {
+  #put(where, value) {
     try {
-      const tx = this.#db.transaction(STORE_NAME, 'readwrite', { durability: 'strict' });
-      tx.objectStore(STORE_NAME).put(value, key);
+      const tx = this.#db.transaction(STORE_NAME, 'readwrite', { durability: 'relaxed' });
+      tx.objectStore(STORE_NAME).put(value, journalKey(where.draftId, where.chain, where.seq));
+      tx.oncomplete = () => { this.durable++; this.onDurable?.(where); };
       tx.onerror = (event) => event.preventDefault();  // the autosave reports storage problems
+      tx.commit?.();
     } catch {
       // Closed connection or quota: the 500 ms autosave is still there.
     }
   }
 
-  /** Deletes chain `chain` of draft `draftId` (replayed and saved, or left behind by a fork). */
-  drop(draftId, chain) {
+  #delete(range) {
     if (!this.#db) return;
     try {
-      const prefix = journalPrefix(draftId, chain);
-      this.#db.transaction(STORE_NAME, 'readwrite').objectStore(STORE_NAME).delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+      this.#db.transaction(STORE_NAME, 'readwrite').objectStore(STORE_NAME).delete(range);
     } catch {
-      // left for the next compaction
+      // left for the next compaction; replay skips what the snapshot includes anyway
     }
+  }
+
+  /** Deletes the entries of chain `chain` up to `seq` (a stored snapshot includes them). */
+  compact(draftId, chain, seq) {
+    if (chain && seq >= 0) this.#delete(IDBKeyRange.bound(journalPrefix(draftId, chain), journalKey(draftId, chain, seq)));
+  }
+
+  /** Deletes chain `chain` of draft `draftId` (replayed and saved, or left behind by a fork). */
+  drop(draftId, chain) {
+    const prefix = journalPrefix(draftId, chain);
+    this.#delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+  }
+
+  /** Deletes every entry of draft `draftId` (the draft is deleted). */
+  dropDraft(draftId) {
+    this.#delete(draftRange(draftId));
   }
 
   /**
@@ -81,10 +121,9 @@ export class EditJournal {
     const entries = await new Promise((resolve) => {
       try {
         const store = db.transaction(STORE_NAME, 'readonly').objectStore(STORE_NAME);
-        const prefix = `journal:${draftId}:`;
-        const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-        const keysRequest = store.getAllKeys(range);
-        const valuesRequest = store.getAll(range);
+        const prefix = `${draftId}:`;
+        const keysRequest = store.getAllKeys(draftRange(draftId));
+        const valuesRequest = store.getAll(draftRange(draftId));
         valuesRequest.onsuccess = () => resolve(keysRequest.result.map((k, i) => ({ chain: k.slice(prefix.length).split(':')[0], ...valuesRequest.result[i] })));
         valuesRequest.onerror = () => resolve([]);
       } catch {

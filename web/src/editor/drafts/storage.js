@@ -9,7 +9,6 @@
 // moves go to the small view record, so neither reads nor rewrites a long text (reading a
 // 1 MB post back cost ~10 ms per save). Drafts saved before meta had `rev` fall back to the text's.
 import { createStore, del, get, keys, promisifyRequest, set } from 'idb-keyval';
-import { journalKey, journalPrefix } from './journal.js';
 
 const DB_NAME = 'draftmark';
 const STORE_NAME = 'drafts';
@@ -108,12 +107,11 @@ export class DraftStore {
         const rev = currentRev + 1;
         const now = Date.now();
         const view = { anchor: snapshot.anchor, head: snapshot.head, scrollLine: snapshot.scrollLine };
-        // The text record keeps the view too, for a tab still running the previous version.
-        // The journal entries this text includes go in the same transaction (journal.js).
+        // The text record keeps the view too, for a tab still running the previous version, and
+        // the last edit journal entry it includes (journal.js: replay starts after it).
         const chain = snapshot.chain ?? null;
         const journalSeq = snapshot.journalSeq ?? -1;
         s.put({ text: snapshot.text, rev, writer, chain, journalSeq, ...view }, textKey);
-        if (chain && journalSeq >= 0) s.delete(IDBKeyRange.bound(journalPrefix(id, chain), journalKey(id, chain, journalSeq)));
         s.put(view, `view:${id}`);
         s.put({ id, name: meta?.name ?? '', title: snapshot.title, createdAt: meta?.createdAt ?? now, updatedAt: now, rev },
           metaKey);
@@ -145,7 +143,6 @@ export class DraftStore {
   remove(id) {
     return this.#run('delete the draft', (store) => store('readwrite', (s) => {
       for (const k of [`meta:${id}`, `text:${id}`, `view:${id}`, `file:${id}`]) s.delete(k);
-      s.delete(IDBKeyRange.bound(`journal:${id}:`, `journal:${id}:\uffff`));
       return promisifyRequest(s.transaction);
     }));
   }

@@ -11,15 +11,19 @@ export class TabPresence {
   #others = new Set();   // tab ids with our draft open
   #onChange;
   #onRemoteSave;
+  #onRemoteFork;
 
   /**
    * `onChange(count)`: how many other tabs have the current draft open.
    * `onRemoteSave({draftId, rev})`: another tab saved the current draft.
+   * `onRemoteFork({draftId, toLabel})`: another tab's save of the current draft was refused
+   * (ours was newer) and its text was kept as the draft `toLabel`.
    */
-  constructor({ tabId, onChange, onRemoteSave }) {
+  constructor({ tabId, onChange, onRemoteSave, onRemoteFork }) {
     this.#tabId = tabId;
     this.#onChange = onChange;
     this.#onRemoteSave = onRemoteSave;
+    this.#onRemoteFork = onRemoteFork;
     if (typeof BroadcastChannel === 'undefined') return;
     this.#channel = new BroadcastChannel(CHANNEL);
     this.#channel.onmessage = (event) => this.#receive(event.data);
@@ -38,6 +42,11 @@ export class TabPresence {
   /** Tells the other tabs this tab saved `draftId` at revision `rev`. */
   saved(draftId, rev) {
     this.#post({ type: 'saved', draftId, rev });
+  }
+
+  /** Tells the other tabs on `draftId` that this tab's text is kept as the copy `toLabel`. */
+  forked(draftId, toLabel) {
+    this.#post({ type: 'forked', draftId, toLabel });
   }
 
   /** Other tabs known to show the current draft. */
@@ -66,6 +75,9 @@ export class TabPresence {
       case 'saved':
         this.#others.add(message.tabId);
         this.#onRemoteSave?.({ draftId: message.draftId, rev: message.rev });
+        break;
+      case 'forked':
+        this.#onRemoteFork?.({ draftId: message.draftId, toLabel: message.toLabel });
         break;
       default:
         return;
