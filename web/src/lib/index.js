@@ -2,6 +2,7 @@
 // which puts a rendered document into a page element the way the editor's preview does.
 // Declarations and option docs: web/types/draftmark.d.ts.
 import { DraftmarkError, render } from './draftmark.js';
+import * as mathEngine from './math.js';
 import { PatchedElement } from './preview.js';
 
 export { DraftmarkError, init, isReady, memoryStats, render } from './draftmark.js';
@@ -25,6 +26,6 @@ export function renderInto(element, markdown, options = {}) {
     targets.set(element, target);
   }
   const result = render(markdown, renderOptions);
-  const mathProblems = target.update(result, { unsafe, math: { macros } });
+  const mathProblems = target.update(result, { unsafe, math: { engine: mathEngine, macros } });
   return { ...result, mathProblems };
 }

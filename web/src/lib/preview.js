@@ -5,7 +5,10 @@
 // blocks to the current DOM nodes by hash, in order; matched nodes stay the same objects (images
 // do not reload, typeset math is kept, a selection in the preview survives) and only get their
 // data-line refreshed. Unmatched blocks are sanitised, parsed and typeset; vanished ones removed.
-import { createMathCache, definesMacros, renderMath } from './math.js';
+//
+// KaTeX is not imported here: the caller passes math.js as `math.engine` (the editor and
+// renderInto() import it; <draftmark-preview> loads it on first use, so a page without math
+// never downloads KaTeX). Without an engine, math spans stay as their TeX text.
 import { sanitizeHtml } from './sanitize.js';
 
 function parseBlock(html, unsafe, doc) {
@@ -34,8 +37,9 @@ function setLines(entry, block) {
 
 /**
  * Keeps `container`'s children equal to the blocks of the latest render result.
- * Options: `unsafe` skips the sanitiser; `math` = `{cache, macros}` for renderMath()
- * (a cache is created when none is given); `prepare(node)` is called on each new block node
+ * Options: `unsafe` skips the sanitiser; `math` = `{engine, cache, macros}`: `engine` is the
+ * math.js module (renderMath, definesMacros, createMathCache), absent = no typesetting; a cache
+ * is created when none is given; `prepare(node)` is called on each new block node
  * before it enters the page (the editor points images at their files there).
  */
 export class PreviewPatcher {
@@ -43,6 +47,7 @@ export class PreviewPatcher {
   #unsafe;
   #macros;
   #cache;
+  #engine;
   #prepare;
   #entries = [];  // [{hash, node, problems, definesMacros}] in document order
 
@@ -51,7 +56,8 @@ export class PreviewPatcher {
     this.#prepare = prepare;
     this.#unsafe = Boolean(unsafe);
     this.#macros = math.macros ?? {};
-    this.#cache = math.cache ?? createMathCache();
+    this.#engine = math.engine ?? null;
+    this.#cache = math.cache ?? this.#engine?.createMathCache() ?? null;
   }
 
   /** The block nodes currently shown, in document order (the container's children). */
@@ -80,7 +86,7 @@ export class PreviewPatcher {
       let entry = waiting.get(block.hash)?.shift();
       if (!entry) {
         entry = { hash: block.hash, node: parseBlock(block.html, this.#unsafe, doc), problems: [],
-          definesMacros: block.html.includes('math') && definesMacros(block.html) };
+          definesMacros: block.html.includes('math') && Boolean(this.#engine?.definesMacros(block.html)) };
         fresh.push(entry);
         try {
           this.#prepare?.(entry.node);
@@ -121,6 +127,8 @@ export class PreviewPatcher {
   }
 
   #typesetMath(fresh) {
+    if (!this.#engine) return [];
+    const { renderMath } = this.#engine;
     if (this.#entries.some((e) => e.definesMacros)) {
       // Macros defined in one block reach formulas in later ones: typeset the whole document
       // in order, uncached (only posts that use \def/\newcommand pay for it).
