@@ -29,6 +29,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund >&2
 fi
 # The benchmark's comparison engines (bench/package-lock.json); its smoke run is a ctest.
-if [ ! -d bench/node_modules ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+# `--editor` (scripts/serve.sh) skips them: the editor does not need them.
+if [ "${1:-}" != "--editor" ] && { [ ! -d bench/node_modules ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; }; then
   npm ci --prefix bench --no-audit --no-fund >&2
 fi
