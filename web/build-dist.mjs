@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildSingleFile } from './build-single-file.mjs';
-import { inlineCssPlugin, katexCssPlugin, katexFontsPlugin } from './esbuild-plugins.mjs';
+import { inlineCssPlugin, katexCssPlugin, katexFontsPlugin, langSqlShimPlugin } from './esbuild-plugins.mjs';
 
 /** The single file must fit in this many bytes (README states it; tests check it). */
 export const kSingleFileBudget = 2.5 * 1024 * 1024;
@@ -19,10 +19,6 @@ const common = { bundle: true, format: 'esm', target: 'es2022', charset: 'utf8',
 /** Builds the four outputs into `dist`; `page` is the editor page already in dist/, `appEntry` its JS. */
 export async function buildDistribution({ root, dist, wasmFile, page, appEntry }) {
   mkdirSync(dist, { recursive: true });
-  await build({
-    ...common, entryPoints: [path.join(root, 'web/src/lib/index.js')], outfile: path.join(dist, 'draftmark.js'),
-    platform: 'neutral', minify: true, external: ['node:fs/promises'],
-  });
   copyFileSync(path.join(root, 'web/types/draftmark.d.ts'), path.join(dist, 'draftmark.d.ts'));
   copyFileSync(path.join(root, 'web/types/draftmark-element.d.ts'), path.join(dist, 'draftmark-element.d.ts'));
 
@@ -31,13 +27,20 @@ export async function buildDistribution({ root, dist, wasmFile, page, appEntry }
     loader: { '.woff2': 'file' }, assetNames: 'fonts/[name]', plugins: [katexCssPlugin()],
   });
 
+  // The module and the element in one build, so what both load lazily (KaTeX, the sanitiser and
+  // patcher, the highlighter) is one set of chunks in dist/chunks/, shipped once.
   rmSync(path.join(dist, 'chunks'), { recursive: true, force: true });  // hashed names: old ones would pile up
   await build({
-    ...common, entryPoints: { 'draftmark-element': path.join(root, 'web/src/element/element-entry.js') },
-    outdir: dist, splitting: true, chunkNames: 'chunks/[name]-[hash]', platform: 'browser', minify: true,
-    external: ['node:fs/promises'],
+    ...common,
+    entryPoints: {
+      draftmark: path.join(root, 'web/src/lib/index.js'),
+      'draftmark-element': path.join(root, 'web/src/element/element-entry.js'),
+    },
+    outdir: dist, splitting: true, chunkNames: 'chunks/[name]-[hash]', platform: 'neutral', minify: true,
+    mainFields: ['module', 'main'], external: ['node:fs/promises'],
     // KaTeX's fonts are the dist/fonts/ files draftmark.css uses, seen from dist/chunks/.
-    plugins: [katexFontsPlugin({ urlsFrom: '../fonts/' }), inlineCssPlugin([katexCssPlugin({ fonts: 'none' })])],
+    plugins: [langSqlShimPlugin(root), katexFontsPlugin({ urlsFrom: '../fonts/' }),
+      inlineCssPlugin([katexCssPlugin({ fonts: 'none' })])],
   });
 
   const single = await buildSingleFile({ root, page, appEntry, wasmFile, outFile: path.join(dist, 'draftmark.html') });

@@ -120,3 +120,19 @@ export function inlineCssPlugin(extraPlugins = []) {
     },
   };
 }
+
+/**
+ * Resolves @codemirror/language and @codemirror/autocomplete to web/shims/lang-sql-codemirror.js
+ * when @codemirror/lang-sql imports them: the preview's highlighter needs only lang-sql's
+ * parser (see the shim). For the dist/ build only; the editor keeps the real packages.
+ */
+export function langSqlShimPlugin(root) {
+  const shim = path.join(root, 'web/shims/lang-sql-codemirror.js');
+  return {
+    name: 'draftmark-lang-sql-shim',
+    setup(build) {
+      build.onResolve({ filter: /^@codemirror\/(language|autocomplete)$/ }, (args) =>
+        (/[\\/]@codemirror[\\/]lang-sql[\\/]/.test(args.importer) ? { path: shim } : undefined));
+    },
+  };
+}
