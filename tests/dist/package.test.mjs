@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { measureSizes, readmeTable, sizesTable } from '../../scripts/sizes.mjs';
 
 const root = process.cwd();
 const dist = path.join(root, 'dist');
@@ -114,4 +116,39 @@ test('no eval or Function constructor in the bundles a strict CSP would block', 
     assert.doesNotMatch(text, /(^|[^.\w$])eval\s*\(/, `${file} calls eval`);
     assert.doesNotMatch(text, /new\s+Function\s*\(|[^.\w$]Function\s*\(\s*["'`]/, `${file} builds a Function from text`);
   }
+});
+
+test('README\'s sizes table is the one scripts/sizes.mjs measures on dist/', () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  assert.equal(readmeTable(readme), sizesTable(measureSizes(root)),
+    'README.md is stale: run node scripts/sizes.mjs --write (web/build.mjs does)');
+});
+
+// What `import { init, render } from 'draftmark'` loads: the entry and its static imports.
+function staticClosure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = readFileSync(path.join(dist, file), 'utf8');
+  for (const [, spec] of text.matchAll(/(?:^|[;}\s])import\s*(?:[\w$\s{},*]+from\s*)?["']([^"']+)["']/g)) {
+    staticClosure(path.posix.join(path.posix.dirname(file), spec), seen);
+  }
+  return seen;
+}
+
+test('init and render load no DOM code: the module entry is under 40 KB gzipped, without DOMPurify or KaTeX', () => {
+  const files = [...staticClosure('draftmark.js')];
+  const gzip = files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
+  assert.ok(gzip <= 40 * 1024, `draftmark.js and its static chunks are ${gzip} bytes gzipped`);
+  for (const file of files) {
+    const text = readFileSync(path.join(dist, file), 'utf8');
+    assert.doesNotMatch(text, /KaTeX parse error|dompurify|@lezer|tok-/i, `${file} holds DOM-side code`);
+  }
+});
+
+test('KaTeX, DOMPurify and the highlighter are each in exactly one file of the package', () => {
+  const js = packedFiles().filter((f) => f.endsWith('.js'));
+  const holding = (pattern) => js.filter((f) => pattern.test(readFileSync(path.join(root, f), 'utf8')));
+  assert.equal(holding(/KaTeX parse error/).length, 1, `KaTeX in ${holding(/KaTeX parse error/)}`);
+  assert.equal(holding(/dompurify/i).length, 1, `DOMPurify in ${holding(/dompurify/i)}`);
+  assert.equal(holding(/Stream parser failed to advance/).length, 1, 'the highlighter once');
 });
