@@ -158,10 +158,16 @@ describe('embed page (web/examples/embed.html)', () => {
     assert.doesNotMatch(html, /onerror|<script|javascript:/i);
   });
 
-  test('renderInto() from the module typeset math into the page', async () => {
+  test('renderInto() from the module typeset math and highlighted code, loading its chunks lazily', async () => {
     const html = await page.$eval('#render-into', (el) => el.innerHTML);
     assert.match(html, /From render\(\)/);
     assert.match(html, /class="katex"/);
+    assert.match(html, /<span class="tok-keyword">const<\/span>/);
+    // KaTeX and the highlighter came from dist/chunks/, each fetched once for both the module and the element.
+    const chunks = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname).filter((p) => p.includes('/dist/chunks/')));
+    assert.ok(chunks.some((p) => /render-into-/.test(p)), 'the DOM half is a chunk');
+    assert.equal(chunks.length, new Set(chunks).size, `a chunk fetched twice: ${chunks}`);
   });
 
   test('a src that cannot be loaded shows a message in the element and fires draftmark:error', async () => {
