@@ -1,13 +1,15 @@
 // The distribution half of the build (called by web/build.mjs after the editor is built):
 //   dist/draftmark.js (+ .d.ts)   the embeddable module: init, render, renderInto
 //   dist/draftmark.css, fonts/    post style + KaTeX CSS for pages using renderInto
-//   dist/draftmark-element.js     <draftmark-preview>, self-contained (wasm, CSS, fonts inside)
-//   dist/draftmark.html           the whole editor in one offline file
+//   dist/draftmark-element.js     <draftmark-preview> (post CSS inside; loads draftmark.wasm), its lazy
+//   dist/chunks/                  chunks: KaTeX + its CSS (fonts from fonts/), the highlighter (fetched on first use)
+//   dist/draftmark.html           the whole editor in one offline file (a release artifact, not in
+//                                 the npm package; nor are the editor page's index.html, app.js, editor.css)
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildSingleFile } from './build-single-file.mjs';
-import { inlineCssPlugin, katexCssPlugin, katexFontsPlugin, wasmGzipPlugin } from './esbuild-plugins.mjs';
+import { inlineCssPlugin, katexCssPlugin, katexFontsPlugin, langSqlShimPlugin } from './esbuild-plugins.mjs';
 
 /** The single file must fit in this many bytes (README states it; tests check it). */
 export const kSingleFileBudget = 2.5 * 1024 * 1024;
@@ -17,10 +19,6 @@ const common = { bundle: true, format: 'esm', target: 'es2022', charset: 'utf8',
 /** Builds the four outputs into `dist`; `page` is the editor page already in dist/, `appEntry` its JS. */
 export async function buildDistribution({ root, dist, wasmFile, page, appEntry }) {
   mkdirSync(dist, { recursive: true });
-  await build({
-    ...common, entryPoints: [path.join(root, 'web/src/lib/index.js')], outfile: path.join(dist, 'draftmark.js'),
-    platform: 'neutral', external: ['node:fs/promises'],
-  });
   copyFileSync(path.join(root, 'web/types/draftmark.d.ts'), path.join(dist, 'draftmark.d.ts'));
   copyFileSync(path.join(root, 'web/types/draftmark-element.d.ts'), path.join(dist, 'draftmark-element.d.ts'));
 
@@ -29,11 +27,20 @@ export async function buildDistribution({ root, dist, wasmFile, page, appEntry }
     loader: { '.woff2': 'file' }, assetNames: 'fonts/[name]', plugins: [katexCssPlugin()],
   });
 
+  // The module and the element in one build, so what both load lazily (KaTeX, the sanitiser and
+  // patcher, the highlighter) is one set of chunks in dist/chunks/, shipped once.
+  rmSync(path.join(dist, 'chunks'), { recursive: true, force: true });  // hashed names: old ones would pile up
   await build({
-    ...common, entryPoints: [path.join(root, 'web/src/element/element-entry.js')],
-    outfile: path.join(dist, 'draftmark-element.js'), platform: 'browser', minify: true,
-    external: ['node:fs/promises'],
-    plugins: [wasmGzipPlugin(wasmFile), katexFontsPlugin(), inlineCssPlugin([katexCssPlugin({ fonts: 'none' })])],
+    ...common,
+    entryPoints: {
+      draftmark: path.join(root, 'web/src/lib/index.js'),
+      'draftmark-element': path.join(root, 'web/src/element/element-entry.js'),
+    },
+    outdir: dist, splitting: true, chunkNames: 'chunks/[name]-[hash]', platform: 'neutral', minify: true,
+    mainFields: ['module', 'main'], external: ['node:fs/promises'],
+    // KaTeX's fonts are the dist/fonts/ files draftmark.css uses, seen from dist/chunks/.
+    plugins: [langSqlShimPlugin(root), katexFontsPlugin({ urlsFrom: '../fonts/' }),
+      inlineCssPlugin([katexCssPlugin({ fonts: 'none' })])],
   });
 
   const single = await buildSingleFile({ root, page, appEntry, wasmFile, outFile: path.join(dist, 'draftmark.html') });

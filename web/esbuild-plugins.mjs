@@ -48,18 +48,26 @@ export function katexFontFaces() {
 }
 
 /**
- * `import faces from 'draftmark:katex-fonts'` yields [{family, weight, style, bytes}] for every
+ * `import faces from 'draftmark:katex-fonts'` yields [{family, weight, style, bytes}] (or, with
+ * `urlsFrom`, {…, url} pointing at the hosted woff2 files) for every
  * KaTeX font (woff2 only: every browser that runs wasm reads woff2). Used where @font-face in CSS
  * cannot work: a shadow root ignores @font-face, and FontFace objects built from bytes need no
  * font-src permission from the host page's CSP.
  */
-export function katexFontsPlugin() {
+export function katexFontsPlugin({ urlsFrom = null } = {}) {
   return {
     name: 'draftmark-katex-fonts',
     setup(build) {
       build.onResolve({ filter: /^draftmark:katex-fonts$/ }, () => ({ path: 'katex-fonts', namespace: 'katex-fonts' }));
       build.onLoad({ filter: /.*/, namespace: 'katex-fonts' }, () => {
         const faces = katexFontFaces();
+        if (urlsFrom) {
+          // {…, url}: the woff2 files as hosted next to the bundle (dist/fonts/), relative to the
+          // chunk this module lands in, fetched by the browser only when a formula needs them.
+          const list = faces.map((f) => `{family:${JSON.stringify(f.family)},weight:${JSON.stringify(f.weight)},` +
+            `style:${JSON.stringify(f.style)},url:new URL(${JSON.stringify(urlsFrom + path.basename(f.file))},import.meta.url).href}`);
+          return { contents: `export default [${list.join(',')}];\n`, loader: 'js' };
+        }
         const imports = faces.map((f, i) => `import f${i} from ${JSON.stringify(f.file)};`).join('\n');
         const list = faces.map((f, i) =>
           `{family:${JSON.stringify(f.family)},weight:${JSON.stringify(f.weight)},style:${JSON.stringify(f.style)},bytes:f${i}}`);
@@ -109,6 +117,22 @@ export function inlineCssPlugin(extraPlugins = []) {
         });
         return { contents: result.outputFiles[0].text, loader: 'text', watchFiles: [args.path] };
       });
+    },
+  };
+}
+
+/**
+ * Resolves @codemirror/language and @codemirror/autocomplete to web/shims/lang-sql-codemirror.js
+ * when @codemirror/lang-sql imports them: the preview's highlighter needs only lang-sql's
+ * parser (see the shim). For the dist/ build only; the editor keeps the real packages.
+ */
+export function langSqlShimPlugin(root) {
+  const shim = path.join(root, 'web/shims/lang-sql-codemirror.js');
+  return {
+    name: 'draftmark-lang-sql-shim',
+    setup(build) {
+      build.onResolve({ filter: /^@codemirror\/(language|autocomplete)$/ }, (args) =>
+        (/[\\/]@codemirror[\\/]lang-sql[\\/]/.test(args.importer) ? { path: shim } : undefined));
     },
   };
 }

@@ -6,8 +6,8 @@ import { init, renderInto } from '../../web/src/lib/index.js';
 const source = document.getElementById('source');
 const preview = document.getElementById('preview');
 
-function update() {
-  renderInto(preview, source.value);
+async function update() {
+  await renderInto(preview, source.value);
   preview.dispatchEvent(new CustomEvent('draftmark:rendered', { bubbles: true }));
 }
 
@@ -16,6 +16,6 @@ source.addEventListener('input', update);
 window.draftmark = {
   setMarkdown(text) {
     source.value = text;
-    update();
+    return update();
   },
 };

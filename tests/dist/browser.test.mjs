@@ -158,10 +158,16 @@ describe('embed page (web/examples/embed.html)', () => {
     assert.doesNotMatch(html, /onerror|<script|javascript:/i);
   });
 
-  test('renderInto() from the module typeset math into the page', async () => {
+  test('renderInto() from the module typeset math and highlighted code, loading its chunks lazily', async () => {
     const html = await page.$eval('#render-into', (el) => el.innerHTML);
     assert.match(html, /From render\(\)/);
     assert.match(html, /class="katex"/);
+    assert.match(html, /<span class="tok-keyword">const<\/span>/);
+    // KaTeX and the highlighter came from dist/chunks/, each fetched once for both the module and the element.
+    const chunks = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname).filter((p) => p.includes('/dist/chunks/')));
+    assert.ok(chunks.some((p) => /render-into-/.test(p)), 'the DOM half is a chunk');
+    assert.equal(chunks.length, new Set(chunks).size, `a chunk fetched twice: ${chunks}`);
   });
 
   test('a src that cannot be loaded shows a message in the element and fires draftmark:error', async () => {
@@ -274,6 +280,92 @@ describe('offline single file under a strict Content-Security-Policy', () => {
     await page.evaluate(() => fetch('http://192.0.2.1/probe').catch(() => null));
     await page.waitForFunction(() => window.__violations.length > 0);
     assert.deepEqual(await page.evaluate(() => window.__violations), ['connect-src http://192.0.2.1/probe']);
+    await page.close();
+  });
+});
+
+// A page of the test's own, at `origin` + path: the element from dist/, the page's HTML given here.
+async function routePage(page, origin, file, body, headers = {}) {
+  await page.route(`${origin}${file}`, (route) => route.fulfill({
+    status: 200, body, headers: { 'content-type': 'text/html; charset=utf-8', ...headers } }));
+}
+const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.css': 'text/css' };
+const elementPage = (markdown, attrs = '') => `<!doctype html><meta charset="utf-8">
+<script type="module" src="/dist/draftmark-element.js"></script>
+<draftmark-preview id="p" ${attrs}><script type="text/markdown">${markdown}</script></draftmark-preview>`;
+
+describe('<draftmark-preview> loads KaTeX and the highlighter only when a post needs them', () => {
+  test('a page without math or code requests no chunk and loads under 200 KB (gzip)', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    await routePage(page, base, '/lazy-test.html', elementPage('# Plain\n\nNo math here.\n'));
+    const seen = await requestsDuring(async () => {
+      await page.goto(`${base}/lazy-test.html`);
+      await page.waitForFunction(() => document.getElementById('p').result);
+    });
+    const urls = seen.map((r) => r.url);
+    assert.deepEqual(urls.filter((u) => /element-math-|highlight-|fonts\/|katex/i.test(u)), []);
+    const bytes = await page.evaluate(() => performance.getEntriesByType('resource')
+      .concat(performance.getEntriesByType('navigation')).reduce((sum, e) => sum + e.transferSize, 0));
+    console.log(`# page without math: ${urls.length} requests, ${bytes} bytes transferred`);
+    assert.ok(bytes <= 200 * 1024, `${bytes} bytes transferred`);
+
+    // Math arrives: the math chunk and KaTeX's fonts are fetched, the formula typeset.
+    const more = await requestsDuring(async () => {
+      await page.$eval('#p', (el) => { el.text = '# Now with math\n\n$$\\frac{a}{b}$$\n\n```js\nconst x = 1;\n```\n'; });
+      await page.waitForFunction(() => document.getElementById('p').shadowRoot.querySelector('.katex-display')
+        && document.getElementById('p').shadowRoot.querySelector('code .tok-keyword'));
+    });
+    assert.ok(more.some((r) => /chunks\/element-math-/.test(r.url)), 'the math chunk is loaded');
+    assert.ok(more.some((r) => /chunks\/highlight-/.test(r.url)), 'the highlighter chunk is loaded');
+    assert.equal(await katexMainLoaded(page), true);
+    const total = await page.evaluate(() => performance.getEntriesByType('resource')
+      .concat(performance.getEntriesByType('navigation')).reduce((sum, e) => sum + e.transferSize, 0));
+    console.log(`# with math and code: ${total} bytes transferred`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('shadow="none" renders into the light DOM, and the page\'s CSS wins over the post style', async () => {
+    const page = await browser.context.newPage();
+    await routePage(page, base, '/light-test.html', '<style>draftmark-preview p { color: rgb(1, 2, 3); }</style>' +
+      elementPage('# Light\n\nStyled by the page, $x$.\n', 'shadow="none" lang="ko"'));
+    await page.goto(`${base}/light-test.html`);
+    await page.waitForFunction(() => document.querySelector('#p .katex'));
+    const seen = await page.$eval('#p', (el) => ({ shadow: el.shadowRoot, colour: getComputedStyle(el.querySelector('.dm-content p')).color,
+      h1: el.querySelector('.dm-content h1')?.textContent, source: el.text }));
+    assert.deepEqual(seen, { shadow: null, colour: 'rgb(1, 2, 3)', h1: 'Light', source: '# Light\n\nStyled by the page, $x$.\n' });
+    await page.close();
+  });
+});
+
+describe('<draftmark-preview> under the strictest CSP it supports', () => {
+  // Documented in README "Content-Security-Policy": fetching the wasm needs connect-src,
+  // compiling it wasm-unsafe-eval, KaTeX's fonts font-src and its layout's style attributes
+  // style-src 'unsafe-inline'. Nothing else: no inline script, no eval.
+  const ELEMENT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; " +
+    "font-src 'self'; style-src 'unsafe-inline'";
+  test('math and highlighted code render with no securitypolicyviolation', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    await page.route(`${CSP_ORIGIN}/dist/**`, (route) => {
+      const file = path.join(root, new URL(route.request().url()).pathname);
+      return route.fulfill({ status: 200, body: readFileSync(file),
+        headers: { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' } });
+    });
+    await routePage(page, CSP_ORIGIN, '/element.html',
+      elementPage('# Under CSP\n\n$$\\sum_i x_i$$\n\n```python\ndef f(): pass\n```\n'),
+      { 'content-security-policy': ELEMENT_CSP });
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${CSP_ORIGIN}/element.html`);
+    await page.waitForFunction(() => document.getElementById('p').shadowRoot?.querySelector('.katex-display')
+      && document.getElementById('p').shadowRoot.querySelector('code .tok-keyword'));
+    assert.equal(await katexMainLoaded(page), true);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 });

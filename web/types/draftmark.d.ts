@@ -4,7 +4,11 @@
 //   import { init, render, renderInto } from 'draftmark';
 //   await init();                                   // loads draftmark.wasm next to draftmark.js
 //   const { html, diagnostics } = render('# Hi\n', { mode: 'gfm' });
-//   renderInto(document.querySelector('#preview'), '$e^{i\\pi}$', { mode: 'gfm' });
+//   await renderInto(document.querySelector('#preview'), '$e^{i\\pi}$', { mode: 'gfm' });
+//
+// `init` and `render` are all that `import { init, render }` loads (a few KB beside the wasm);
+// renderInto() fetches its DOM half (DOMPurify, KaTeX, the block patcher; the highlighter when a
+// document has fenced code) from dist/chunks/ on its first call.
 
 /** Which Markdown dialect to read. */
 export type Mode =
@@ -125,6 +129,12 @@ export interface RenderIntoOptions extends RenderOptions {
    * used for every render, so `\gdef` in one render does not leak into the next.
    */
   macros?: Record<string, string>;
+  /**
+   * Highlight fenced code that names a language (```` ```python ````) with the editor's grammars
+   * (`tok-*` classes; `dist/draftmark.css` colours them). Default `true`; the highlighter is
+   * loaded only when a document has such code.
+   */
+  highlight?: boolean;
 }
 
 /** A formula KaTeX rejected (`error`; it also shows KaTeX's message inline) or warned about. */
@@ -154,14 +164,18 @@ export interface RenderIntoResult extends RenderResult {
 /**
  * Renders Markdown into `element` the way the editor's preview does: raw HTML sanitised with
  * DOMPurify (unless `unsafe`), math typeset with KaTeX (`trust: false`, size and expansion
- * limits), and on later calls with the same element only the blocks whose output changed are
+ * limits), fenced code highlighted, and on later calls with the same element only the blocks whose output changed are
  * replaced (images do not reload, typeset math is reused). The element's previous children are
  * replaced on the first call. Fires `draftmark:rendered` on `element` after each update.
  *
  * For math to look right the page needs KaTeX's CSS: link `dist/draftmark.css` (post styles +
  * KaTeX CSS; fonts in `dist/fonts/`). Browser only; call {@link init} first.
+ *
+ * Asynchronous since 0.2: the first call loads the DOM half of the module (dist/chunks/); the
+ * promise resolves once the element shows `markdown` (code highlighted too). Calls apply in call
+ * order. A non-element throws {@link DraftmarkError} at once.
  */
-export function renderInto(element: Element, markdown: string, options?: RenderIntoOptions): RenderIntoResult;
+export function renderInto(element: Element, markdown: string, options?: RenderIntoOptions): Promise<RenderIntoResult>;
 
 /** A system failure: load error, ABI mismatch, unknown option, out of memory, wasm trap. */
 export class DraftmarkError extends Error {

@@ -2,6 +2,7 @@
 // #preview, its problems listed under it and marked in the gutter. RenderScheduler decides when.
 import { DraftmarkError, renderForPatch } from '../lib/draftmark.js';
 import { highlightCodeBlocks } from '../lib/highlight.js';
+import * as mathEngine from '../lib/math.js';
 import { PreviewPatcher } from '../lib/preview.js';
 import { ImageResolver } from './images.js';
 
@@ -33,6 +34,7 @@ export class PreviewPane {
     this.#images = images;
     this.#patcher = new PreviewPatcher(this.#element, {
       unsafe: false,
+      math: { engine: mathEngine },
       prepare: (node) => {
         images.prepare(node);
         highlightCodeBlocks(node);

@@ -1,5 +1,6 @@
-// The fenced-code languages Draftmark knows, shared by the editor (syntax inside ``` blocks) and
-// the preview's highlighter. A curated list rather than @codemirror/language-data's 140: that
+// The editor's fenced-code languages (syntax inside ``` blocks), as CodeMirror LanguageSupport;
+// the names are code-language-names.js, which the preview's Lezer-only highlighter (code-parsers.js)
+// shares. A curated list rather than @codemirror/language-data's 140: that
 // module pulls every mode into a bundle without code splitting (+1.5 MB), and the offline single
 // file has a size budget. These cover what tech blogs use most; languages whose Lezer grammar
 // is large (C++, Rust, Java, Go: 250 KB together) use CodeMirror's small legacy modes instead.
@@ -24,49 +25,50 @@ import { ruby } from '@codemirror/legacy-modes/mode/ruby';
 import { shell } from '@codemirror/legacy-modes/mode/shell';
 import { swift } from '@codemirror/legacy-modes/mode/swift';
 import { toml } from '@codemirror/legacy-modes/mode/toml';
+import { LANGUAGE_NAMES } from './code-language-names.js';
 
 const legacy = (mode) => () => new LanguageSupport(StreamLanguage.define(mode));
 
-// [name, aliases, loader]; aliases are the names people write after ``` (Rouge's, mostly).
-const LANGUAGES = [
-  ['JavaScript', ['js', 'javascript', 'mjs', 'cjs', 'node'], () => javascript()],
-  ['JSX', ['jsx'], () => javascript({ jsx: true })],
-  ['TypeScript', ['ts', 'typescript'], () => javascript({ typescript: true })],
-  ['TSX', ['tsx'], () => javascript({ jsx: true, typescript: true })],
-  ['Python', ['py', 'python', 'python3', 'py3'], () => python()],
-  ['C', ['c', 'h'], legacy(c)],
-  ['C++', ['cpp', 'c++', 'cc', 'cxx', 'hpp'], legacy(cpp)],
-  ['C#', ['cs', 'csharp', 'c#'], legacy(csharp)],
-  ['Objective-C', ['objc', 'objective-c', 'objectivec'], legacy(objectiveC)],
-  ['Java', ['java'], legacy(java)],
-  ['Kotlin', ['kotlin', 'kt', 'kts'], legacy(kotlin)],
-  ['Scala', ['scala'], legacy(scala)],
-  ['Dart', ['dart'], legacy(dart)],
-  ['Swift', ['swift'], legacy(swift)],
-  ['Rust', ['rust', 'rs'], legacy(rust)],
-  ['Go', ['go', 'golang'], legacy(go)],
-  ['Ruby', ['ruby', 'rb'], legacy(ruby)],
-  ['Lua', ['lua'], legacy(lua)],
-  ['R', ['r'], legacy(r)],
-  ['SQL', ['sql', 'mysql', 'postgresql', 'psql'], () => sql()],
-  ['Shell', ['sh', 'bash', 'shell', 'zsh', 'console', 'shell-session'], legacy(shell)],
-  ['PowerShell', ['powershell', 'ps1', 'pwsh'], legacy(powerShell)],
-  ['Dockerfile', ['dockerfile', 'docker'], legacy(dockerFile)],
-  ['Diff', ['diff', 'patch'], legacy(diff)],
-  ['TOML', ['toml'], legacy(toml)],
-  ['YAML', ['yaml', 'yml'], () => yaml()],
-  ['JSON', ['json', 'jsonc', 'json5'], () => json()],
-  ['HTML', ['html', 'htm', 'xhtml', 'liquid'], () => html()],
-  ['XML', ['xml', 'svg', 'plist'], () => xml()],
-  ['CSS', ['css', 'scss', 'less'], () => css()],
-];
+const LOADERS = {
+  JavaScript: () => javascript(),
+  JSX: () => javascript({ jsx: true }),
+  TypeScript: () => javascript({ typescript: true }),
+  TSX: () => javascript({ jsx: true, typescript: true }),
+  Python: () => python(),
+  C: legacy(c),
+  'C++': legacy(cpp),
+  'C#': legacy(csharp),
+  'Objective-C': legacy(objectiveC),
+  Java: legacy(java),
+  Kotlin: legacy(kotlin),
+  Scala: legacy(scala),
+  Dart: legacy(dart),
+  Swift: legacy(swift),
+  Rust: legacy(rust),
+  Go: legacy(go),
+  Ruby: legacy(ruby),
+  Lua: legacy(lua),
+  R: legacy(r),
+  SQL: () => sql(),
+  Shell: legacy(shell),
+  PowerShell: legacy(powerShell),
+  Dockerfile: legacy(dockerFile),
+  Diff: legacy(diff),
+  TOML: legacy(toml),
+  YAML: () => yaml(),
+  JSON: () => json(),
+  HTML: () => html(),
+  XML: () => xml(),
+  CSS: () => css(),
+};
 
-/** LanguageDescription list for `markdown({codeLanguages})` and the preview highlighter. */
-export const codeLanguages = LANGUAGES.map(([name, alias, load]) =>
-  LanguageDescription.of({ name, alias, load: async () => load() }));
+/** LanguageDescription list for `markdown({codeLanguages})`. */
+export const codeLanguages = LANGUAGE_NAMES.map(([name, alias]) =>
+  LanguageDescription.of({ name, alias, load: async () => LOADERS[name]() }));
 
 /**
- * The language for a fence's info string (`python`, `C++`, `js {.x}` …), or null.
+ * The editor's language for a fence's info string (`python`, `C++`, `js {.x}` …), or null
+ * (tests/node/lib/highlight.test.mjs checks the preview's parsers against these).
  * @param {string} info
  * @returns {LanguageDescription|null}
  */

@@ -1,8 +1,9 @@
-// Highlights fenced code in the preview with the same Lezer parsers the editor uses, emitting
-// `tok-*` classes (@lezer/highlight's classHighlighter) that web/styles/code.css colours for
-// both themes. One highlighter for editor and preview, bundled, no CDN.
+// Highlights fenced code in the preview with the same grammars the editor uses (code-parsers.js:
+// the Lezer parsers without CodeMirror), emitting `tok-*` classes (@lezer/highlight's
+// classHighlighter) that web/styles/code.css colours for both themes. Bundled, no CDN.
 import { classHighlighter, highlightCode } from '@lezer/highlight';
-import { findCodeLanguage } from './code-languages.js';
+import { codeLanguageName } from './code-language-names.js';
+import { parseCode } from './code-parsers.js';
 
 // Longer code is left plain: highlighting is synchronous and a pasted log must not stall typing.
 const kMaxHighlightChars = 200_000;
@@ -59,17 +60,15 @@ export async function highlightCodeBlocks(root) {
     if (code.dataset.highlighted !== undefined) continue;
     code.dataset.highlighted = '';
     const name = languageName(code);
-    const description = name && findCodeLanguage(name);
+    const language = name && codeLanguageName(name);
     const text = code.textContent;
-    if (!description || text.length > kMaxHighlightChars) {
+    if (!language || text.length > kMaxHighlightChars) {
       if (code.closest('.lineno') && text.length <= kMaxHighlightChars) paint(code, text, null);
       continue;
     }
     try {
-      const support = description.support ?? await description.load();
-      if (!root.contains(code)) continue;
       const body = code.closest('.lineno') && text.endsWith('\n') ? text.slice(0, -1) : text;
-      paint(code, text, support.language.parser.parse(body));
+      paint(code, text, parseCode(language, body));
       count++;
     } catch (error) {
       console.warn(`draftmark: could not highlight ${name} code`, error);

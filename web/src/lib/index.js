@@ -1,30 +1,32 @@
-// Entry of dist/draftmark.js, the embeddable module: the wasm wrapper's API plus renderInto(),
-// which puts a rendered document into a page element the way the editor's preview does.
+// Entry of dist/draftmark.js, the embeddable module: the wasm wrapper's API (init, render: this
+// file and draftmark.js only, no DOM code) plus renderInto(), which puts a rendered document into
+// a page element the way the editor's preview does and loads its DOM half (render-into.js:
+// DOMPurify, KaTeX, the patcher; the highlighter when there is code) on first call.
 // Declarations and option docs: web/types/draftmark.d.ts.
-import { DraftmarkError, render } from './draftmark.js';
-import { PatchedElement } from './preview.js';
+import { DraftmarkError, init as start, render } from './draftmark.js';
 
-export { DraftmarkError, init, isReady, memoryStats, parseSiteConfig, render } from './draftmark.js';
-
-const targets = new WeakMap();  // element -> PatchedElement: later calls patch, not rebuild
+export { DraftmarkError, isReady, memoryStats, parseSiteConfig, render } from './draftmark.js';
 
 /**
- * Renders `markdown` into `element`: sanitised (unless `unsafe`), math typeset with KaTeX, and
- * only changed blocks replaced on later calls with the same element. Returns the render result
- * plus `mathProblems`. Call init() first.
+ * Loads the wasm module (default: draftmark.wasm next to this file). Safe to call more than once.
+ * @param {{wasm?: string|URL|ArrayBuffer|Uint8Array|WebAssembly.Module}} [options]
+ */
+export function init(options = {}) {
+  // Stated here, in the entry: bundled, draftmark.js may sit in a chunk folder, away from the wasm.
+  return start({ ...options, wasm: options.wasm ?? new URL('./draftmark.wasm', import.meta.url) });
+}
+
+let domHalf = null;  // Promise of render-into.js
+
+/**
+ * Renders `markdown` into `element`: sanitised (unless `unsafe`), math typeset with KaTeX, code
+ * highlighted, and only changed blocks replaced on later calls with the same element. Resolves
+ * to the render result plus `mathProblems`. Call init() first; calls apply in call order.
  */
 export function renderInto(element, markdown, options = {}) {
   if (typeof element?.replaceChildren !== 'function') {
     throw new DraftmarkError('draftmark: renderInto() needs a DOM element');
   }
-  const { macros = {}, ...renderOptions } = options;
-  const unsafe = Boolean(renderOptions.unsafe);
-  let target = targets.get(element);
-  if (!target) {
-    target = new PatchedElement(element);
-    targets.set(element, target);
-  }
-  const result = render(markdown, renderOptions);
-  const mathProblems = target.update(result, { unsafe, math: { macros } });
-  return { ...result, mathProblems };
+  domHalf ??= import('./render-into.js');
+  return domHalf.then((dom) => dom.renderWith(render, element, markdown, options));
 }

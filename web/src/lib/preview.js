@@ -5,8 +5,11 @@
 // blocks to the current DOM nodes by hash, in order; matched nodes stay the same objects (images
 // do not reload, typeset math is kept, a selection in the preview survives) and only get their
 // data-line refreshed. Unmatched blocks are sanitised, parsed and typeset; vanished ones removed.
+//
+// KaTeX is not imported here: the caller passes math.js as `math.engine` (the editor and
+// renderInto() import it; <draftmark-preview> loads it on first use, so a page without math
+// never downloads KaTeX). Without an engine, math spans stay as their TeX text.
 import { ID_PREFIX, prefixIds } from './ids.js';
-import { createMathCache, definesMacros, renderMath } from './math.js';
 import { sanitizeHtml } from './sanitize.js';
 
 function parseBlock(html, unsafe, doc, idPrefix) {
@@ -36,8 +39,9 @@ function setLines(entry, block) {
 
 /**
  * Keeps `container`'s children equal to the blocks of the latest render result.
- * Options: `unsafe` skips the sanitiser; `math` = `{cache, macros}` for renderMath()
- * (a cache is created when none is given); `prepare(node)` is called on each new block node
+ * Options: `unsafe` skips the sanitiser; `math` = `{engine, cache, macros}`: `engine` is the
+ * math.js module (renderMath, definesMacros, createMathCache), absent = no typesetting; a cache
+ * is created when none is given; `prepare(node)` is called on each new block node
  * before it enters the page (the editor points images at their files there); `idPrefix`
  * (default ID_PREFIX, 'user-content-') is put before every id and name and the `#` links to
  * them, so a post's ids cannot clobber the page's globals (ids.js; '' keeps them as they are).
@@ -47,6 +51,7 @@ export class PreviewPatcher {
   #unsafe;
   #macros;
   #cache;
+  #engine;
   #prepare;
   #idPrefix;
   #entries = [];  // [{hash, node, problems, definesMacros}] in document order
@@ -57,7 +62,8 @@ export class PreviewPatcher {
     this.#prepare = prepare;
     this.#unsafe = Boolean(unsafe);
     this.#macros = math.macros ?? {};
-    this.#cache = math.cache ?? createMathCache();
+    this.#engine = math.engine ?? null;
+    this.#cache = math.cache ?? this.#engine?.createMathCache() ?? null;
   }
 
   /** The block nodes currently shown, in document order (the container's children). */
@@ -86,7 +92,7 @@ export class PreviewPatcher {
       let entry = waiting.get(block.hash)?.shift();
       if (!entry) {
         entry = { hash: block.hash, node: parseBlock(block.html, this.#unsafe, doc, this.#idPrefix), problems: [],
-          definesMacros: block.html.includes('math') && definesMacros(block.html) };
+          definesMacros: block.html.includes('math') && Boolean(this.#engine?.definesMacros(block.html)) };
         fresh.push(entry);
         try {
           this.#prepare?.(entry.node);
@@ -127,6 +133,8 @@ export class PreviewPatcher {
   }
 
   #typesetMath(fresh) {
+    if (!this.#engine) return [];
+    const { renderMath } = this.#engine;
     if (this.#entries.some((e) => e.definesMacros)) {
       // Macros defined in one block reach formulas in later ones: typeset the whole document
       // in order, uncached (only posts that use \def/\newcommand pay for it).
