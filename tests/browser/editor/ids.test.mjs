@@ -117,7 +117,7 @@ describe('ids in the preview', () => {
       await init({ wasm: new URL('/dist/draftmark.wasm', location.href) });
       const el = document.createElement('div');
       document.body.append(el);
-      renderInto(el, text);
+      await renderInto(el, text);  // a Promise since the DOM half loads lazily
       const out = { ids: [...el.querySelectorAll('[id]')].map((e) => e.id), alert: typeof window.alert, location: window.location instanceof Location };
       el.remove();
       return out;
