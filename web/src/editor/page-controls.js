@@ -35,6 +35,7 @@ export class PageControls {
     this.#setTheme = themeController(this.#root, settings.values.theme ?? 'auto', (theme, choice) => {
       $('#theme-button').textContent = `Theme: ${choice}`;
       $('#theme-button').title = `Colour theme: ${choice === 'auto' ? `following the system (${theme})` : choice}`;
+      this.#preview.patcher?.redrawDiagrams();
     });
     this.#markView(applyView(this.#root, settings.values.view));
     splitDivider({ container: $('#workspace'), divider: $('#divider'), fraction: settings.values.split ?? 0.5,

@@ -16,12 +16,19 @@ export class PreviewPane {
   #patcher = null;
   #images = null;
   #problemsKey = '';
+  #problems = [];  // the last render's diagnostics and math problems (diagram problems come later)
 
   constructor({ element, settings, notices, diagnostics }) {
     this.#element = element;
     this.#settings = settings;
     this.#notices = notices;
     this.#diagnostics = diagnostics;
+    element.addEventListener('draftmark:diagrams', () => this.#showProblems());
+  }
+
+  /** The diagrams' patcher, for tests and the theme switch. */
+  get patcher() {
+    return this.#patcher;
   }
 
   /** Starts over with an empty preview (the mode, site URL or image folder changed). */
@@ -31,6 +38,7 @@ export class PreviewPane {
     this.#images = images;
     this.#patcher = new PreviewPatcher(this.#element, {
       unsafe: false,
+      theme: () => (document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'),
       prepare: (node) => {
         images.prepare(node);
         highlightCodeBlocks(node);
@@ -63,18 +71,23 @@ export class PreviewPane {
     this.lastResult = result;
     const rendered = performance.now();
     const mathProblems = this.#patcher.update(result);
-    const problems = [...result.diagnostics, ...mathProblems];
+    this.#problems = [...result.diagnostics, ...mathProblems];
+    this.#showProblems();
+    const timings = { renderMs: rendered - started, patchMs: performance.now() - rendered, bytes: text.length };
+    document.title = `${this.title() || 'Untitled'} — Draftmark`;
+    return timings;
+  }
+
+  #showProblems() {
+    const problems = [...this.#problems, ...(this.#patcher?.diagramProblems ?? [])];
     this.#diagnostics.show(problems);
     const problemsKey = JSON.stringify(problems.map((p) => [p.line, p.column, p.severity, p.message]));
     if (problemsKey !== this.#problemsKey) {
       // CodeMirror maps shown markers through edits itself; re-sending them every keystroke
       // would cost a transaction and a gutter redraw per key.
       this.#problemsKey = problemsKey;
-      this.editor.setDiagnostics(problems);
+      this.editor?.setDiagnostics(problems);
     }
-    const timings = { renderMs: rendered - started, patchMs: performance.now() - rendered, bytes: text.length };
-    document.title = `${this.title() || 'Untitled'} — Draftmark`;
-    return timings;
   }
 
   /** The post's title: front matter `title`, else the first `# heading`, else ''. */

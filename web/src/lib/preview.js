@@ -5,6 +5,8 @@
 // blocks to the current DOM nodes by hash, in order; matched nodes stay the same objects (images
 // do not reload, typeset math is kept, a selection in the preview survives) and only get their
 // data-line refreshed. Unmatched blocks are sanitised, parsed and typeset; vanished ones removed.
+// Mermaid diagrams in new blocks are drawn afterwards (asynchronously: see diagrams.js).
+import { hasDiagrams, renderDiagrams } from './diagrams.js';
 import { createMathCache, definesMacros, renderMath } from './math.js';
 import { sanitizeHtml } from './sanitize.js';
 
@@ -44,10 +46,16 @@ export class PreviewPatcher {
   #macros;
   #cache;
   #prepare;
-  #entries = [];  // [{hash, node, problems, definesMacros}] in document order
+  #entries = [];  // [{hash, node, problems, definesMacros, diagramProblems}] in document order
+  #diagrams;
+  #theme;
+  #diagramsOn = false;
+  #drawing = Promise.resolve();
 
-  constructor(container, { unsafe = false, math = {}, prepare = null } = {}) {
+  constructor(container, { unsafe = false, math = {}, prepare = null, diagrams = true, theme = null } = {}) {
     this.#container = container;
+    this.#diagrams = Boolean(diagrams);
+    this.#theme = theme;
     this.#prepare = prepare;
     this.#unsafe = Boolean(unsafe);
     this.#macros = math.macros ?? {};
@@ -79,7 +87,7 @@ export class PreviewPatcher {
     for (const block of result.blocks) {
       let entry = waiting.get(block.hash)?.shift();
       if (!entry) {
-        entry = { hash: block.hash, node: parseBlock(block.html, this.#unsafe, doc), problems: [],
+        entry = { hash: block.hash, node: parseBlock(block.html, this.#unsafe, doc), problems: [], diagramProblems: [],
           definesMacros: block.html.includes('math') && definesMacros(block.html) };
         fresh.push(entry);
         try {
@@ -114,10 +122,63 @@ export class PreviewPatcher {
     this.#entries = next;
 
     const mathProblems = this.#typesetMath(fresh);
+    const diagramsOn = this.#diagrams && diagramsWanted(result);
+    if (diagramsOn !== this.#diagramsOn) {
+      this.#diagramsOn = diagramsOn;
+      this.#drawDiagrams(this.#entries, !diagramsOn);
+    } else if (diagramsOn) {
+      this.#drawDiagrams(fresh, false);
+    }
     this.#container.dispatchEvent(new CustomEvent('draftmark:rendered', {
       detail: { result, mathProblems, added: fresh.map((e) => e.node), kept: next.length - fresh.length },
     }));
     return mathProblems;
+  }
+
+  /**
+   * The diagram problems of the blocks shown, as diagnostics ({line, column, severity, code,
+   * message}, lines as of the last update). Complete once `diagramsDrawn` resolves.
+   */
+  get diagramProblems() {
+    return this.#entries.flatMap((e) => e.diagramProblems.map((p) => ({
+      line: e.lineStart + p.lineOffset, column: 1, severity: 'error', code: 'mermaid', message: p.message,
+    })));
+  }
+
+  /** Resolves when the diagrams of every update so far are drawn. */
+  get diagramsDrawn() {
+    return this.#drawing;
+  }
+
+  /** Draws every diagram again (the theme changed). */
+  redrawDiagrams() {
+    if (this.#diagramsOn) this.#drawDiagrams(this.#entries, false);
+  }
+
+  #drawDiagrams(entries, undo) {
+    const jobs = [];
+    for (const entry of entries) {
+      if (undo) {
+        const boxes = [...entry.node.querySelectorAll('.dm-diagram')];
+        if (entry.node.classList.contains('dm-diagram')) boxes.push(entry.node);
+        for (const box of boxes) {
+          box.classList.remove('dm-diagram');
+          box.querySelector(':scope > .mermaid')?.remove();
+        }
+        entry.diagramProblems = [];
+        continue;
+      }
+      if (!hasDiagrams(entry.node)) continue;
+      jobs.push(renderDiagrams(entry.node, { theme: this.#theme?.() }).then((problems) => {
+        entry.diagramProblems = problems;
+      }));
+    }
+    if (jobs.length === 0) return;
+    const drawing = Promise.all([this.#drawing, ...jobs]).then(() => {
+      if (this.#drawing !== drawing) return;
+      this.#container.dispatchEvent(new CustomEvent('draftmark:diagrams', { detail: { problems: this.diagramProblems } }));
+    });
+    this.#drawing = drawing;
   }
 
   #typesetMath(fresh) {
@@ -132,6 +193,12 @@ export class PreviewPatcher {
     }
     return this.#entries.flatMap((e) => e.problems.map((p) => ({ ...p, line: e.lineStart })));
   }
+}
+
+// Chirpy draws diagrams only with `mermaid: true` in the front matter; GitHub always does.
+function diagramsWanted(result) {
+  if (result.mode === 'jekyll') return Boolean(result.frontMatter?.mermaid);
+  return result.mode === 'gfm';
 }
 
 /**
