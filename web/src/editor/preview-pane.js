@@ -1,5 +1,6 @@
 // The preview pane: one render of the editor's text with the wasm module, patched into
 // #preview, its problems listed under it and marked in the gutter. RenderScheduler decides when.
+import { decorateCodeBoxes, enableCopyButtons } from '../lib/code-box.js';
 import { DraftmarkError, renderForPatch } from '../lib/draftmark.js';
 import { highlightCodeBlocks } from '../lib/highlight.js';
 import { PreviewPatcher } from '../lib/preview.js';
@@ -24,6 +25,7 @@ export class PreviewPane {
     this.#notices = notices;
     this.#diagnostics = diagnostics;
     element.addEventListener('draftmark:diagrams', () => this.#showProblems());
+    enableCopyButtons(element);
   }
 
   /** The diagrams' patcher, for tests and the theme switch. */
@@ -41,6 +43,7 @@ export class PreviewPane {
       theme: () => (document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'),
       prepare: (node) => {
         images.prepare(node);
+        if (this.lastResult?.mode === 'jekyll') decorateCodeBoxes(node);  // before highlighting: it decides line numbers
         highlightCodeBlocks(node);
       },
     });
