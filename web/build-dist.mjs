@@ -12,7 +12,7 @@ import { buildSingleFile } from './build-single-file.mjs';
 import { inlineCssPlugin, katexCssPlugin, katexFontsPlugin, langSqlShimPlugin } from './esbuild-plugins.mjs';
 
 /** The single file must fit in this many bytes (README states it; tests check it). */
-export const kSingleFileBudget = 2.5 * 1024 * 1024;
+export const kSingleFileBudget = 4 * 1024 * 1024;  // 1.4 MB of it is mermaid, compressed
 
 const common = { bundle: true, format: 'esm', target: 'es2022', charset: 'utf8', legalComments: 'none', logLevel: 'warning' };
 

@@ -6,6 +6,7 @@
 import { build, transform } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { inlineCssPlugin, katexCssPlugin, wasmGzipPlugin } from './esbuild-plugins.mjs';
 
 const ASSET_LOADERS = {
@@ -44,6 +45,18 @@ async function bundleCss(file) {
   return result.outputFiles[0].text;
 }
 
+// Mermaid as one classic script that sets globalThis.__draftmarkMermaid (see
+// web/src/editor/mermaid-inline.js), gzip-compressed and base64-encoded.
+async function bundleMermaid(root) {
+  const result = await build({
+    entryPoints: [path.join(root, 'web/src/lib/mermaid-entry.js')], bundle: true, write: false,
+    format: 'iife', globalName: '__draftmarkMermaid', platform: 'browser', target: 'es2022',
+    minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning',
+  });
+  const js = `${result.outputFiles[0].text};globalThis.__draftmarkMermaid=__draftmarkMermaid.default;`;
+  return gzipSync(js, { level: 9 }).toString('base64');
+}
+
 function dataUrl(file) {
   const types = { '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
   const type = types[path.extname(file)] ?? 'application/octet-stream';
@@ -70,7 +83,9 @@ export async function buildSingleFile({ root, page, appEntry, wasmFile, outFile 
     if (!/type\s*=\s*["']module["']/i.test(tag)) throw new Error(`single file: cannot inline classic script ${src}`);
     if (scriptDone) return '';  // the one bundle holds every module the page loads
     scriptDone = true;
-    return `<script type="module">${js}</script>`;
+    // async: it runs as soon as the parser has it, not after the page's last byte (the
+    // compressed mermaid that follows it is raw text the app needs only for a diagram).
+    return `<script type="module" async>${js}</script>`;
   });
   if (!scriptDone) throw new Error(`single file: ${page} has no module script to replace`);
 
@@ -91,9 +106,15 @@ export async function buildSingleFile({ root, page, appEntry, wasmFile, outFile 
   html = html.replace(/<!--inline-css:(\d+)-->/g, (_, i) => `<style>${cssTexts[Number(i)]}</style>`);
   if (app.css) html = html.replace(/<\/head>/i, `<style>${app.css}</style>\n</head>`);
 
-  const leftover = html.replace(/<script type="module">[\s\S]*?<\/script>/, '')
+  const leftover = html.replace(/<script type="module" async>[\s\S]*?<\/script>/, '')
     .match(/<(img|script|link|iframe|source|video|audio)\b[^>]*\s(src|href)\s*=\s*["'](?!data:|blob:|https?:|#)[^"']+/i);
   if (leftover) throw new Error(`single file: local reference left in the page: ${leftover[0]}`);
+
+  // Last in the body: raw text the HTML parser skips over and no script parses until a diagram needs it.
+  const mermaid = await bundleMermaid(root);
+  const bodyEnd = html.lastIndexOf('</body>');  // the last: the inlined JS may spell "</body>" too
+  if (bodyEnd < 0) throw new Error(`single file: ${page} has no </body>`);
+  html = `${html.slice(0, bodyEnd)}<script type="text/plain" id="draftmark-mermaid-gz">${mermaid}</script>\n${html.slice(bodyEnd)}`;
 
   writeFileSync(outFile, html);
   return { file: outFile, bytes: Buffer.byteLength(html) };

@@ -11,11 +11,14 @@ import { measureSizes, readmeTable, sizesTable } from '../../scripts/sizes.mjs';
 const root = process.cwd();
 const dist = path.join(root, 'dist');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const SINGLE_FILE_BUDGET = 2.5 * 1024 * 1024;
+const SINGLE_FILE_BUDGET = 4 * 1024 * 1024;
 // The tarball's size (issue 13). The highlighter chunk is Lezer only (no CodeMirror view/state).
 const PACK_BUDGET = 700 * 1024;
 // Release artifacts of the editor, never in the package.
-const EDITOR_ARTIFACTS = ['dist/index.html', 'dist/app.js', 'dist/editor.css', 'dist/post.css', 'dist/draftmark.html'];
+// dist/draftmark-mermaid.js (1.5 MB gzip) is the editor's; a page using the package draws
+// diagrams with its own `mermaid` through setMermaidLoader() (README, Mermaid).
+const EDITOR_ARTIFACTS = ['dist/index.html', 'dist/app.js', 'dist/editor.css', 'dist/post.css', 'dist/draftmark.html',
+  'dist/draftmark-mermaid.js'];
 
 let packed = null;
 function pack() {
@@ -83,12 +86,12 @@ test('package.json is publishable: name, version, license, types, exports, files
   assert.ok(pkg.sideEffects.includes('./dist/draftmark-element.js'), 'importing the element defines it');
 });
 
-test('the offline single file stays under its 2.5 MB budget', () => {
+test('the offline single file stays under its 4 MB budget', () => {
   const bytes = statSync(path.join(dist, 'draftmark.html')).size;
   assert.ok(bytes > 100 * 1024, `draftmark.html is suspiciously small (${bytes} bytes)`);
   assert.ok(bytes < SINGLE_FILE_BUDGET, `draftmark.html is ${bytes} bytes`);
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-  assert.match(readme, /2\.5 MB/, 'the README states the budget');
+  assert.match(readme, /4 MB/, 'the README states the budget');
 });
 
 test('the single file references nothing outside itself, and its inline script cannot end early', () => {
@@ -96,8 +99,10 @@ test('the single file references nothing outside itself, and its inline script c
   const page = readFileSync(path.join(root, 'web/index.html'), 'utf8');
   // The HTML parser ends a script at the first "</script": there must be exactly one per script
   // element of the source page, so none of the bundled code's own text can close it.
-  assert.equal((html.match(/<\/script/gi) ?? []).length, (page.match(/<script\b/gi) ?? []).length);
-  const start = html.indexOf('<script type="module">');
+  // (+1: the compressed mermaid, a text/plain script of base64 that no script parses until a diagram needs it.)
+  assert.match(html, /<script type="text\/plain" id="draftmark-mermaid-gz">[A-Za-z0-9+/=]+<\/script>/);
+  assert.equal((html.match(/<\/script/gi) ?? []).length, (page.match(/<script\b/gi) ?? []).length + 1);
+  const start = html.indexOf('<script type="module" async>');
   assert.ok(start > 0, 'the app is an inline module script');
   const end = html.slice(start).search(/<\/script/i) + start;
   const markup = html.slice(0, start) + html.slice(end);

@@ -184,3 +184,9 @@ export class DraftmarkError extends Error {
 
 /** Bytes held by the module, for leak checks; `null` before {@link init}. */
 export function memoryStats(): { wasmBytes: number; bufferBytes: number } | null;
+
+/**
+ * How `renderInto()` loads mermaid for ```mermaid fences: the package ships none, so a page that
+ * wants diagrams passes its own, e.g. `setMermaidLoader(() => import('mermaid'))`.
+ */
+export function setMermaidLoader(load: () => Promise<unknown>): void;

@@ -86,3 +86,14 @@ export function splitDivider({ container, divider, fraction = 0.5, onChange }) {
   divider.addEventListener('dblclick', () => { set(0.5); onChange?.(current); });
   return { set };
 }
+
+/** The phone toolbar's file menu: `button` opens and closes `menu`; a choice or a click elsewhere closes it. */
+export function fileMenu(button, menu) {
+  const set = (open) => {
+    button.setAttribute('aria-expanded', String(open));
+    if (open) menu.dataset.open = ''; else delete menu.dataset.open;
+  };
+  button.addEventListener('click', (event) => { event.stopPropagation(); set(!('open' in menu.dataset)); });
+  menu.addEventListener('click', () => set(false));
+  document.addEventListener('click', (event) => { if (!menu.contains(event.target)) set(false); });
+}

@@ -1,6 +1,6 @@
 // The page's controls: toolbar buttons, keyboard shortcuts, theme, view and split, the settings
 // panel (mode, site URL, image folder, scroll sync), dropped files and clicks in the preview.
-import { applyView, nextTheme, splitDivider, themeController } from './layout.js';
+import { applyView, fileMenu, nextTheme, splitDivider, themeController } from './layout.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -35,8 +35,10 @@ export class PageControls {
     this.#setTheme = themeController(this.#root, settings.values.theme ?? 'auto', (theme, choice) => {
       $('#theme-button').textContent = `Theme: ${choice}`;
       $('#theme-button').title = `Colour theme: ${choice === 'auto' ? `following the system (${theme})` : choice}`;
+      this.#preview.patcher?.redrawDiagrams();
     });
     this.#markView(applyView(this.#root, settings.values.view));
+    fileMenu($('#menu-button'), $('#file-menu'));
     splitDivider({ container: $('#workspace'), divider: $('#divider'), fraction: settings.values.split ?? 0.5,
       onChange: (split) => settings.save({ split }) });
   }

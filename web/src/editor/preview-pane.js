@@ -1,5 +1,6 @@
 // The preview pane: one render of the editor's text with the wasm module, patched into
 // #preview, its problems listed under it and marked in the gutter. RenderScheduler decides when.
+import { decorateCodeBoxes, enableCopyButtons } from '../lib/code-box.js';
 import { DraftmarkError, renderForPatch } from '../lib/draftmark.js';
 import { highlightCodeBlocks } from '../lib/highlight.js';
 import * as mathEngine from '../lib/math.js';
@@ -19,12 +20,20 @@ export class PreviewPane {
   #patcher = null;
   #images = null;
   #problemsKey = '';
+  #problems = [];  // the last render's diagnostics and math problems (diagram problems come later)
 
   constructor({ element, settings, notices, diagnostics }) {
     this.#element = element;
     this.#settings = settings;
     this.#notices = notices;
     this.#diagnostics = diagnostics;
+    element.addEventListener('draftmark:diagrams', () => this.#showProblems());
+    enableCopyButtons(element);
+  }
+
+  /** The diagrams' patcher, for tests and the theme switch. */
+  get patcher() {
+    return this.#patcher;
   }
 
   /** Starts over with an empty preview (the mode, site URL or image folder changed). */
@@ -35,8 +44,10 @@ export class PreviewPane {
     this.#patcher = new PreviewPatcher(this.#element, {
       unsafe: false,
       math: { engine: mathEngine },
+      theme: () => (document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'),
       prepare: (node) => {
         images.prepare(node);
+        if (this.lastResult?.mode === 'jekyll') decorateCodeBoxes(node);  // before highlighting: it decides line numbers
         highlightCodeBlocks(node);
       },
     });
@@ -67,18 +78,23 @@ export class PreviewPane {
     this.lastResult = result;
     const rendered = performance.now();
     const mathProblems = this.#patcher.update(result);
-    const problems = [...result.diagnostics, ...mathProblems];
+    this.#problems = [...result.diagnostics, ...mathProblems];
+    this.#showProblems();
+    const timings = { renderMs: rendered - started, patchMs: performance.now() - rendered, bytes: text.length };
+    document.title = `${this.title() || 'Untitled'} — Draftmark`;
+    return timings;
+  }
+
+  #showProblems() {
+    const problems = [...this.#problems, ...(this.#patcher?.diagramProblems ?? [])];
     this.#diagnostics.show(problems);
     const problemsKey = JSON.stringify(problems.map((p) => [p.line, p.column, p.severity, p.message]));
     if (problemsKey !== this.#problemsKey) {
       // CodeMirror maps shown markers through edits itself; re-sending them every keystroke
       // would cost a transaction and a gutter redraw per key.
       this.#problemsKey = problemsKey;
-      this.editor.setDiagnostics(problems);
+      this.editor?.setDiagnostics(problems);
     }
-    const timings = { renderMs: rendered - started, patchMs: performance.now() - rendered, bytes: text.length };
-    document.title = `${this.title() || 'Untitled'} — Draftmark`;
-    return timings;
   }
 
   /** The post's title: front matter `title`, else the first `# heading`, else ''. */

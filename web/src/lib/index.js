@@ -6,6 +6,8 @@
 import { DraftmarkError, init as start, render } from './draftmark.js';
 
 export { DraftmarkError, isReady, memoryStats, parseSiteConfig, render } from './draftmark.js';
+// Diagrams: the package has no mermaid of its own; a page passes its own (see README, Mermaid).
+export { setMermaidLoader } from './diagrams.js';
 
 /**
  * Loads the wasm module (default: draftmark.wasm next to this file). Safe to call more than once.

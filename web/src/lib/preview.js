@@ -10,6 +10,8 @@
 // renderInto() import it; <draftmark-preview> loads it on first use, so a page without math
 // never downloads KaTeX). Without an engine, math spans stay as their TeX text.
 import { ID_PREFIX, prefixIds } from './ids.js';
+// Mermaid diagrams in new blocks are drawn afterwards (asynchronously: see diagrams.js).
+import { hasDiagrams, renderDiagrams } from './diagrams.js';
 import { sanitizeHtml } from './sanitize.js';
 
 function parseBlock(html, unsafe, doc, idPrefix) {
@@ -54,11 +56,17 @@ export class PreviewPatcher {
   #engine;
   #prepare;
   #idPrefix;
-  #entries = [];  // [{hash, node, problems, definesMacros}] in document order
+  #entries = [];  // [{hash, node, problems, definesMacros, diagramProblems}] in document order
+  #diagrams;
+  #theme;
+  #diagramsOn = false;
+  #drawing = Promise.resolve();
 
-  constructor(container, { unsafe = false, math = {}, prepare = null, idPrefix = ID_PREFIX } = {}) {
+  constructor(container, { unsafe = false, math = {}, prepare = null, idPrefix = ID_PREFIX, diagrams = true, theme = null } = {}) {
     this.#container = container;
     this.#idPrefix = idPrefix;
+    this.#diagrams = Boolean(diagrams);
+    this.#theme = theme;
     this.#prepare = prepare;
     this.#unsafe = Boolean(unsafe);
     this.#macros = math.macros ?? {};
@@ -91,7 +99,7 @@ export class PreviewPatcher {
     for (const block of result.blocks) {
       let entry = waiting.get(block.hash)?.shift();
       if (!entry) {
-        entry = { hash: block.hash, node: parseBlock(block.html, this.#unsafe, doc, this.#idPrefix), problems: [],
+        entry = { hash: block.hash, node: parseBlock(block.html, this.#unsafe, doc, this.#idPrefix), problems: [], diagramProblems: [],
           definesMacros: block.html.includes('math') && Boolean(this.#engine?.definesMacros(block.html)) };
         fresh.push(entry);
         try {
@@ -126,10 +134,63 @@ export class PreviewPatcher {
     this.#entries = next;
 
     const mathProblems = this.#typesetMath(fresh);
+    const diagramsOn = this.#diagrams && diagramsWanted(result);
+    if (diagramsOn !== this.#diagramsOn) {
+      this.#diagramsOn = diagramsOn;
+      this.#drawDiagrams(this.#entries, !diagramsOn);
+    } else if (diagramsOn) {
+      this.#drawDiagrams(fresh, false);
+    }
     this.#container.dispatchEvent(new CustomEvent('draftmark:rendered', {
       detail: { result, mathProblems, added: fresh.map((e) => e.node), kept: next.length - fresh.length },
     }));
     return mathProblems;
+  }
+
+  /**
+   * The diagram problems of the blocks shown, as diagnostics ({line, column, severity, code,
+   * message}, lines as of the last update). Complete once `diagramsDrawn` resolves.
+   */
+  get diagramProblems() {
+    return this.#entries.flatMap((e) => e.diagramProblems.map((p) => ({
+      line: e.lineStart + p.lineOffset, column: 1, severity: 'error', code: 'mermaid', message: p.message,
+    })));
+  }
+
+  /** Resolves when the diagrams of every update so far are drawn. */
+  get diagramsDrawn() {
+    return this.#drawing;
+  }
+
+  /** Draws every diagram again (the theme changed). */
+  redrawDiagrams() {
+    if (this.#diagramsOn) this.#drawDiagrams(this.#entries, false);
+  }
+
+  #drawDiagrams(entries, undo) {
+    const jobs = [];
+    for (const entry of entries) {
+      if (undo) {
+        const boxes = [...entry.node.querySelectorAll('.dm-diagram')];
+        if (entry.node.classList.contains('dm-diagram')) boxes.push(entry.node);
+        for (const box of boxes) {
+          box.classList.remove('dm-diagram');
+          box.querySelector(':scope > .mermaid')?.remove();
+        }
+        entry.diagramProblems = [];
+        continue;
+      }
+      if (!hasDiagrams(entry.node)) continue;
+      jobs.push(renderDiagrams(entry.node, { theme: this.#theme?.() }).then((problems) => {
+        entry.diagramProblems = problems;
+      }));
+    }
+    if (jobs.length === 0) return;
+    const drawing = Promise.all([this.#drawing, ...jobs]).then(() => {
+      if (this.#drawing !== drawing) return;
+      this.#container.dispatchEvent(new CustomEvent('draftmark:diagrams', { detail: { problems: this.diagramProblems } }));
+    });
+    this.#drawing = drawing;
   }
 
   #typesetMath(fresh) {
@@ -146,6 +207,12 @@ export class PreviewPatcher {
     }
     return this.#entries.flatMap((e) => e.problems.map((p) => ({ ...p, line: e.lineStart })));
   }
+}
+
+// Chirpy draws diagrams only with `mermaid: true` in the front matter; GitHub always does.
+function diagramsWanted(result) {
+  if (result.mode === 'jekyll') return Boolean(result.frontMatter?.mermaid);
+  return result.mode === 'gfm';
 }
 
 /**
