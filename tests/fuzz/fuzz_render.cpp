@@ -3,6 +3,10 @@
 // Input layout: byte 0 picks the options, the rest is the Markdown.
 //   bits 0-1 mode (auto, commonmark, gfm, jekyll)   bit 2 source_lines
 //   bit 3 post_header                                bit 4 unsafe
+//   bit 5 site settings set (url, baseurl, known posts, defaults), so Liquid's
+//         site.*, post_url and the defaults merge take their other paths
+//   bit 6 the input is also read as a _config.yml (read_site_config), and what it
+//         yields is used for the render
 // One Renderer is reused across inputs, as the wasm module reuses its own, so stale
 // state between renders is exercised too.
 //
@@ -40,6 +44,13 @@ RenderOptions options_from_byte(uint8_t b) {
   o.source_lines = (b & 4) != 0;
   o.post_header = (b & 8) != 0;
   o.unsafe = (b & 16) != 0;
+  if (b & 32) {
+    o.site.url = "https://example.com";
+    o.site.baseurl = "/blog";
+    o.site.title = "Fuzz \xed\x95\x9c";
+    o.site.known_posts = {"2020-01-02-hello", "2024-05-06-\xec\x95\x88\xeb\x85\x95"};
+    o.site.post_defaults_json = R"({"math":true,"toc":true,"media_subpath":"/img","x":{"y":[1,null]}})";
+  }
   return o;
 }
 
@@ -74,6 +85,8 @@ uint32_t count_lines(std::string_view s) {
   return lines;
 }
 
+void check_diagnostics(std::string_view source, const std::vector<draftmark::Diagnostic>& diagnostics);
+
 void check_result(std::string_view markdown, const RenderResult& r) {
   FUZZ_CHECK(r.mode_used != Mode::kAuto);
   FUZZ_CHECK(is_clean_utf8(r.html));
@@ -92,7 +105,12 @@ void check_result(std::string_view markdown, const RenderResult& r) {
     // A block slice must not cut a UTF-8 sequence (JS decodes each slice alone).
     FUZZ_CHECK(is_clean_utf8(std::string_view(r.html).substr(b.html_offset, b.html_length)));
   }
-  for (const auto& d : r.diagnostics) {
+  check_diagnostics(markdown, r.diagnostics);
+}
+
+void check_diagnostics(std::string_view source, const std::vector<draftmark::Diagnostic>& diagnostics) {
+  const uint32_t lines = count_lines(source);
+  for (const auto& d : diagnostics) {
     FUZZ_CHECK(d.line >= 1 && d.line <= lines + 1);
     FUZZ_CHECK(d.column >= 1);
     FUZZ_CHECK(!d.code.empty() && !d.message.empty());
@@ -107,6 +125,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static draftmark::Renderer renderer;
   RenderOptions options = options_from_byte(data[0]);
   std::string_view markdown(reinterpret_cast<const char*>(data + 1), size - 1);
+  if (data[0] & 64) {
+    // The same bytes as a site's _config.yml: its errors are positioned in it, and the
+    // settings it yields (whatever they are) must be safe to render with.
+    std::vector<draftmark::Diagnostic> config_diagnostics;
+    draftmark::read_site_config(markdown, "_posts/2020-01-02-hello.md", options.site, config_diagnostics);
+    check_diagnostics(markdown, config_diagnostics);
+    FUZZ_CHECK(is_clean_utf8(options.site.post_defaults_json));
+  }
 
   const RenderResult& first = renderer.render(markdown, options);
   check_result(markdown, first);

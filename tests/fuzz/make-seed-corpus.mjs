@@ -21,6 +21,7 @@ mkdirSync(out, { recursive: true });
 const MODE_JEKYLL = 3;
 const SOURCE_LINES = 4;
 const POST_HEADER = 8;
+const SITE_SETTINGS = 32;  // the target sets url, baseurl, known posts and defaults
 let count = 0;
 function write(name, optionsByte, text) {
   const body = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
@@ -39,13 +40,14 @@ for (const m of spec.matchAll(exampleRe)) {
 if (example < 600) throw new Error(`only ${example} spec examples found: has spec.txt changed format?`);
 
 // Fixtures, curated seeds and attack documents in every mode.
-const dirs = ['tests/fixtures', 'tests/fuzz/seeds', 'tests/security/attacks'];
+const dirs = ['tests/fixtures', 'tests/fuzz/seeds', 'tests/security/attacks', 'tests/liquid/posts'];
 for (const dir of dirs) {
   const full = path.join(root, dir);
   if (!existsSync(full)) continue;
   for (const f of readdirSync(full).sort()) {
     const text = readFileSync(path.join(full, f));
     for (let mode = 0; mode < 4; mode++) write(`${path.basename(dir)}-${f}-${mode}`, mode | SOURCE_LINES | POST_HEADER, text);
+    write(`${path.basename(dir)}-${f}-site`, MODE_JEKYLL | SITE_SETTINGS | SOURCE_LINES, text);
   }
 }
 

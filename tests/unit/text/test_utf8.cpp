@@ -49,3 +49,13 @@ TEST_CASE("line index handles LF, CRLF and CR line ends and UTF-16 columns") {
   CHECK(idx.line_of(x) == 4);
   CHECK(idx.utf16_column(x) == 4);  // 한 (1) + 😀 (2) + 1
 }
+
+TEST_CASE("utf8_prefix shortens without cutting a character") {
+  const std::string korean = "\xed\x95\x9c\xea\xb8\x80";  // two 3-byte characters
+  CHECK(utf8_prefix(korean, 6) == korean);
+  CHECK(utf8_prefix(korean, 5) == "\xed\x95\x9c");
+  CHECK(utf8_prefix(korean, 3) == "\xed\x95\x9c");
+  CHECK(utf8_prefix(korean, 2).empty());
+  CHECK(utf8_prefix("abc", 2) == "ab");
+  CHECK(utf8_prefix("", 0).empty());
+}

@@ -15,4 +15,8 @@ bool check_or_repair_utf8(std::string_view text, std::string& repaired);
 // Number of UTF-16 code units the (valid) UTF-8 bytes encode.
 size_t utf16_length(const char* text, size_t size);
 
+// The longest prefix of the (valid) UTF-8 `text` that is at most `max_bytes` long and does
+// not cut a character in two: for shortening text quoted in a message.
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
+
 }  // namespace draftmark

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "draftmark/document.h"
+#include "text/utf8.h"
 
 using namespace draftmark;
 
@@ -91,6 +92,18 @@ TEST_CASE("other tags become visible markers with a warning naming line and colu
   CHECK(d->line == 7);
   CHECK(d->column == 3);
   CHECK(contains(d->message, "{% if page.x %}"));
+}
+
+TEST_CASE("a long tag quoted in a message is shortened on a character boundary") {
+  // Found by the fuzzer: 80 bytes into a run of 3-byte characters cut one in two.
+  std::string tag = "{% x";
+  for (int i = 0; i < 40; i++) tag += "\xed\x95\x9c";
+  Rendered r = render(tag + " %}\n");
+  const Diagnostic* d = find(r, "liquid-tag-not-run");
+  REQUIRE(d != nullptr);
+  std::string repaired;
+  CHECK(check_or_repair_utf8(d->message, repaired));
+  CHECK(contains(d->message, "\xed\x95\x9c\xe2\x80\xa6"));  // ends on a whole character, then …
 }
 
 TEST_CASE("unterminated raw, comment and outputs are errors and the body still renders") {

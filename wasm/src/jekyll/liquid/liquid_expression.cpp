@@ -2,6 +2,7 @@
 
 #include "jekyll/liquid/liquid_filters.h"
 #include "jekyll/liquid/liquid_lexer.h"
+#include "text/utf8.h"
 
 namespace draftmark {
 namespace {
@@ -198,7 +199,7 @@ LiquidValue evaluate_markup(std::string_view markup, const LiquidScope& scope, s
     if (name.empty()) continue;
     if (!apply_filter(name, args, scope, value)) {
       issues.push_back(LiquidIssue{Severity::kWarning, "liquid-unknown-filter",
-                                   "The filter `" + std::string(name.substr(0, 40)) +
+                                   "The filter `" + std::string(utf8_prefix(name, 40)) +
                                        "` is not run in the preview; its input is shown unchanged."});
     }
   }

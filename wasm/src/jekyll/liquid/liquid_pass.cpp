@@ -5,6 +5,7 @@
 #include "jekyll/liquid/liquid_expression.h"
 #include "jekyll/liquid/liquid_lexer.h"
 #include "jekyll/liquid/liquid_tags.h"
+#include "text/utf8.h"
 
 namespace draftmark {
 namespace {
@@ -39,7 +40,7 @@ class DiagnosticSink {
 };
 
 std::string shown(std::string_view s) {
-  std::string out(s.substr(0, 80));
+  std::string out(utf8_prefix(s, 80));
   for (char& c : out) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }

@@ -6,6 +6,7 @@
 #include "jekyll/liquid/liquid_lexer.h"
 #include "text/html_escape.h"
 #include "text/url_policy.h"
+#include "text/utf8.h"
 
 namespace draftmark {
 namespace {
@@ -93,7 +94,7 @@ void append_post_url(std::string_view markup, const SiteSettings& site, std::str
                      std::vector<LiquidIssue>& issues) {
   std::string_view name = trim_liquid_space(markup);
   out += post_url_for(name, site);
-  std::string shown(name.substr(0, 120));
+  std::string shown(utf8_prefix(name, 120));
   if (slug_of(name).empty()) {
     issues.push_back(LiquidIssue{Severity::kWarning, "liquid-post-url",
                                  "`" + shown + "` is not a post name (YYYY-MM-DD-title); Jekyll will fail."});
@@ -110,7 +111,7 @@ void append_post_url(std::string_view markup, const SiteSettings& site, std::str
 void append_link_tag(std::string_view markup, const SiteSettings& site, std::string& out,
                      std::vector<LiquidIssue>& issues) {
   std::string_view path = trim_liquid_space(markup);
-  std::string shown(path.substr(0, 120));
+  std::string shown(utf8_prefix(path, 120));
   if (path.rfind("_posts/", 0) == 0 && !slug_of(path).empty()) {
     append_post_url(slug_of(path).empty() ? path : path.substr(7), site, out, issues);
     return;
