@@ -104,6 +104,13 @@ TEST_CASE("a long tag quoted in a message is shortened on a character boundary")
   std::string repaired;
   CHECK(check_or_repair_utf8(d->message, repaired));
   CHECK(contains(d->message, "\xed\x95\x9c\xe2\x80\xa6"));  // ends on a whole character, then …
+
+  std::string name = "page.x";
+  for (int i = 0; i < 40; i++) name += "\xed\x95\x9c";
+  Rendered unknown = render("{{ " + name + " }}\n");
+  const Diagnostic* u = find(unknown, "liquid-unknown-variable");
+  REQUIRE(u != nullptr);
+  CHECK(check_or_repair_utf8(u->message, repaired));
 }
 
 TEST_CASE("unterminated raw, comment and outputs are errors and the body still renders") {

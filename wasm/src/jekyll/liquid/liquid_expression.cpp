@@ -147,7 +147,7 @@ LiquidValue lookup_path(std::string_view path, const LiquidScope& scope, std::ve
     v = member(v, key, bracket_index, index);
   }
   if (!resolved || v.kind == LiquidValue::Kind::kNil) {
-    std::string what(path.substr(0, std::min<size_t>(path.size(), 80)));
+    std::string what(utf8_prefix(path, 80));
     issues.push_back(LiquidIssue{Severity::kInfo, "liquid-unknown-variable",
                                  "`" + what + "` is not known in the preview and renders as nothing."});
     return LiquidValue{};
