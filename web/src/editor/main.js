@@ -46,8 +46,12 @@ drafts.journal.onDurable = (entry) => document.dispatchEvent(new CustomEvent('dr
 const resetPreview = () => { preview.reset(); scheduler.invalidate(); };
 const site = new SitePanel({
   drafts, notices,
-  onFolder: (folder) => {
-    if (folder.handle) { preview.imageFolder = folder.handle; resetPreview(); } else scheduler.invalidate();
+  onFolder: (folder, siteSettings) => {
+    if (folder.handle) {
+      preview.imageFolder = folder.handle;
+      preview.siteBaseurl = String(siteSettings?.baseurl ?? '');
+      resetPreview();
+    } else scheduler.invalidate();
   },
   onSettings: () => scheduler.invalidate(),  // the posts list changed: post_url checks may too
 });

@@ -10,6 +10,7 @@ import { ImageResolver } from './images.js';
 export class PreviewPane {
   editor = null;       // set once the editor is built
   imageFolder = null;  // a directory handle site-absolute images load from, or null
+  siteBaseurl = '';    // the open site's `baseurl`, stripped from image paths looked up in the folder
   lastResult = null;
   /** `() => site settings` for render()'s `site` option (the open site folder's), or undefined. */
   siteSettings = () => undefined;
@@ -39,7 +40,7 @@ export class PreviewPane {
   /** Starts over with an empty preview (the mode, site URL or image folder changed). */
   reset() {
     this.#images?.dispose();
-    const images = new ImageResolver({ siteUrl: this.#settings.values.siteUrl ?? '', folder: this.imageFolder });
+    const images = new ImageResolver({ siteUrl: this.#settings.values.siteUrl ?? '', folder: this.imageFolder, baseurl: this.siteBaseurl });
     this.#images = images;
     this.#patcher = new PreviewPatcher(this.#element, {
       unsafe: false,

@@ -54,8 +54,9 @@ export class SiteImages {
     for (let n = 2; folder && await folder.exists(`${dir}/${name}`); n++) name = `${base}-${n}.${ext}`;
     const path = `${dir}/${name}`;
     const size = await pixelSize(file);
-    const baseurl = (site?.settings?.baseurl ?? '').replace(/\/+$/, '');
-    const src = `${baseurl}/${path}`;
+    // Site-absolute, without `baseurl`: Chirpy puts the baseurl in front of a post's image paths
+    // itself (its _includes/img-url.html), so writing it here would double it on the site.
+    const src = `/${path}`;
     if (folder?.writable) {
       await folder.write(path, file);
       this.notices.show('image', { level: 'info', message: `Saved the image to ${path}.` });
