@@ -5,7 +5,7 @@
 // screenshot (a real ClipboardEvent with PNG bytes) and a dropped PNG that must not become a draft.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openEditor, setMarkdown, startBrowser } from './editor-page.mjs';
+import { openEditor, setMarkdown, startBrowser, waitReady } from './editor-page.mjs';
 
 let env, page, errors;
 
@@ -76,6 +76,17 @@ describe('a site folder', () => {
     await page.waitForFunction(() => /image|shot\.png/.test(document.getElementById('notices').textContent));
     assert.equal(await page.evaluate(() => window.draftmark.draftId), draftBefore);
     assert.doesNotMatch(await markdown(), /PNG|IHDR|\u0000/);
+  });
+
+  test('without a site folder the image is kept with the draft and shown, after a reload too', async () => {
+    const shown = () => page.waitForFunction(() => [...document.querySelectorAll('#preview img')]
+      .some((img) => /^\/assets\/img\/posts\/.+\/shot\.png$/.test(img.dataset.src ?? '') && img.src.startsWith('blob:')
+        && img.complete && img.naturalWidth === 10));
+    assert.match(await markdown(), /!\[\]\(\/assets\/img\/posts\/[^)]+\/shot\.png\)\{: w="10" h="10" \}/);
+    await shown();
+    await page.reload();
+    await waitReady(page);
+    await shown();
   });
 
   test('opens and lists _posts/ and _drafts/ with titles from the front matter', async () => {

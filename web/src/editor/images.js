@@ -56,10 +56,14 @@ export class ImageResolver {
    * `baseurl`: the site's `baseurl` ("/blog"), which a path written with `relative_url` starts
    * with but the folder does not hold.
    */
-  constructor({ siteUrl = '', folder = null, baseurl = '' } = {}) {
+  #stored;
+
+  /** `stored`: images kept with the draft (no writable folder), {has(path), url(path)}, or null. */
+  constructor({ siteUrl = '', folder = null, baseurl = '', stored = null } = {}) {
     this.#siteUrl = siteUrl.trim();
     this.#folder = folder;
     this.#baseurl = baseurl.replace(/\/+$/, '');
+    this.#stored = stored;
   }
 
   /** Frees the blob URLs made for folder images. */
@@ -79,24 +83,37 @@ export class ImageResolver {
     if (!path) { placeholder(img, '(empty)', 'has no path'); return; }
     if (REMOTE.test(path)) { onFailure(img, path); return; }
     const published = this.#siteUrl ? siteImageUrl(this.#siteUrl, path) : null;
+    if (this.#stored?.has(path)) {
+      this.#load(img, path, this.#cached(`stored:${path}`, () => this.#stored.url(path)), published, 'could not be read from this draft');
+      return;
+    }
     if (this.#folder) {
-      img.removeAttribute('src');
-      img.dataset.src = path;
-      img.classList.add('dm-image-loading');
-      this.#fromFolder(path).then((url) => {
-        img.classList.remove('dm-image-loading');
-        if (url || published) { onFailure(img, path); img.src = url ?? published; } else placeholder(img, path, `is not in the folder "${this.#folder.name}"`);
-      });
+      this.#load(img, path, this.#fromFolder(path), published, `is not in the folder "${this.#folder.name}"`);
       return;
     }
     if (published) { img.src = published; onFailure(img, path); return; }
     placeholder(img, path, 'needs a site URL or an image folder (Settings)');
   }
 
+  // Shows `img` from the blob URL `pending` resolves to, else from `published`, else a placeholder.
+  #load(img, path, pending, published, reason) {
+    img.removeAttribute('src');
+    img.dataset.src = path;
+    img.classList.add('dm-image-loading');
+    pending.then((url) => {
+      img.classList.remove('dm-image-loading');
+      if (url || published) { onFailure(img, path); img.src = url ?? published; } else placeholder(img, path, reason);
+    });
+  }
+
+  #cached(key, read) {
+    if (!this.#blobs.has(key)) this.#blobs.set(key, read().catch(() => null));
+    return this.#blobs.get(key);
+  }
+
   #fromFolder(path) {
     const clean = path.split(/[?#]/)[0];
-    if (!this.#blobs.has(clean)) this.#blobs.set(clean, this.#readFromFolder(clean));
-    return this.#blobs.get(clean);
+    return this.#cached(clean, () => this.#readFromFolder(clean));
   }
 
   async #readFromFolder(path) {

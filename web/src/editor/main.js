@@ -59,6 +59,7 @@ preview.siteSettings = () => site.renderSettings();
 const images = new SiteImages({
   site: () => site.site, editor: () => preview.editor, notices, draftId: () => drafts.session.id, title: () => preview.title(),
 });
+preview.storedImages = images.stored;
 saveFlow.site = site;
 saveFlow.onImage = (file) => images.insert(file);
 const controls = new PageControls({ root, settings, notices, store, drafts, saveFlow, preview, resetPreview });
@@ -89,6 +90,7 @@ async function start() {
   controls.wire();
   site.build();
   images.attach(editor.view.dom);
+  images.loadStored().then((count) => { if (count) resetPreview(); });  // images kept by earlier sessions
   await site.restore();
 
   await drafts.openInitial(seedPost);

@@ -11,6 +11,7 @@ export class PreviewPane {
   editor = null;       // set once the editor is built
   imageFolder = null;  // a directory handle site-absolute images load from, or null
   siteBaseurl = '';    // the open site's `baseurl`, stripped from image paths looked up in the folder
+  storedImages = null; // images kept with the draft in IndexedDB ({has, url}: SiteImages.stored)
   lastResult = null;
   /** `() => site settings` for render()'s `site` option (the open site folder's), or undefined. */
   siteSettings = () => undefined;
@@ -40,7 +41,8 @@ export class PreviewPane {
   /** Starts over with an empty preview (the mode, site URL or image folder changed). */
   reset() {
     this.#images?.dispose();
-    const images = new ImageResolver({ siteUrl: this.#settings.values.siteUrl ?? '', folder: this.imageFolder, baseurl: this.siteBaseurl });
+    const images = new ImageResolver({ siteUrl: this.#settings.values.siteUrl ?? '', folder: this.imageFolder, baseurl: this.siteBaseurl,
+      stored: this.storedImages });
     this.#images = images;
     this.#patcher = new PreviewPatcher(this.#element, {
       unsafe: false,
