@@ -60,6 +60,8 @@ const images = new SiteImages({
   site: () => site.site, editor: () => preview.editor, notices, draftId: () => drafts.session.id, title: () => preview.title(),
 });
 preview.storedImages = images.stored;
+status.renderedHtml = () => preview.bodyHtml();
+preview.onRendered = () => status.scheduleCounts();
 saveFlow.site = site;
 saveFlow.onImage = (file) => images.insert(file);
 const controls = new PageControls({ root, settings, notices, store, drafts, saveFlow, preview, resetPreview });

@@ -85,6 +85,7 @@ export class PreviewPane {
     this.#showProblems();
     const timings = { renderMs: rendered - started, patchMs: performance.now() - rendered, bytes: text.length };
     document.title = `${this.title() || 'Untitled'} — Draftmark`;
+    this.onRendered?.();
     return timings;
   }
 
@@ -98,6 +99,13 @@ export class PreviewPane {
       this.#problemsKey = problemsKey;
       this.editor?.setDiagnostics(problems);
     }
+  }
+
+  /** The rendered post's HTML without the post header (what Chirpy's read time counts), or null. */
+  bodyHtml() {
+    const blocks = this.lastResult?.blocks;
+    if (!blocks) return null;
+    return blocks.map((b) => b.html).filter((html) => !html.startsWith('<header')).join('\n');
   }
 
   /** The post's title: front matter `title`, else the first `# heading`, else ''. */
