@@ -37,6 +37,7 @@ const drafts = new Drafts({
   store, tabId: newDraftId(), settings, notices, saveFlow, panel: $('#drafts-panel'), title: () => preview.title(),
   show: (record) => {
     preview.editor.load(record.text, record);
+    controls.scrollSync?.restoreAfterLoad();
     scheduler.changed();
     status.textChanged();
   },
@@ -61,7 +62,7 @@ const images = new SiteImages({
 });
 preview.storedImages = images.stored;
 status.renderedHtml = () => preview.bodyHtml();
-preview.onRendered = () => status.scheduleCounts();
+preview.onRendered = () => { status.scheduleCounts(); controls.scrollSync?.previewRendered(); };
 saveFlow.site = site;
 saveFlow.onImage = (file) => images.insert(file);
 const controls = new PageControls({ root, settings, notices, store, drafts, saveFlow, preview, resetPreview });
