@@ -10,6 +10,7 @@ import { Drafts } from './drafts/drafts.js';
 import { DraftStore, newDraftId } from './drafts/storage.js';
 import { createEditor } from './editor.js';
 import { Notices } from './notices.js';
+import { OutlinePanel } from './outline-panel.js';
 import { PageControls } from './page-controls.js';
 import { PreviewPane } from './preview-pane.js';
 import { RenderScheduler } from './render-scheduler.js';
@@ -62,7 +63,10 @@ const images = new SiteImages({
 });
 preview.storedImages = images.stored;
 status.renderedHtml = () => preview.bodyHtml();
-preview.onRendered = () => { status.scheduleCounts(); controls.scrollSync?.previewRendered(); };
+const outline = new OutlinePanel({
+  button: $('#outline-button'), panel: $('#outline-panel'), list: $('#outline-list'), empty: $('#outline-empty'), preview: $('#preview'),
+});
+preview.onRendered = () => { status.scheduleCounts(); controls.scrollSync?.previewRendered(); outline.update(); };
 saveFlow.site = site;
 saveFlow.onImage = (file) => images.insert(file);
 const controls = new PageControls({ root, settings, notices, store, drafts, saveFlow, preview, resetPreview });
@@ -83,9 +87,9 @@ async function start() {
       status.textChanged();
     },
     onSelection: () => { drafts.viewSaver.markDirty(); status.showCursor(); },
-    onScroll: () => { drafts.viewSaver.markDirty(); controls.scrollSync?.editorScrolled(); },
+    onScroll: () => { drafts.viewSaver.markDirty(); controls.scrollSync?.editorScrolled(); outline.markCurrent(); },
   });
-  for (const part of [preview, status, saveFlow, drafts, controls]) part.editor = editor;
+  for (const part of [preview, status, saveFlow, drafts, controls, outline]) part.editor = editor;
   performance.mark('draftmark:editor-created');
   controls.scrollSync = new ScrollSync({ editor, scroller: $('#preview-scroller'), content: $('#preview') });
   await controls.restoreImageFolder();
