@@ -153,6 +153,31 @@ describe('layout', () => {
     assert.equal(await page.isVisible('#outline-panel'), false);
   });
 
+  test('spell check runs in prose only, and the setting turns it off', async () => {
+    await setMarkdown(page, '---\ntitle: fmword\n---\n\nProseword and `codeword` and $mathword$ <https://urlword.example>\n\n'
+      + '```js\nconst blockword = 1;\n```\n\n$$\ndisplayword\n$$\n');
+    await page.evaluate(() => window.draftmark.view.scrollDOM.scrollTo(0, 0));
+    const checked = () => page.evaluate(() => {
+      const content = window.draftmark.view.contentDOM;
+      const spell = {};
+      for (const word of ['fmword', 'Proseword', 'codeword', 'mathword', 'urlword', 'blockword', 'displayword']) {
+        const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+        let node;
+        while ((node = walker.nextNode()) && !node.data.includes(word));
+        spell[word] = node ? node.parentElement.closest('[spellcheck]').getAttribute('spellcheck') : 'not found';
+      }
+      return spell;
+    });
+    assert.deepEqual(await checked(), { fmword: 'false', Proseword: 'true', codeword: 'false', mathword: 'false',
+      urlword: 'false', blockword: 'false', displayword: 'false' });
+    await page.click('#settings-button');
+    await page.uncheck('#spellcheck');
+    assert.equal(await page.evaluate(() => window.draftmark.view.contentDOM.getAttribute('spellcheck')), 'false');
+    await page.check('#spellcheck');
+    assert.equal(await page.evaluate(() => window.draftmark.view.contentDOM.getAttribute('spellcheck')), 'true');
+    await page.click('#settings-button');
+  });
+
   test('the divider resizes the panes with the keyboard and the mouse', async () => {
     const editorWidth = async () => (await page.locator('#editor-pane').boundingBox()).width;
     const start = await editorWidth();

@@ -80,6 +80,7 @@ async function start() {
   controls.applyLayout();
 
   const editor = createEditor($('#editor-pane'), {
+    spellcheck: settings.values.spellcheck ?? true,
     onChange: (update) => {
       drafts.recordChange(update.changes);
       saveFlow.textChanged();
