@@ -328,7 +328,7 @@ describe('<draftmark-preview> loads KaTeX and the highlighter only when a post n
       await page.waitForFunction(() => document.getElementById('p').result);
     });
     const urls = seen.map((r) => r.url);
-    assert.deepEqual(urls.filter((u) => /element-math-|highlight-|fonts\/|katex/i.test(u)), []);
+    assert.deepEqual(urls.filter((u) => /element-math-|highlight-|fonts\/|katex|mermaid/i.test(u)), []);
     const bytes = await page.evaluate(() => performance.getEntriesByType('resource')
       .concat(performance.getEntriesByType('navigation')).reduce((sum, e) => sum + e.transferSize, 0));
     console.log(`# page without math: ${urls.length} requests, ${bytes} bytes transferred`);
@@ -346,6 +346,26 @@ describe('<draftmark-preview> loads KaTeX and the highlighter only when a post n
     const total = await page.evaluate(() => performance.getEntriesByType('resource')
       .concat(performance.getEntriesByType('navigation')).reduce((sum, e) => sum + e.transferSize, 0));
     console.log(`# with math and code: ${total} bytes transferred`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a post with a diagram loads mermaid once, next to the element, and draws it in the shadow root', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    const flow = '```mermaid\ngraph LR\n  A --> B\n```\n';
+    await routePage(page, base, '/mermaid-test.html', elementPage(`---\nmermaid: true\n---\n\n# Diagram\n\n${flow}`));
+    const seen = await requestsDuring(async () => {
+      await page.goto(`${base}/mermaid-test.html`);
+      await page.waitForFunction(() => document.getElementById('p').shadowRoot?.querySelector('.mermaid svg'), null, { timeout: 60_000 });
+    });
+    assert.deepEqual(seen.map((r) => r.url).filter((u) => /mermaid/.test(u)), [`${base}/dist/draftmark-mermaid.js`]);
+    // A second diagram is drawn by the module already loaded: no new request.
+    const again = await requestsDuring(async () => {
+      await page.$eval('#p', (el, text) => { el.text = text; }, `---\nmermaid: true\n---\n\n${flow}\n${flow.replace('B', 'C')}`);
+      await page.waitForFunction(() => document.getElementById('p').shadowRoot.querySelectorAll('.mermaid svg').length === 2, null, { timeout: 60_000 });
+    });
+    assert.deepEqual(again.filter((r) => /mermaid/.test(r.url)), []);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -60,12 +60,17 @@ async function tripwires(page) {
   return seen;
 }
 
+// How long a control waits for the signs it must see: on a loaded machine a javascript: link
+// clicked while an onerror alert is still up runs only after the dialog is dismissed.
+const CONTROL_WAIT_MS = 5000;
+
 /**
  * Renders `text` on `surface` and triggers it. Returns {problems: [sentences], probe: bool|null,
  * empty: bool}; `popups` is the list watchPopups() keeps; `put` replaces the usual way in
- * (surface.setText) for the controls.
+ * (surface.setText) for the controls, and `expected` (regexps) makes it wait, up to
+ * CONTROL_WAIT_MS, until a problem matches each — for the controls, which must see them.
  */
-export async function runAttack(surface, attack, text, popups, put = (s, t) => s.setText(t)) {
+export async function runAttack(surface, attack, text, popups, put = (s, t) => s.setText(t), expected = []) {
   if (!(await surface.alive())) await surface.open();
   const { page, spec } = surface;
   const start = { dialogs: surface.dialogs.length, stray: surface.stray.length, nav: surface.navigations.length, popups: popups.length };
@@ -85,11 +90,20 @@ export async function runAttack(surface, attack, text, popups, put = (s, t) => s
   } catch (error) {
     problems.push(`the surface broke: ${error.message.split('\n')[0]}`);
   }
-  problems.push(...await tripwires(page));
-  problems.push(...surface.dialogs.slice(start.dialogs).map((d) => `dialog opened: ${d}`));
-  problems.push(...surface.stray.slice(start.stray).map((u) => `request outside the page's origin: ${u}`));
-  problems.push(...surface.navigations.slice(start.nav).map((u) => `the page navigated to ${u}`));
-  problems.push(...popups.slice(start.popups).map((p) => `a new window opened: ${p}`));
+  const signs = async () => [
+    ...await tripwires(page),
+    ...surface.dialogs.slice(start.dialogs).map((d) => `dialog opened: ${d}`),
+    ...surface.stray.slice(start.stray).map((u) => `request outside the page's origin: ${u}`),
+    ...surface.navigations.slice(start.nav).map((u) => `the page navigated to ${u}`),
+    ...popups.slice(start.popups).map((p) => `a new window opened: ${p}`),
+  ];
+  let seen = await signs();
+  const missing = () => expected.some((sign) => !seen.some((p) => sign.test(p)));
+  for (const deadline = Date.now() + CONTROL_WAIT_MS; missing() && Date.now() < deadline;) {
+    await page.waitForTimeout(50);
+    seen = await signs();
+  }
+  problems.push(...seen);
   if (problems.length) await surface.open();  // a clean page for the next document
   return {
     problems,

@@ -30,10 +30,14 @@ const CONTROLS = [
   ['html-link-stylesheet-leak.md', leak],
 ];
 
-// Written into each surface's preview past the sanitiser: all three signs must be seen there.
-const RAW_PAYLOAD = `<a href="javascript:window.__xss=true">link</a> <img src="x:" onerror="alert('raw')">
-  <img src="https://${manifest.leakHost}/raw.png">`;
-const RAW_SIGNS = [/^page: window\.__xss = true$/, /^dialog opened: alert: raw$/, leak];
+// Written into each surface's preview past the sanitiser: each payload's signs must be seen there.
+// The alert goes alone: a javascript: link clicked while an alert is up may never run (a flake
+// seen on a loaded machine: the link's sign missing, every other sign there).
+const RAW_CONTROLS = [
+  [`<a href="javascript:window.__xss=true">link</a> <img src="https://${manifest.leakHost}/raw.png">`,
+    [/^page: window\.__xss = true$/, leak]],
+  [`<img src="x:" onerror="alert('raw')">`, [/^dialog opened: alert: raw$/]],
+];
 
 const server = await serve(process.cwd());
 const env = { root: process.cwd(), base: `http://127.0.0.1:${server.address().port}` };
@@ -68,7 +72,7 @@ describe('harness control: the unsafe element runs known attacks and the harness
   for (const [file, sign] of CONTROLS) {
     const attack = attacks.find((a) => a.file === file);
     test(`${file} (${attack.trigger}) is seen: ${sign}`, async () => {
-      const { problems } = await runAttack(surface, attack, read(file), popups);
+      const { problems } = await runAttack(surface, attack, read(file), popups, undefined, [sign]);
       assert.ok(problems.some((p) => sign.test(p)), `the harness missed it; it reported:\n  ${problems.join('\n  ')}`);
     });
   }
@@ -79,12 +83,14 @@ for (const name of SURFACES) {
     let surface;
     before(async () => { surface = new Surface(name, kinds[name], browser.context); await surface.open(); });
     after(() => surface.close());
-    test('control: a payload written into the preview past the sanitiser is seen', async () => {
+    test('control: payloads written into the preview past the sanitiser are seen', async () => {
       const raw = { file: 'raw', trigger: 'click' };
-      const { problems } = await runAttack(surface, raw, RAW_PAYLOAD, popups,
-        (s, html) => s.page.evaluate(injectRaw, { spec: s.spec, html }));
-      for (const sign of RAW_SIGNS) {
-        assert.ok(problems.some((p) => sign.test(p)), `missed ${sign}; the harness reported:\n  ${problems.join('\n  ')}`);
+      for (const [payload, signs] of RAW_CONTROLS) {
+        const { problems } = await runAttack(surface, raw, payload, popups,
+          (s, html) => s.page.evaluate(injectRaw, { spec: s.spec, html }), signs);
+        for (const sign of signs) {
+          assert.ok(problems.some((p) => sign.test(p)), `missed ${sign}; the harness reported:\n  ${problems.join('\n  ')}`);
+        }
       }
     });
     for (const attack of attacks) {

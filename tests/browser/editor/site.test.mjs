@@ -5,7 +5,7 @@
 // screenshot (a real ClipboardEvent with PNG bytes) and a dropped PNG that must not become a draft.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openEditor, setMarkdown, startBrowser } from './editor-page.mjs';
+import { openEditor, setMarkdown, startBrowser, waitReady } from './editor-page.mjs';
 
 let env, page, errors;
 
@@ -78,6 +78,17 @@ describe('a site folder', () => {
     assert.doesNotMatch(await markdown(), /PNG|IHDR|\u0000/);
   });
 
+  test('without a site folder the image is kept with the draft and shown, after a reload too', async () => {
+    const shown = () => page.waitForFunction(() => [...document.querySelectorAll('#preview img')]
+      .some((img) => /^\/assets\/img\/posts\/.+\/shot\.png$/.test(img.dataset.src ?? '') && img.src.startsWith('blob:')
+        && img.complete && img.naturalWidth === 10));
+    assert.match(await markdown(), /!\[\]\(\/assets\/img\/posts\/[^)]+\/shot\.png\)\{: w="10" h="10" \}/);
+    await shown();
+    await page.reload();
+    await waitReady(page);
+    await shown();
+  });
+
   test('opens and lists _posts/ and _drafts/ with titles from the front matter', async () => {
     await writeSite();
     const posts = await openSite();
@@ -140,6 +151,9 @@ describe('a site folder', () => {
     const path = inserted.match(/^!\[\]\(\/(assets\/img\/posts\/first\/[^)]+\.png)\)\{: w="37" h="21" \}$/)?.[1];
     assert.ok(path, inserted);
     assert.ok((await readSiteFile(path)).size > 0);
+    // The preview shows it at once, from the folder (it is not published yet).
+    await page.waitForFunction((p) => [...document.querySelectorAll('#preview img')]
+      .some((img) => img.dataset.src === `/${p}` && img.src.startsWith('blob:') && img.complete && img.naturalWidth === 37), path);
     await page.evaluate(() => window.draftmark.view.focus());
     await page.keyboard.press('Control+z');
     assert.equal(await markdown(), before);
@@ -161,6 +175,37 @@ describe('a site folder', () => {
     assert.match(shown.problems, /There is no post `2024-03-04-gone`/);
     assert.doesNotMatch(shown.problems, /2024-02-03-second/);
     assert.ok(shown.math >= 1, 'math: true from _config.yml defaults typesets $$x^2$$');
+  });
+
+  test('with a baseurl: a pasted image is written without it (Chirpy adds it), and paths with it load from the folder', async () => {
+    await page.evaluate(async () => {
+      const site = await (await navigator.storage.getDirectory()).getDirectoryHandle('blog');
+      const w = await (await site.getFileHandle('_config.yml')).createWritable();
+      await w.write('title: Test Blog\nurl: https://me.github.io\nbaseurl: /blog\n');
+      await w.close();
+    });
+    await openSite();
+    await page.evaluate(() => window.draftmark.site.openPost('_posts/2024-01-02-first.md'));
+    await page.waitForFunction(() => window.draftmark.getMarkdown().includes('First post'));
+    await setMarkdown(page, "---\ntitle: Base\n---\n\n![plain](/assets/img/a.png)\n\n![with](/blog/assets/img/a.png)\n\n"
+      + "![liquid]({{ '/assets/img/a.png' | relative_url }})\n");
+    await page.waitForFunction(() => {
+      const imgs = [...document.querySelectorAll('#preview img')];
+      return imgs.length === 3 && imgs.every((img) => img.src.startsWith('blob:') && img.complete && img.naturalWidth === 4);
+    });
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#preview img')].map((img) => img.dataset.src)),
+      ['/assets/img/a.png', '/blog/assets/img/a.png', '/blog/assets/img/a.png']);
+    const before = await markdown();
+    await page.evaluate(async (script) => {
+      const view = window.draftmark.view;
+      view.focus();
+      view.dispatch({ selection: { anchor: view.state.doc.length } });
+      const data = new DataTransfer();
+      data.items.add(new File([await eval(script)], 'image.png', { type: 'image/png' }));
+      view.contentDOM.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, pngScript(5, 6));
+    await page.waitForFunction(() => /\{: w="5" h="6" \}/.test(window.draftmark.getMarkdown()));
+    assert.match((await markdown()).slice(before.length), /^!\[\]\(\/assets\/img\/posts\/first\/[^)]+\.png\)\{: w="5" h="6" \}$/);
   });
 
   test('no console errors', () => {

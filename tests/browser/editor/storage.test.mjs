@@ -59,12 +59,16 @@ describe('autosave', () => {
     const text = await markdown(page);
     const top = await page.evaluate(() => window.draftmark.view.scrollDOM.scrollTop);
     assert.ok(top > 500, `the editor scrolled (${top})`);
+    const previewTop = await page.evaluate(() => document.getElementById('preview-scroller').scrollTop);
+    assert.ok(previewTop > 200, `the preview followed (${previewTop})`);
     await page.reload();
     await waitReady(page);
     assert.equal(await markdown(page), text);
     assert.equal(await cursor(page), 40);
     await page.waitForFunction((t) => Math.abs(window.draftmark.view.scrollDOM.scrollTop - t) < 40, top);
     await page.waitForFunction((t) => document.getElementById('preview').textContent.includes(t), token);
+    // The preview comes back where it was too, not at the top.
+    await page.waitForFunction((t) => Math.abs(document.getElementById('preview-scroller').scrollTop - t) < 80, previewTop);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -32,6 +32,11 @@ describe('typing', () => {
     assert.equal(await page.evaluate(() => window.draftmark.getMarkdown()), '# Start\n\n## Typed heading\n\nSome *typed* words.');
   });
 
+  test('the status bar counts the rendered post: no front matter, URLs or `**`, and shows the read time', async () => {
+    await setMarkdown(page, '---\ntitle: Counted\n---\n\n# Heading\n\nA [link](https://example.com/a/long/url) and **bold** 안녕 세상\n');
+    await page.waitForFunction(() => /· 9 words · 1 min read$/.test(document.getElementById('counts').textContent));
+  });
+
   test('Ctrl+B makes the word at the cursor bold, and Ctrl+Z undoes it', async () => {
     await setMarkdown(page, 'make this bold\n');
     await placeCaret(page, 'make this'.length - 1);

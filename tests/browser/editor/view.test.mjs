@@ -129,6 +129,55 @@ describe('layout', () => {
     }
   });
 
+  test('the outline lists the post\'s headings, jumps to one, and marks the one at the editor\'s top', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await setMarkdown(page, '---\ntitle: Not in the outline\n---\n\n# One\n\ntext\n\n## Two {#second}\n\n- item\n\n### Three\n\n'
+      + longDocument());
+    await page.click('#outline-button');
+    assert.equal(await page.getAttribute('#outline-button', 'aria-expanded'), 'true');
+    const items = await page.$$eval('#outline-list li', (lis) => lis.map((li) => [li.dataset.level, li.textContent]));
+    assert.deepEqual(items.slice(0, 4), [['1', 'One'], ['2', 'Two'], ['3', 'Three'], ['2', 'Section 1']]);
+    assert.equal(items.length, 43);
+    assert.equal(await page.isVisible('#outline-empty'), false);
+    // A click puts the cursor on the heading's source line.
+    await page.click('#outline-list li:nth-child(3) button');
+    assert.equal(await page.evaluate(() => window.draftmark.view.state.doc.lineAt(window.draftmark.view.state.selection.main.head).number), 13);
+    // Scrolled to a section, the outline marks it.
+    await page.evaluate(() => {
+      const view = window.draftmark.view;
+      const line = view.state.doc.toString().split('\n').indexOf('## Section 20') + 1;
+      view.scrollDOM.scrollTop = view.lineBlockAt(view.state.doc.line(line).from).top;
+    });
+    await page.waitForFunction(() => /^Section (19|20)$/.test(document.querySelector('#outline-list li[aria-current="location"]')?.textContent ?? ''));
+    await page.keyboard.press('Escape');
+    assert.equal(await page.isVisible('#outline-panel'), false);
+  });
+
+  test('spell check runs in prose only, and the setting turns it off', async () => {
+    await setMarkdown(page, '---\ntitle: fmword\n---\n\nProseword and `codeword` and $mathword$ <https://urlword.example>\n\n'
+      + '```js\nconst blockword = 1;\n```\n\n$$\ndisplayword\n$$\n');
+    await page.evaluate(() => window.draftmark.view.scrollDOM.scrollTo(0, 0));
+    const checked = () => page.evaluate(() => {
+      const content = window.draftmark.view.contentDOM;
+      const spell = {};
+      for (const word of ['fmword', 'Proseword', 'codeword', 'mathword', 'urlword', 'blockword', 'displayword']) {
+        const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+        let node;
+        while ((node = walker.nextNode()) && !node.data.includes(word));
+        spell[word] = node ? node.parentElement.closest('[spellcheck]').getAttribute('spellcheck') : 'not found';
+      }
+      return spell;
+    });
+    assert.deepEqual(await checked(), { fmword: 'false', Proseword: 'true', codeword: 'false', mathword: 'false',
+      urlword: 'false', blockword: 'false', displayword: 'false' });
+    await page.click('#settings-button');
+    await page.uncheck('#spellcheck');
+    assert.equal(await page.evaluate(() => window.draftmark.view.contentDOM.getAttribute('spellcheck')), 'false');
+    await page.check('#spellcheck');
+    assert.equal(await page.evaluate(() => window.draftmark.view.contentDOM.getAttribute('spellcheck')), 'true');
+    await page.click('#settings-button');
+  });
+
   test('the divider resizes the panes with the keyboard and the mouse', async () => {
     const editorWidth = async () => (await page.locator('#editor-pane').boundingBox()).width;
     const start = await editorWidth();

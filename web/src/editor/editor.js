@@ -14,6 +14,7 @@ import { basicSetup } from 'codemirror';
 import { codeLanguages } from '../lib/code-languages.js';
 import { frontMatterSyntax } from './front-matter-syntax.js';
 import { markdownFormatKeymap } from './markdown-commands.js';
+import { setSpellcheck, spellcheck } from './spellcheck.js';
 
 // Markdown tags classHighlighter leaves out.
 const markdownTokens = tagHighlighter([
@@ -31,7 +32,7 @@ function markdownWithFrontMatter() {
  * Creates the editor in `parent`. `onChange(update)` runs after every document change,
  * `onSelection(update)` after cursor moves, `onScroll()` when the editor scrolls.
  */
-export function createEditor(parent, { doc = '', onChange, onSelection, onScroll } = {}) {
+export function createEditor(parent, { doc = '', onChange, onSelection, onScroll, spellcheck: checkSpelling = false } = {}) {
   const extensions = [
     basicSetup,
     Prec.high(keymap.of([...markdownFormatKeymap, indentWithTab])),
@@ -39,7 +40,8 @@ export function createEditor(parent, { doc = '', onChange, onSelection, onScroll
     syntaxHighlighting(classHighlighter),
     syntaxHighlighting(markdownTokens),
     EditorView.lineWrapping,
-    EditorView.contentAttributes.of({ 'aria-label': 'Markdown source', spellcheck: 'false' }),
+    EditorView.contentAttributes.of({ 'aria-label': 'Markdown source' }),
+    spellcheck(checkSpelling),  // CodeMirror's default is spellcheck="false"; this turns it on, prose only
     lintGutter(),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange?.(update);
@@ -150,6 +152,11 @@ export class MarkdownEditor {
 
   openSearch() {
     openSearchPanel(this.view);
+  }
+
+  /** Turns the browser's spell check on (prose only) or off. */
+  setSpellcheck(on) {
+    this.view.dispatch({ effects: setSpellcheck(on) });
   }
 
   focus() {

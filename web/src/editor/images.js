@@ -1,8 +1,9 @@
 // Where preview images come from. A post's images are usually site paths (/assets/img/x.png)
-// that mean nothing to the editor's own origin; they resolve against the "site URL" setting,
-// or against a local folder the user picked (File System Access API). An image that cannot be
-// found becomes a visible placeholder naming its path, never a broken-image icon — and no
-// request is made for a path we know cannot resolve.
+// that mean nothing to the editor's own origin; they resolve against a local folder the user
+// opened (the site folder or an image folder, File System Access API) — first, since it holds
+// images not published yet, such as a screenshot just pasted — then against the "site URL"
+// setting. An image that cannot be found becomes a visible placeholder naming its path, never a
+// broken-image icon — and no request is made for a path we know cannot resolve.
 
 const REMOTE = /^(?:https?:|data:|blob:)/i;
 
@@ -48,10 +49,21 @@ export class ImageResolver {
   #folder;
   #blobs = new Map();  // path -> Promise<blob URL|null>
 
-  /** `siteUrl`: e.g. "https://me.github.io/"; `folder`: a FileSystemDirectoryHandle or null. */
-  constructor({ siteUrl = '', folder = null } = {}) {
+  #baseurl;
+
+  /**
+   * `siteUrl`: e.g. "https://me.github.io/"; `folder`: a FileSystemDirectoryHandle or null;
+   * `baseurl`: the site's `baseurl` ("/blog"), which a path written with `relative_url` starts
+   * with but the folder does not hold.
+   */
+  #stored;
+
+  /** `stored`: images kept with the draft (no writable folder), {has(path), url(path)}, or null. */
+  constructor({ siteUrl = '', folder = null, baseurl = '', stored = null } = {}) {
     this.#siteUrl = siteUrl.trim();
     this.#folder = folder;
+    this.#baseurl = baseurl.replace(/\/+$/, '');
+    this.#stored = stored;
   }
 
   /** Frees the blob URLs made for folder images. */
@@ -70,27 +82,38 @@ export class ImageResolver {
     const path = img.getAttribute('src') ?? '';
     if (!path) { placeholder(img, '(empty)', 'has no path'); return; }
     if (REMOTE.test(path)) { onFailure(img, path); return; }
-    if (this.#siteUrl) {
-      const url = siteImageUrl(this.#siteUrl, path);
-      if (url) { img.src = url; onFailure(img, path); return; }
-    }
-    if (this.#folder) {
-      img.removeAttribute('src');
-      img.dataset.src = path;
-      img.classList.add('dm-image-loading');
-      this.#fromFolder(path).then((url) => {
-        img.classList.remove('dm-image-loading');
-        if (url) { onFailure(img, path); img.src = url; } else placeholder(img, path, `is not in the folder "${this.#folder.name}"`);
-      });
+    const published = this.#siteUrl ? siteImageUrl(this.#siteUrl, path) : null;
+    if (this.#stored?.has(path)) {
+      this.#load(img, path, this.#cached(`stored:${path}`, () => this.#stored.url(path)), published, 'could not be read from this draft');
       return;
     }
+    if (this.#folder) {
+      this.#load(img, path, this.#fromFolder(path), published, `is not in the folder "${this.#folder.name}"`);
+      return;
+    }
+    if (published) { img.src = published; onFailure(img, path); return; }
     placeholder(img, path, 'needs a site URL or an image folder (Settings)');
+  }
+
+  // Shows `img` from the blob URL `pending` resolves to, else from `published`, else a placeholder.
+  #load(img, path, pending, published, reason) {
+    img.removeAttribute('src');
+    img.dataset.src = path;
+    img.classList.add('dm-image-loading');
+    pending.then((url) => {
+      img.classList.remove('dm-image-loading');
+      if (url || published) { onFailure(img, path); img.src = url ?? published; } else placeholder(img, path, reason);
+    });
+  }
+
+  #cached(key, read) {
+    if (!this.#blobs.has(key)) this.#blobs.set(key, read().catch(() => null));
+    return this.#blobs.get(key);
   }
 
   #fromFolder(path) {
     const clean = path.split(/[?#]/)[0];
-    if (!this.#blobs.has(clean)) this.#blobs.set(clean, this.#readFromFolder(clean));
-    return this.#blobs.get(clean);
+    return this.#cached(clean, () => this.#readFromFolder(clean));
   }
 
   async #readFromFolder(path) {
@@ -104,6 +127,8 @@ export class ImageResolver {
     // path segment itself (picked "assets", path /assets/img/a.png).
     const attempts = [segments];
     if (segments.length > 1 && segments[0] === this.#folder.name) attempts.push(segments.slice(1));
+    const base = this.#baseurl.split('/').filter(Boolean);
+    if (base.length && base.every((part, i) => segments[i] === part)) attempts.push(segments.slice(base.length));
     for (const parts of attempts) {
       try {
         let dir = this.#folder;

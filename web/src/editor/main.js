@@ -10,6 +10,7 @@ import { Drafts } from './drafts/drafts.js';
 import { DraftStore, newDraftId } from './drafts/storage.js';
 import { createEditor } from './editor.js';
 import { Notices } from './notices.js';
+import { OutlinePanel } from './outline-panel.js';
 import { PageControls } from './page-controls.js';
 import { PreviewPane } from './preview-pane.js';
 import { RenderScheduler } from './render-scheduler.js';
@@ -37,6 +38,7 @@ const drafts = new Drafts({
   store, tabId: newDraftId(), settings, notices, saveFlow, panel: $('#drafts-panel'), title: () => preview.title(),
   show: (record) => {
     preview.editor.load(record.text, record);
+    controls.scrollSync?.restoreAfterLoad();
     scheduler.changed();
     status.textChanged();
   },
@@ -46,8 +48,12 @@ drafts.journal.onDurable = (entry) => document.dispatchEvent(new CustomEvent('dr
 const resetPreview = () => { preview.reset(); scheduler.invalidate(); };
 const site = new SitePanel({
   drafts, notices,
-  onFolder: (folder) => {
-    if (folder.handle) { preview.imageFolder = folder.handle; resetPreview(); } else scheduler.invalidate();
+  onFolder: (folder, siteSettings) => {
+    if (folder.handle) {
+      preview.imageFolder = folder.handle;
+      preview.siteBaseurl = String(siteSettings?.baseurl ?? '');
+      resetPreview();
+    } else scheduler.invalidate();
   },
   onSettings: () => scheduler.invalidate(),  // the posts list changed: post_url checks may too
 });
@@ -55,6 +61,12 @@ preview.siteSettings = () => site.renderSettings();
 const images = new SiteImages({
   site: () => site.site, editor: () => preview.editor, notices, draftId: () => drafts.session.id, title: () => preview.title(),
 });
+preview.storedImages = images.stored;
+status.renderedHtml = () => preview.bodyHtml();
+const outline = new OutlinePanel({
+  button: $('#outline-button'), panel: $('#outline-panel'), list: $('#outline-list'), empty: $('#outline-empty'), preview: $('#preview'),
+});
+preview.onRendered = () => { status.scheduleCounts(); controls.scrollSync?.previewRendered(); outline.update(); };
 saveFlow.site = site;
 saveFlow.onImage = (file) => images.insert(file);
 const controls = new PageControls({ root, settings, notices, store, drafts, saveFlow, preview, resetPreview });
@@ -68,6 +80,7 @@ async function start() {
   controls.applyLayout();
 
   const editor = createEditor($('#editor-pane'), {
+    spellcheck: settings.values.spellcheck ?? true,
     onChange: (update) => {
       drafts.recordChange(update.changes);
       saveFlow.textChanged();
@@ -75,9 +88,9 @@ async function start() {
       status.textChanged();
     },
     onSelection: () => { drafts.viewSaver.markDirty(); status.showCursor(); },
-    onScroll: () => { drafts.viewSaver.markDirty(); controls.scrollSync?.editorScrolled(); },
+    onScroll: () => { drafts.viewSaver.markDirty(); controls.scrollSync?.editorScrolled(); outline.markCurrent(); },
   });
-  for (const part of [preview, status, saveFlow, drafts, controls]) part.editor = editor;
+  for (const part of [preview, status, saveFlow, drafts, controls, outline]) part.editor = editor;
   performance.mark('draftmark:editor-created');
   controls.scrollSync = new ScrollSync({ editor, scroller: $('#preview-scroller'), content: $('#preview') });
   await controls.restoreImageFolder();
@@ -85,6 +98,7 @@ async function start() {
   controls.wire();
   site.build();
   images.attach(editor.view.dom);
+  images.loadStored().then((count) => { if (count) resetPreview(); });  // images kept by earlier sessions
   await site.restore();
 
   await drafts.openInitial(seedPost);

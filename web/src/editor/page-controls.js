@@ -122,6 +122,9 @@ export class PageControls {
     sync.checked = settings.values.scrollSync ?? true;
     this.scrollSync.enabled = sync.checked;
     sync.addEventListener('change', () => { this.scrollSync.enabled = sync.checked; settings.save({ scrollSync: sync.checked }); });
+    const spelling = $('#spellcheck');
+    spelling.checked = settings.values.spellcheck ?? true;
+    spelling.addEventListener('change', () => { this.editor.setSpellcheck(spelling.checked); settings.save({ spellcheck: spelling.checked }); });
 
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && (drafts.menu.open || !$('#settings-panel').hidden)) {

@@ -10,6 +10,8 @@ import { ImageResolver } from './images.js';
 export class PreviewPane {
   editor = null;       // set once the editor is built
   imageFolder = null;  // a directory handle site-absolute images load from, or null
+  siteBaseurl = '';    // the open site's `baseurl`, stripped from image paths looked up in the folder
+  storedImages = null; // images kept with the draft in IndexedDB ({has, url}: SiteImages.stored)
   lastResult = null;
   /** `() => site settings` for render()'s `site` option (the open site folder's), or undefined. */
   siteSettings = () => undefined;
@@ -39,7 +41,8 @@ export class PreviewPane {
   /** Starts over with an empty preview (the mode, site URL or image folder changed). */
   reset() {
     this.#images?.dispose();
-    const images = new ImageResolver({ siteUrl: this.#settings.values.siteUrl ?? '', folder: this.imageFolder });
+    const images = new ImageResolver({ siteUrl: this.#settings.values.siteUrl ?? '', folder: this.imageFolder, baseurl: this.siteBaseurl,
+      stored: this.storedImages });
     this.#images = images;
     this.#patcher = new PreviewPatcher(this.#element, {
       unsafe: false,
@@ -82,6 +85,7 @@ export class PreviewPane {
     this.#showProblems();
     const timings = { renderMs: rendered - started, patchMs: performance.now() - rendered, bytes: text.length };
     document.title = `${this.title() || 'Untitled'} — Draftmark`;
+    this.onRendered?.();
     return timings;
   }
 
@@ -95,6 +99,13 @@ export class PreviewPane {
       this.#problemsKey = problemsKey;
       this.editor?.setDiagnostics(problems);
     }
+  }
+
+  /** The rendered post's HTML without the post header (what Chirpy's read time counts), or null. */
+  bodyHtml() {
+    const blocks = this.lastResult?.blocks;
+    if (!blocks) return null;
+    return blocks.map((b) => b.html).filter((html) => !html.startsWith('<header')).join('\n');
   }
 
   /** The post's title: front matter `title`, else the first `# heading`, else ''. */

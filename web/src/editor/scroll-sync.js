@@ -72,6 +72,24 @@ export class ScrollSync {
     scroller.addEventListener('scroll', () => this.#fromPreview(), { passive: true });
   }
 
+  #restorePending = false;
+
+  /**
+   * A draft was loaded with its saved scroll line: the preview follows once it has rendered (it
+   * is empty when the editor scrolls there, so today's sync alone would leave it at the top).
+   */
+  restoreAfterLoad() {
+    this.#restorePending = true;
+  }
+
+  /** Call after each preview render. */
+  previewRendered() {
+    if (!this.#restorePending) return;
+    this.#restorePending = false;
+    // Two frames: the editor scrolls to the saved line in the frame after it loads the text.
+    requestAnimationFrame(() => requestAnimationFrame(() => { if (this.enabled) this.syncPreviewToEditor(); }));
+  }
+
   /** Call when the editor scrolled. */
   editorScrolled() {
     if (!this.enabled || performance.now() < this.#ignoreEditorUntil) return;

@@ -1,8 +1,10 @@
-// The status bar under the editor: character and word counts, and the cursor's line and column.
-import { countText } from './text-stats.js';
+// The status bar under the editor: character and word counts and read time of the rendered post
+// (as Chirpy counts them), and the cursor's line and column.
+import { countRendered, countText } from './text-stats.js';
 
 export class StatusBar {
   editor = null;  // set once the editor is built
+  renderedHtml = () => null;  // the rendered post's HTML (no header), or null before the first render
   #counts;
   #cursor;
   #countsTimer = null;
@@ -24,8 +26,10 @@ export class StatusBar {
     // ~100 ms for 1 MB), so keystrokes never wait for it.
     const pause = this.editor.view.state.doc.length > 200_000 ? 1500 : 250;
     this.#countsTimer = setTimeout(() => {
-      const { characters, charactersNoSpaces, words } = countText(this.editor.getText());
-      this.#counts.textContent = `${characters.toLocaleString()} characters (${charactersNoSpaces.toLocaleString()} without spaces) · ${words.toLocaleString()} words`;
+      const html = this.renderedHtml();
+      const { characters, charactersNoSpaces, words, minutes } = html === null ? countText(this.editor.getText()) : countRendered(html);
+      this.#counts.textContent = `${characters.toLocaleString()} characters (${charactersNoSpaces.toLocaleString()} without spaces) · `
+        + `${words.toLocaleString()} words${minutes ? ` · ${minutes} min read` : ''}`;
     }, pause);
   }
 

@@ -2,7 +2,7 @@
 // under assets/img/posts/<post-slug>/ with a unique name, and `![](path){: w="…" h="…" }`
 // inserted at the cursor with the image's pixel size, as one undoable edit. Without a writable
 // folder the image is kept with the draft in IndexedDB and the user is told where it would go.
-import { createStore, set } from 'idb-keyval';
+import { createStore, get, keys, set } from 'idb-keyval';
 
 const kExtensions = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp', 'image/svg+xml': 'svg', 'image/avif': 'avif' };
 
@@ -24,10 +24,37 @@ async function pixelSize(blob) {
   }
 }
 
+const imageStore = () => createStore('draftmark-site', 'handles');
+const storedKey = (draftId, sitePath) => `image:${draftId}:${sitePath}`;
+
 export class SiteImages {
+  #stored = new Set();  // keys (storedKey) of the images kept in IndexedDB, for a synchronous check
+
   /** `site()`: {folder, settings, binding} of the open site or null; `editor()`: the MarkdownEditor; `draftId()`, `title()`. */
   constructor({ site, editor, notices, draftId, title, imageDir = 'assets/img/posts' }) {
     Object.assign(this, { site, editor, notices, draftId, title, imageDir });
+  }
+
+  /** Reads which images earlier sessions kept in IndexedDB. Resolves to how many there are. */
+  async loadStored() {
+    try {
+      for (const key of await keys(imageStore())) if (String(key).startsWith('image:')) this.#stored.add(String(key));
+    } catch { /* no IndexedDB: nothing was kept either */ }
+    return this.#stored.size;
+  }
+
+  /**
+   * The images kept with the current draft, for the preview's ImageResolver: `has(path)` answers at
+   * once (so other images keep resolving synchronously), `url(path)` reads the blob.
+   */
+  get stored() {
+    return {
+      has: (sitePath) => this.#stored.has(storedKey(this.draftId(), sitePath)),
+      url: async (sitePath) => {
+        const blob = await get(storedKey(this.draftId(), sitePath), imageStore()).catch(() => null);
+        return blob ? URL.createObjectURL(blob) : null;
+      },
+    };
   }
 
   /** Listens for pasted images on the editor (capture: before CodeMirror pastes text). */
@@ -54,14 +81,16 @@ export class SiteImages {
     for (let n = 2; folder && await folder.exists(`${dir}/${name}`); n++) name = `${base}-${n}.${ext}`;
     const path = `${dir}/${name}`;
     const size = await pixelSize(file);
-    const baseurl = (site?.settings?.baseurl ?? '').replace(/\/+$/, '');
-    const src = `${baseurl}/${path}`;
+    // Site-absolute, without `baseurl`: Chirpy puts the baseurl in front of a post's image paths
+    // itself (its _includes/img-url.html), so writing it here would double it on the site.
+    const src = `/${path}`;
     if (folder?.writable) {
       await folder.write(path, file);
       this.notices.show('image', { level: 'info', message: `Saved the image to ${path}.` });
     } else {
-      await set(`image:${this.draftId()}:/${path}`, file, createStore('draftmark-site', 'handles')).catch(() => {});
-      this.notices.show('image', { level: 'warning', message: `No writable site folder: the image is kept with this draft; copy it to ${path} in your site.` });
+      const key = storedKey(this.draftId(), src);
+      await set(key, file, imageStore()).then(() => this.#stored.add(key), () => {});
+      this.notices.show('image', { level: 'warning', message: `No writable site folder: the image is kept with this draft (and shown); copy it to ${path} in your site.` });
     }
     const attrs = size ? `{: w="${size.w}" h="${size.h}" }` : '';
     const view = this.editor().view;
