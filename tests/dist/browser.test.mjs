@@ -254,23 +254,29 @@ describe('offline single file (dist/draftmark.html) from file:// with the networ
   });
 });
 
+// The single file served with STRICT_CSP from the test's own origin, violations recorded in
+// window.__violations; resolves once the editor is up.
+async function openSingleFileUnderCsp(page) {
+  await page.route(`${CSP_ORIGIN}/draftmark.html`, (route) => route.fulfill({
+    status: 200, body: readFileSync(singleFile),
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_CSP },
+  }));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation',
+      (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${CSP_ORIGIN}/draftmark.html`);
+  await page.waitForFunction(() => window.draftmark?.setMarkdown);
+}
+
 describe('offline single file under a strict Content-Security-Policy', () => {
   test('it draws a mermaid diagram from its own compressed copy, with no violation and no request', async () => {
     const page = await browser.context.newPage();
     const errors = collectErrors(page);
     const requests = [];
     page.on('request', (r) => { if (!r.url().startsWith('data:')) requests.push(r.url()); });
-    await page.route(`${CSP_ORIGIN}/draftmark.html`, (route) => route.fulfill({
-      status: 200, body: readFileSync(singleFile),
-      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_CSP },
-    }));
-    await page.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener('securitypolicyviolation',
-        (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    await page.goto(`${CSP_ORIGIN}/draftmark.html`);
-    await page.waitForFunction(() => window.draftmark?.setMarkdown);
+    await openSingleFileUnderCsp(page);
     await page.evaluate(() => window.draftmark.setMarkdown('---\ntitle: M\nmermaid: true\n---\n\n```mermaid\ngraph LR\n  A --> B\n```\n'));
     await page.waitForFunction(() => document.querySelector('#preview .mermaid svg'), null, { timeout: 60_000 });
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -282,17 +288,7 @@ describe('offline single file under a strict Content-Security-Policy', () => {
   test('it starts and renders math with no securitypolicyviolation, and the CSP is in force', async () => {
     const page = await browser.context.newPage();
     const errors = collectErrors(page);
-    await page.route(`${CSP_ORIGIN}/draftmark.html`, (route) => route.fulfill({
-      status: 200, body: readFileSync(singleFile),
-      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_CSP },
-    }));
-    await page.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener('securitypolicyviolation',
-        (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    await page.goto(`${CSP_ORIGIN}/draftmark.html`);
-    await page.waitForFunction(() => window.draftmark?.setMarkdown);
+    await openSingleFileUnderCsp(page);
     await page.evaluate(() => window.draftmark.setMarkdown('# Under CSP\n\n$$\\frac{a}{b}$$\n'));
     assert.equal(await page.evaluate(() => document.querySelectorAll('.katex-display').length > 0), true);
     assert.equal(await katexMainLoaded(page), true);
