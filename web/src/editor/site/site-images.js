@@ -25,7 +25,9 @@ async function pixelSize(blob) {
 }
 
 const imageStore = () => createStore('draftmark-site', 'handles');
-const storedKey = (draftId, sitePath) => `image:${draftId}:${sitePath}`;
+// By site path, not by draft: a reload may reopen the text under another draft id (a copy made
+// while the old page still held the draft), and the image must still show there.
+const storedKey = (sitePath) => `image-at:${sitePath}`;
 
 export class SiteImages {
   #stored = new Set();  // keys (storedKey) of the images kept in IndexedDB, for a synchronous check
@@ -38,7 +40,7 @@ export class SiteImages {
   /** Reads which images earlier sessions kept in IndexedDB. Resolves to how many there are. */
   async loadStored() {
     try {
-      for (const key of await keys(imageStore())) if (String(key).startsWith('image:')) this.#stored.add(String(key));
+      for (const key of await keys(imageStore())) if (String(key).startsWith('image-at:')) this.#stored.add(String(key));
     } catch { /* no IndexedDB: nothing was kept either */ }
     return this.#stored.size;
   }
@@ -49,9 +51,9 @@ export class SiteImages {
    */
   get stored() {
     return {
-      has: (sitePath) => this.#stored.has(storedKey(this.draftId(), sitePath)),
+      has: (sitePath) => this.#stored.has(storedKey(sitePath)),
       url: async (sitePath) => {
-        const blob = await get(storedKey(this.draftId(), sitePath), imageStore()).catch(() => null);
+        const blob = await get(storedKey(sitePath), imageStore()).catch(() => null);
         return blob ? URL.createObjectURL(blob) : null;
       },
     };
@@ -78,7 +80,8 @@ export class SiteImages {
       .replace(/[^\p{L}\p{N}_-]+/gu, '-').toLowerCase();
     let name = `${base}.${ext}`;
     const folder = site?.folder;
-    for (let n = 2; folder && await folder.exists(`${dir}/${name}`); n++) name = `${base}-${n}.${ext}`;
+    const taken = async (candidate) => this.#stored.has(storedKey(`/${candidate}`)) || (folder && await folder.exists(candidate));
+    for (let n = 2; await taken(`${dir}/${name}`); n++) name = `${base}-${n}.${ext}`;
     const path = `${dir}/${name}`;
     const size = await pixelSize(file);
     // Site-absolute, without `baseurl`: Chirpy puts the baseurl in front of a post's image paths
@@ -88,7 +91,7 @@ export class SiteImages {
       await folder.write(path, file);
       this.notices.show('image', { level: 'info', message: `Saved the image to ${path}.` });
     } else {
-      const key = storedKey(this.draftId(), src);
+      const key = storedKey(src);
       await set(key, file, imageStore()).then(() => this.#stored.add(key), () => {});
       this.notices.show('image', { level: 'warning', message: `No writable site folder: the image is kept with this draft (and shown); copy it to ${path} in your site.` });
     }
