@@ -11,16 +11,18 @@ export class OutlinePanel {
   #preview;
   #headings = [];  // [{line, item}] in document order
   #key = '';
+  #panel;
 
   /** `button` toggles `panel`, which holds `list` (an <ol>) and `empty` (shown without headings); `preview`: the rendered post. */
   constructor({ button, panel, list, empty, preview }) {
     this.#list = list;
     this.#empty = empty;
     this.#preview = preview;
+    this.#panel = panel;
     button.addEventListener('click', () => {
       panel.hidden = !panel.hidden;
       button.setAttribute('aria-expanded', String(!panel.hidden));
-      if (!panel.hidden) this.markCurrent();
+      if (!panel.hidden) this.update();  // read only while shown: update() runs after every render
     });
     panel.ownerDocument.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || panel.hidden) return;
@@ -35,6 +37,7 @@ export class OutlinePanel {
 
   /** Reads the headings of the preview; rebuilds the list only when they changed. */
   update() {
+    if (this.#panel.hidden) return;  // the per-keystroke render path pays nothing for a closed panel
     const found = [];
     for (const heading of this.#preview.querySelectorAll(HEADINGS)) {
       if (heading.closest('header.post-header')) continue;
