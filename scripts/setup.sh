@@ -14,9 +14,10 @@ packages=(cmake g++ clang libclang-rt-14-dev make patch curl xz-utils ca-certifi
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 # One dpkg-query for all of them (one per package cost ~0.2 s each: every call reads dpkg's
-# whole status database); unknown packages print nothing and count as missing.
+# whole status database); unknown packages print nothing and count as missing (dpkg-query
+# then exits 1, which must not stop the script under pipefail: that is the fresh machine).
 installed=" $(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${packages[@]}" 2>/dev/null |
-  awk '$2 == "ii" { printf "%s ", $1 }')"
+  awk '$2 == "ii" { printf "%s ", $1 }' || true)"
 missing=()
 for p in "${packages[@]}"; do
   [[ "$installed" == *" $p "* ]] || missing+=("$p")
