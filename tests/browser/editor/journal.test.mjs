@@ -78,6 +78,22 @@ function watch(page) {
   }, fingerprint);
 }
 
+/** Makes a new draft from the drafts menu; resolves once its first record is stored (and no autosave has run). */
+async function newDraft(page) {
+  const before = await page.evaluate(() => window.draftmark.draftId);
+  await page.click('#drafts-button');
+  await page.click('#drafts-panel [data-role="new"]');
+  await page.waitForFunction((old) => window.draftmark.draftId !== old, before);
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const open = indexedDB.open('draftmark');
+    open.onsuccess = () => {
+      const get = open.result.transaction('drafts').objectStore('drafts').getKey(`text:${window.draftmark.draftId}`);
+      get.onsuccess = () => { open.result.close(); resolve(get.result !== undefined); };
+    };
+  }), null, { polling: 20 });
+  await page.click('#drafts-button');  // closes the menu
+}
+
 const atEnd = (page) => page.evaluate(() => { const v = window.draftmark.view; v.focus(); v.dispatch({ selection: { anchor: v.state.doc.length } }); });
 const actions = {
   paste: async (page) => {
@@ -103,6 +119,8 @@ const big = `---\ntitle: Big\n---\n\n${'A long paragraph of the post, repeated t
 const scenarios = [];
 for (const action of Object.keys(actions)) for (const delay of [0, 50, 100, 300]) scenarios.push({ action, delay, doc: 'small' });
 scenarios.push({ action: 'typing', delay: 5, doc: 'small' }, { action: 'typing', delay: 20, doc: 'small' });
+// A draft just made (the drafts menu's New): its edits are in the journal only until the first autosave.
+for (const delay of [0, 100]) scenarios.push({ action: 'typing', delay, doc: 'new draft' });
 scenarios.push({ action: 'paste', delay: 0, doc: '1 MB' }, { action: 'typing', delay: 0, doc: '1 MB' }, { action: 'typing', delay: 100, doc: '1 MB' });
 
 describe('killing the browser right after an edit', () => {
@@ -121,8 +139,11 @@ describe('killing the browser right after an edit', () => {
   for (const { action, delay, doc } of scenarios) {
     test(`${action}, SIGKILL ${delay} ms later (${doc} post): the text after a relaunch is the one at the kill, or at worst one not yet committed`, async () => {
       const { page } = run;
-      await page.evaluate((t) => window.draftmark.setMarkdown(t), doc === 'small' ? small : big);
-      await page.waitForFunction(() => document.getElementById('save-state').dataset.state === 'saved', null, { timeout: 60_000, polling: 50 });
+      if (doc === 'new draft') await newDraft(page);
+      else {
+        await page.evaluate((t) => window.draftmark.setMarkdown(t), doc === 'small' ? small : big);
+        await page.waitForFunction(() => document.getElementById('save-state').dataset.state === 'saved', null, { timeout: 60_000, polling: 50 });
+      }
       await watch(page);
       durable.clear();
       await actions[action](page);

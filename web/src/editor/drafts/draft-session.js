@@ -62,7 +62,10 @@ export class DraftSession {
   async create(text, { name = '', title = '' } = {}) {
     const id = newDraftId();
     this.#become(id, 0, { id, name, title });
-    await this.#store.save(id, { text, anchor: 0, head: 0, scrollLine: 1, title }, { baseRev: 0, writer: this.#tabId })
+    // With this chain (none of its entries included): its first save is the autosave, up to
+    // 500 ms away, and a replay needs the chain to find the edits made before it.
+    const first = { text, anchor: 0, head: 0, scrollLine: 1, title, chain: this.chain, journalSeq: -1 };
+    await this.#store.save(id, first, { baseRev: 0, writer: this.#tabId })
       .then((r) => { if (!r.conflict) this.baseRev = r.rev; });
     if (name) await this.#store.rename(id, name);
     this.meta = { ...this.meta, name };
