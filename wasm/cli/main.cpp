@@ -4,7 +4,8 @@
 //                    [--site-title TEXT] [--config _config.yml] [FILE|-]
 //   draftmark check [--mode ...] [--config _config.yml] FILE...
 // --config reads the site's settings as the editor's site folder does (the core's
-// read_site_config): url, baseurl, title, the front-matter defaults for each file's path in
+// read_site_config): url, baseurl, title, lang, the authors of _data/authors.yml beside it,
+// the front-matter defaults for each file's path in
 // the site, and the posts in _posts/ beside it (so post_url is checked). --site-* flags
 // given after it override its values.
 #include <cerrno>
@@ -84,6 +85,7 @@ std::string site_path(const std::filesystem::path& site, const std::string& file
 
 struct SiteFlags {
   std::string config_path, config_text;
+  std::string authors_path, authors_text;  // the config's _data/authors.yml, when there is one
   const char* url = nullptr;
   const char* baseurl = nullptr;
   const char* title = nullptr;
@@ -96,7 +98,7 @@ void site_for(const SiteFlags& flags, const std::string& file, draftmark::SiteSe
     if (dir.empty()) dir = ".";
     std::vector<draftmark::Diagnostic> diagnostics;
     draftmark::read_site_config(flags.config_text, site_path(dir, file == "-" ? "_posts/stdin.md" : file), site,
-                                diagnostics);
+                                diagnostics, flags.authors_text);
     site.known_posts = list_posts(dir);
   }
   if (flags.url) site.url = flags.url;
@@ -109,11 +111,12 @@ bool report_config(const SiteFlags& flags, FILE* out) {
   if (flags.config_path.empty()) return false;
   draftmark::SiteSettings unused;
   std::vector<draftmark::Diagnostic> diagnostics;
-  draftmark::read_site_config(flags.config_text, "_posts/post.md", unused, diagnostics);
+  draftmark::read_site_config(flags.config_text, "_posts/post.md", unused, diagnostics, flags.authors_text);
   bool error = false;
   for (const auto& d : diagnostics) {
     error = error || d.severity == draftmark::Severity::kError;
-    std::fprintf(out, "%s:%u:%u: %s: %s\n", flags.config_path.c_str(), d.line, d.column, severity_name(d.severity),
+    const std::string& file = d.code.rfind("authors-", 0) == 0 ? flags.authors_path : flags.config_path;
+    std::fprintf(out, "%s:%u:%u: %s: %s\n", file.c_str(), d.line, d.column, severity_name(d.severity),
                  d.message.c_str());
   }
   return error;
@@ -151,6 +154,9 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "draftmark: cannot read %s: %s\n", site.config_path.c_str(), std::strerror(errno));
         return 2;
       }
+      // Chirpy's authors live beside the config, as in the editor's site folder.
+      std::filesystem::path authors = std::filesystem::path(site.config_path).parent_path() / "_data" / "authors.yml";
+      if (std::filesystem::exists(authors) && read_all(authors.string(), site.authors_text)) site.authors_path = authors.string();
     } else if (arg.size() > 1 && arg[0] == '-' ) {
       return usage();
     } else {

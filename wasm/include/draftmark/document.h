@@ -46,12 +46,21 @@ struct SiteSettings {
   // the text is not touched, so source lines do not move. Parsed again only when it changes.
   // Example: {"math":true,"toc":true}
   std::string post_defaults_json;
+  // For Chirpy's post layout: the site's `lang` (a post's own `lang` wins), the default author
+  // (`social.name`, linked to `social.links[0]`) and the authors of _data/authors.yml by id.
+  std::string lang;
+  std::string social_name, social_link;
+  struct Author {
+    std::string id, name, url;
+  };
+  std::vector<Author> authors;
 };
 
 struct RenderOptions {
   Mode mode = Mode::kAuto;
   bool source_lines = true;   // data-line="a-b" on each top-level block's first tag
-  bool post_header = true;    // jekyll: emit a Chirpy-like header from the front matter
+  bool post_header = true;    // jekyll: Chirpy's post layout around the content (header, tail)
+  bool word_count = false;    // count the content's words as Chirpy does (always with post_header)
   bool unsafe = false;        // trusted input: keep dangerous URLs and attributes as written
   // The caller guarantees well-formed UTF-8 (JS's TextEncoder always produces it), so
   // only NUL bytes are looked for. Malformed input is still memory-safe, but may then
@@ -86,6 +95,10 @@ struct RenderResult {
   std::vector<Diagnostic> diagnostics;
   std::string front_matter_json;  // "null" when there is no front matter
   Mode mode_used = Mode::kGfm;    // the resolved mode (never kAuto)
+  // The content's words as Chirpy's read time counts them (jekyll/post_layout/word_count.h),
+  // header and tail excluded; counted with RenderOptions::word_count or a post layout, else 0.
+  size_t words = 0;
+  bool words_counted = false;
 };
 
 class Renderer {
@@ -105,11 +118,13 @@ class Renderer {
 
 // A site's _config.yml (UTF-8 text) read as the wasm's parseSiteConfig reads it, into the
 // settings a render of the post at `post_path` (its site path, e.g. "_posts/2024-01-02-a.md",
-// which picks the `defaults:` scopes) uses: url, baseurl, title and post_defaults_json.
+// which picks the `defaults:` scopes) uses: url, baseurl, title, lang, social, authors and
+// post_defaults_json.
 // known_posts is left empty (the caller lists _posts/). YAML problems and settings the
 // preview does not honour are appended to `diagnostics` (lines of _config.yml).
+// `authors_yaml`: the site's _data/authors.yml, or empty.
 void read_site_config(std::string_view config_yaml, std::string_view post_path, SiteSettings& out,
-                      std::vector<Diagnostic>& diagnostics);
+                      std::vector<Diagnostic>& diagnostics, std::string_view authors_yaml = {});
 
 // Serialises diagnostics as a JSON array (used by the C ABI and the CLI's --json).
 void diagnostics_to_json(const std::vector<Diagnostic>& diagnostics, std::string& out);

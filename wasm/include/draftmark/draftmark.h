@@ -25,8 +25,8 @@ extern "C" {
 #endif
 
 /* Bumped whenever DmResult, DmBlock or a function signature changes, or a function is
- * added (3: dm_site_settings_set). */
-#define DM_ABI_VERSION 3
+ * added (3: dm_site_settings_set; 4: DmResult.word_count, dm_site_config_parse's authors). */
+#define DM_ABI_VERSION 4
 
 /* dm_render options: a mode (low 2 bits) OR-ed with flags. */
 #define DM_MODE_AUTO 0       /* jekyll if the text starts with front matter, else gfm */
@@ -35,10 +35,11 @@ extern "C" {
 #define DM_MODE_JEKYLL 3     /* kramdown + Chirpy conventions */
 #define DM_MODE_MASK 3
 #define DM_OPT_SOURCE_LINES 0x04 /* data-line="a-b" attributes on top-level blocks */
-#define DM_OPT_POST_HEADER 0x08  /* jekyll: Chirpy-like header from the front matter */
+#define DM_OPT_POST_HEADER 0x08  /* jekyll: Chirpy's post layout (header, tail) from the front matter */
 #define DM_OPT_UNSAFE 0x10       /* trusted input: no URL/attribute neutralising */
 #define DM_OPT_INPUT_IS_UTF8 0x20 /* input is well-formed UTF-8 (TextEncoder output): skip validation, NULs still replaced */
 #define DM_OPT_UTF16_OFFSETS 0x40 /* fill DmBlock's *_utf16 fields (a scan of the HTML); 0 otherwise */
+#define DM_OPT_WORD_COUNT 0x80    /* count the content's words as Chirpy's read time does (DmResult.word_count) */
 
 typedef struct DmBlock {
   uint32_t line_start;  /* first source line (1-based) */
@@ -61,7 +62,10 @@ typedef struct DmResult {
   const char* front_matter_json; /* "null" or a JSON object */
   uint32_t front_matter_json_size;
   uint32_t mode_used;            /* DM_MODE_COMMONMARK, _GFM or _JEKYLL */
+  uint32_t word_count;           /* with DM_OPT_WORD_COUNT or a post layout: the content's words; else DM_NOT_COUNTED */
 } DmResult;
+
+#define DM_NOT_COUNTED 0xFFFFFFFFu
 
 uint32_t dm_abi_version(void);
 

@@ -100,6 +100,7 @@ const DmResult* dm_render(uint32_t size, uint32_t options) {
   opts.post_header = (options & DM_OPT_POST_HEADER) != 0;
   opts.unsafe = (options & DM_OPT_UNSAFE) != 0;
   opts.input_is_utf8 = (options & DM_OPT_INPUT_IS_UTF8) != 0;
+  opts.word_count = (options & DM_OPT_WORD_COUNT) != 0;
   const draftmark::RenderResult& r = m.renderer.render(std::string_view(m.input.data(), size), opts);
 
   copy_blocks(r, (options & DM_OPT_UTF16_OFFSETS) != 0, m.blocks);
@@ -117,6 +118,7 @@ const DmResult* dm_render(uint32_t size, uint32_t options) {
   out.front_matter_json = r.front_matter_json.data();
   out.front_matter_json_size = static_cast<uint32_t>(r.front_matter_json.size());
   out.mode_used = static_cast<uint32_t>(r.mode_used);
+  out.word_count = r.words_counted ? static_cast<uint32_t>(std::min<size_t>(r.words, DM_NOT_COUNTED - 1)) : DM_NOT_COUNTED;
   return &out;
 }
 

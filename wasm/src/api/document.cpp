@@ -11,6 +11,7 @@
 #include "core/source_map.h"
 #include "draftmark/document.h"
 #include "jekyll/jekyll_pass.h"
+#include "jekyll/post_layout/word_count.h"
 #include "text/json_writer.h"
 #include "text/utf8.h"
 
@@ -125,11 +126,17 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
   st.map.finish(st.ranges);
   if (jekyll) st.jekyll.finish(html_options, st.lines, st.body, st.spans, st.ranges, result.diagnostics);
 
-  // Assemble: the post header, then each top-level block with data-line inserted.
-  result.html.reserve(st.body.size() + st.spans.size() * 24 + 512);
+  const bool layout = jekyll && options.post_header;
+  if (options.word_count || layout) {
+    result.words = chirpy_word_count(st.body);
+    result.words_counted = true;
+  }
+
+  // Assemble: the post header, each top-level block with data-line inserted, the post tail.
+  result.html.reserve(st.body.size() + st.spans.size() * 24 + 1024);
   uint32_t header_first = 0, header_last = 0;
   st.scratch.clear();
-  if (jekyll && options.post_header && st.jekyll.post_header(st.scratch, header_first, header_last)) {
+  if (layout && st.jekyll.post_header(options.site, result.words, options.unsafe, st.scratch, header_first, header_last)) {
     append_result_block(result, st.scratch, header_first, header_last, options.source_lines);
   }
   for (size_t i = 0; i < st.spans.size(); i++) {
@@ -141,6 +148,12 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
       block_html = st.scratch;
     }
     append_result_block(result, block_html, st.ranges[i].first, st.ranges[i].last, options.source_lines);
+  }
+  st.scratch.clear();
+  if (layout && st.jekyll.post_tail(options.site, result.words, options.unsafe, st.scratch)) {
+    // On the document's last line: block lines stay in order for scroll sync.
+    uint32_t last = st.lines.line_count();
+    append_result_block(result, st.scratch, last, last, options.source_lines);
   }
   fill_columns(st.lines, result.diagnostics);
   return result;

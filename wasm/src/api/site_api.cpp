@@ -26,9 +26,9 @@ SiteModule& site_module() {
 namespace draftmark {
 
 void read_site_config(std::string_view config_yaml, std::string_view post_path, SiteSettings& out,
-                      std::vector<Diagnostic>& diagnostics) {
+                      std::vector<Diagnostic>& diagnostics, std::string_view authors_yaml) {
   SiteConfigResult config;
-  parse_site_config(config_yaml, post_path, config);
+  parse_site_config(config_yaml, post_path, config, authors_yaml);
   diagnostics.insert(diagnostics.end(), config.diagnostics.begin(), config.diagnostics.end());
   // The same reading as dm_site_settings_set's, so the CLI and the preview cannot differ.
   read_site_settings(config.settings_json, out);
@@ -44,12 +44,15 @@ char* dm_site_input_reserve(uint32_t size) {
   return m.input.data();
 }
 
-const DmSiteConfig* dm_site_config_parse(uint32_t size, uint32_t path_size) {
+const DmSiteConfig* dm_site_config_parse(uint32_t size, uint32_t authors_size, uint32_t path_size) {
   SiteModule& m = site_module();
   if (size > m.input.size()) size = static_cast<uint32_t>(m.input.size());
   if (path_size > size) path_size = size;
+  if (authors_size > size - path_size) authors_size = size - path_size;
   std::string_view all(m.input.data(), size);
-  draftmark::parse_site_config(all.substr(0, size - path_size), all.substr(size - path_size), m.result);
+  size_t config_size = size - path_size - authors_size;
+  draftmark::parse_site_config(all.substr(0, config_size), all.substr(size - path_size), m.result,
+                               all.substr(config_size, authors_size));
   m.diagnostics_json.clear();
   draftmark::diagnostics_to_json(m.result.diagnostics, m.diagnostics_json);
   m.out.settings_json = m.result.settings_json.data();

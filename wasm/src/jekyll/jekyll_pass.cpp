@@ -5,6 +5,7 @@
 
 #include "jekyll/kramdown/block_attributes.h"
 #include "jekyll/kramdown/footnotes.h"
+#include "jekyll/post_layout/post_layout.h"
 
 namespace draftmark {
 namespace {
@@ -170,11 +171,17 @@ void JekyllPass::finish(const HtmlRenderOptions& options, const LineIndex& lines
   }
 }
 
-bool JekyllPass::post_header(std::string& html, uint32_t& first_line, uint32_t& last_line) const {
+bool JekyllPass::post_header(const SiteSettings& site, size_t words, bool unsafe, std::string& html,
+                             uint32_t& first_line, uint32_t& last_line) const {
   if (!front_matter_.present) return false;
-  append_post_header(front_matter_, html);
+  append_post_header(PostLayoutInput{front_matter_, site, words, unsafe}, html);
   first_line = front_matter_.first_line;
   last_line = front_matter_.last_line;
+  return !html.empty();
+}
+
+bool JekyllPass::post_tail(const SiteSettings& site, size_t words, bool unsafe, std::string& html) const {
+  append_post_tail(PostLayoutInput{front_matter_, site, words, unsafe}, html);
   return !html.empty();
 }
 

@@ -47,8 +47,12 @@ class JekyllPass {
               std::vector<BlockSpan>& spans, std::vector<LineRange>& ranges,
               std::vector<Diagnostic>& diagnostics);
 
-  // The Chirpy-like post header (empty without front matter); its lines.
-  bool post_header(std::string& html, uint32_t& first_line, uint32_t& last_line) const;
+  // Chirpy's post layout around the content (jekyll/post_layout): the header, whose lines are
+  // the front matter's, and the tail; false (and nothing appended) when there is none.
+  // `words`: the content's (word_count.h), for the read time.
+  bool post_header(const SiteSettings& site, size_t words, bool unsafe, std::string& html,
+                   uint32_t& first_line, uint32_t& last_line) const;
+  bool post_tail(const SiteSettings& site, size_t words, bool unsafe, std::string& html) const;
   // Block `index`'s HTML with its block IAL attributes (and heading ids) applied.
   void decorate_block(size_t index, std::string_view block_html, bool unsafe, std::string& out) const;
 

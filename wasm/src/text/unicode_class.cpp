@@ -43,6 +43,13 @@ bool is_word_code_point(char32_t code_point) {
   return range && code_point <= range->last;
 }
 
+bool is_cjk_code_point(char32_t code_point) {
+  if (code_point < 0x1100) return false;
+  const CodePointRange* range =
+      upper_bound_by(kCjkRanges, code_point, [](const CodePointRange& r) { return r.first; });
+  return range && code_point <= range->last;
+}
+
 void append_lowercase(std::string& out, char32_t code_point) {
   if (code_point < 0x80) {
     char ch = static_cast<char>(code_point);

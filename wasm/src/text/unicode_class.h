@@ -1,7 +1,8 @@
 // The character classes kramdown's Ruby regexes use, without ICU: Onigmo's \p{Word} and
 // String#downcase, from tables generated out of the same Ruby that runs kramdown
 // (scripts/generate-unicode-tables.rb; Unicode 13.0, every plane, about 7 KB of tables).
-// Used by heading ids (which characters survive) and smart quotes (\b boundaries).
+// Used by heading ids (which characters survive), smart quotes (\b boundaries) and the
+// word count of Chirpy's read time.
 #pragma once
 
 #include <cstddef>
@@ -13,6 +14,10 @@ namespace draftmark {
 // Greek, Cyrillic…), combining marks, decimal digits and connector punctuation ("_", "‿").
 // Note Ruby's /\w/ is ASCII-only while /\b/ uses this wider class; callers pick.
 bool is_word_code_point(char32_t code_point);
+
+// True for the code points Jekyll's number_of_words counts one by one (its CJK class,
+// [\p{Han}\p{Katakana}\p{Hiragana}\p{Hangul}] in Ruby's Onigmo).
+bool is_cjk_code_point(char32_t code_point);
 
 // Appends the UTF-8 of Ruby's String#downcase of one code point (full Unicode, no
 // context rules: "Σ" is always "σ"; "İ" becomes "i" + U+0307, the only two-code-point case).

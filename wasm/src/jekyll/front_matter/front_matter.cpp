@@ -146,6 +146,40 @@ class Reporter {
   std::vector<Diagnostic>& out_;
 };
 
+// A date key as the header shows it: the text, and its ISO form when Jekyll could read it.
+void read_date(const YamlValue& date, std::string& text, std::string& iso) {
+  text = scalar_text(date);
+  DateParts parts;
+  if (!date.iso.empty()) {
+    iso = date.iso;
+  } else if (date.kind == YamlValue::Kind::kString && parse_jekyll_date(date.text, parts)) {
+    iso = format_iso(parts);
+  }
+}
+
+std::string member_text(const YamlValue& mapping, const char* key) {
+  const YamlValue* value = mapping.find(key);
+  return value && value->is_scalar() && value->kind != YamlValue::Kind::kNull ? value->text : std::string();
+}
+
+// Chirpy's `image`: a mapping {path, alt, lqip, width|w, height|h, no_bg}, or just a path.
+void read_image(const YamlValue* image, FrontMatter::PreviewImage& out) {
+  if (!image || image->kind == YamlValue::Kind::kNull) return;
+  if (image->is_scalar()) {
+    out.path = image->text;
+    return;
+  }
+  if (image->kind != YamlValue::Kind::kMapping) return;
+  out.path = member_text(*image, "path");
+  out.alt = member_text(*image, "alt");
+  out.lqip = member_text(*image, "lqip");
+  out.width = member_text(*image, "width");
+  if (out.width.empty()) out.width = member_text(*image, "w");
+  out.height = member_text(*image, "height");
+  if (out.height.empty()) out.height = member_text(*image, "h");
+  out.no_bg = is_truthy(image->find("no_bg"));
+}
+
 void extract(const YamlValue& root, const Reporter& reporter, FrontMatter& out) {
   auto at = [&](const char* key) {
     return root.find(key) ? reporter.point(root.key_offset(key)) : SourcePoint{};
@@ -156,14 +190,17 @@ void extract(const YamlValue& root, const Reporter& reporter, FrontMatter& out) 
   }
   if (const YamlValue* date = root.find("date")) {
     out.has_date = date->kind != YamlValue::Kind::kNull;
-    out.date = scalar_text(*date);
-    DateParts parts;
-    if (!date->iso.empty()) {
-      out.date_iso = date->iso;
-    } else if (date->kind == YamlValue::Kind::kString && parse_jekyll_date(date->text, parts)) {
-      out.date_iso = format_iso(parts);
-    }
+    read_date(*date, out.date, out.date_iso);
   }
+  const YamlValue* modified = root.find("last_modified_at");
+  if (modified && modified->kind != YamlValue::Kind::kNull) read_date(*modified, out.last_modified, out.last_modified_iso);
+  out.lang = member_text(root, "lang");
+  out.layout = member_text(root, "layout");
+  // Chirpy: `author` wins over `authors`; a single value is a list of one.
+  const YamlValue* authors = root.find("author");
+  if (!authors || authors->kind == YamlValue::Kind::kNull) authors = root.find("authors");
+  if (authors) flatten_into(*authors, out.authors);
+  read_image(root.find("image"), out.image);
   if (const YamlValue* description = root.find("description")) out.description = scalar_text(*description);
   const YamlValue* subpath = root.find("media_subpath");
   if (!subpath || subpath->kind == YamlValue::Kind::kNull) subpath = root.find("img_path");

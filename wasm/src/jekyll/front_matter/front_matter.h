@@ -67,6 +67,14 @@ struct FrontMatter {
   // Jekyll's arrays: `category`/`tag` (one value) wins over `categories`/`tags`; a
   // string `categories: a b` splits at whitespace; lists are flattened, nulls dropped.
   std::vector<std::string> categories, tags;
+  // For Chirpy's post layout (jekyll/post_layout): `last_modified_at` (+ ISO form), the page's
+  // `lang`, `author`/`authors` (ids of _data/authors.yml, or names), the preview `image`.
+  std::string last_modified, last_modified_iso, lang, layout;
+  std::vector<std::string> authors;
+  struct PreviewImage {
+    std::string path, alt, lqip, width, height;  // `image: path` alone is the path
+    bool no_bg = false;
+  } image;
   bool has_title = false, has_date = false;  // the key is there and not null
   bool math = false, mermaid = false;        // Liquid truthiness: anything but null/false
 
@@ -106,15 +114,5 @@ void merge_front_matter_defaults(YamlValue& data, const YamlValue& defaults);
 // YAML could not be read (that error is enough).
 void lint_front_matter(const FrontMatter& fm, std::vector<Diagnostic>& diagnostics);
 
-// A Chirpy-like post header (post_header.cpp), every value HTML-escaped; appends
-// nothing when there is nothing to show. Shape:
-//   <header class="post-header">
-//   <h1 data-toc-skip>TITLE</h1>
-//   <p class="post-desc">DESCRIPTION</p>
-//   <div class="post-meta"><span class="post-date">Posted <time datetime="ISO">Mar 21, 2022</time></span></div>
-//   <div class="post-categories"><span class="post-category">A</span>, <span class="post-category">B</span></div>
-//   <div class="post-tags"><span class="post-tag">x</span> <span class="post-tag">y</span></div>
-//   </header>
-void append_post_header(const FrontMatter& fm, std::string& html);
 
 }  // namespace draftmark

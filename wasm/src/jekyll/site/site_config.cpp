@@ -60,6 +60,36 @@ YamlValue mapping() {
   return m;
 }
 
+void scalar_member(const YamlValue& map, const char* key, std::string& into) {
+  const YamlValue* v = map.find(key);
+  if (v && v->is_scalar() && v->kind != YamlValue::Kind::kNull) into = v->text;
+}
+
+// _data/authors.yml: {id: {name, url, …}} reduced to what Chirpy's byline reads.
+YamlValue read_authors(std::string_view yaml, std::vector<Diagnostic>& diagnostics) {
+  YamlValue authors = mapping();
+  LineIndex lines;
+  lines.build(yaml);
+  YamlDocument doc;
+  parse_yaml(yaml, doc);
+  for (const YamlIssue& issue : doc.issues) {
+    diagnostics.push_back(Diagnostic{lines.line_of(issue.offset), lines.utf16_column(issue.offset), issue.severity,
+                                     "authors-" + issue.code, "In _data/authors.yml: " + issue.message +
+                                     (issue.context.empty() ? "" : " " + issue.context)});
+  }
+  if (!doc.ok || doc.root.kind != YamlValue::Kind::kMapping) return authors;
+  for (size_t i = 0; i < doc.root.keys.size(); i++) {
+    const YamlValue& entry = doc.root.items[i];
+    if (entry.kind != YamlValue::Kind::kMapping) continue;
+    YamlValue kept = mapping();
+    for (const char* key : {"name", "url"}) {
+      if (const YamlValue* v = entry.find(key); v && v->is_scalar()) put(kept, key, *v);
+    }
+    put(authors, doc.root.keys[i], std::move(kept));
+  }
+  return authors;
+}
+
 std::string_view string_of(const YamlValue* v) {
   return v && v->kind == YamlValue::Kind::kString ? std::string_view(v->text) : std::string_view();
 }
@@ -136,7 +166,8 @@ void merge_post_defaults(const YamlValue& defaults, std::string_view post_path, 
   append_json(merged, json_out);
 }
 
-void parse_site_config(std::string_view yaml, std::string_view post_path, SiteConfigResult& out) {
+void parse_site_config(std::string_view yaml, std::string_view post_path, SiteConfigResult& out,
+                       std::string_view authors_yaml) {
   out.settings_json.clear();
   out.diagnostics.clear();
   LineIndex lines;
@@ -163,6 +194,14 @@ void parse_site_config(std::string_view yaml, std::string_view post_path, SiteCo
   for (const char* key : {"url", "baseurl", "lang", "timezone", "title"}) {
     if (const YamlValue* v = root.find(key)) put(settings, key, *v);
   }
+  if (const YamlValue* social = root.find("social"); social && social->kind == YamlValue::Kind::kMapping) {
+    YamlValue kept = mapping();
+    for (const char* key : {"name", "links"}) {
+      if (const YamlValue* v = social->find(key)) put(kept, key, *v);
+    }
+    put(settings, "social", std::move(kept));
+  }
+  if (!authors_yaml.empty()) put(settings, "authors", read_authors(authors_yaml, out.diagnostics));
   // Chirpy 7 renamed img_path to media_subpath; both mean the prefix of relative media paths.
   if (const YamlValue* v = root.find("media_subpath")) put(settings, "media_subpath", *v);
   else if (const YamlValue* old = root.find("img_path")) put(settings, "media_subpath", *old);
@@ -201,13 +240,27 @@ bool read_site_settings(std::string_view json, SiteSettings& out) {
   parse_yaml(json, doc);
   if (!doc.ok || doc.root.kind != YamlValue::Kind::kMapping) return false;
   const YamlValue& root = doc.root;
-  auto text = [&](const char* key, std::string& into) {
-    const YamlValue* v = root.find(key);
-    if (v && v->is_scalar() && v->kind != YamlValue::Kind::kNull) into = v->text;
-  };
-  text("url", out.url);
-  text("baseurl", out.baseurl);
-  text("title", out.title);
+  scalar_member(root, "url", out.url);
+  scalar_member(root, "baseurl", out.baseurl);
+  scalar_member(root, "title", out.title);
+  scalar_member(root, "lang", out.lang);
+  if (const YamlValue* social = root.find("social"); social && social->kind == YamlValue::Kind::kMapping) {
+    scalar_member(*social, "name", out.social_name);
+    if (const YamlValue* links = social->find("links"); links && links->kind == YamlValue::Kind::kSequence && !links->items.empty()) {
+      const YamlValue& first = links->items[0];
+      if (first.is_scalar() && first.kind != YamlValue::Kind::kNull) out.social_link = first.text;
+    }
+  }
+  if (const YamlValue* authors = root.find("authors"); authors && authors->kind == YamlValue::Kind::kMapping) {
+    for (size_t i = 0; i < authors->keys.size(); i++) {
+      SiteSettings::Author author{authors->keys[i], "", ""};
+      if (authors->items[i].kind == YamlValue::Kind::kMapping) {
+        scalar_member(authors->items[i], "name", author.name);
+        scalar_member(authors->items[i], "url", author.url);
+      }
+      out.authors.push_back(std::move(author));
+    }
+  }
   if (const YamlValue* posts = root.find("known_posts"); posts && posts->kind == YamlValue::Kind::kSequence) {
     for (const YamlValue& name : posts->items) {
       if (name.is_scalar() && name.kind != YamlValue::Kind::kNull) out.known_posts.push_back(name.text);

@@ -29,8 +29,12 @@ struct SiteConfigResult {
 };
 
 // `yaml`: the text of _config.yml (UTF-8). `post_path`: the post's site path for scope
-// matching, e.g. "_posts/2024-01-02-a.md".
-void parse_site_config(std::string_view yaml, std::string_view post_path, SiteConfigResult& out);
+// matching, e.g. "_posts/2024-01-02-a.md". `authors_yaml`: the text of _data/authors.yml, or
+// empty; its ids become "authors":{"id":{"name":"…","url":"…"}} (Chirpy reads name and url),
+// its YAML problems diagnostics whose message names the file (line and column are its own).
+// `social` (name, links) is kept: Chirpy's byline names social.name when a post has no author.
+void parse_site_config(std::string_view yaml, std::string_view post_path, SiteConfigResult& out,
+                       std::string_view authors_yaml = {});
 
 // Jekyll's FrontmatterDefaults for a post: every `defaults:` entry whose scope path is a
 // prefix of `post_path` ("" matches all) and whose type is absent or "posts", least specific
@@ -38,8 +42,9 @@ void parse_site_config(std::string_view yaml, std::string_view post_path, SiteCo
 void merge_post_defaults(const YamlValue& defaults, std::string_view post_path, std::string& json_out);
 
 // The site settings a render uses, from JSON (read with libyaml, as YAML's flow style):
-//   {"url":"https://me.github.io","baseurl":"/blog","title":"…",
-//    "known_posts":["2024-01-02-a"],"post_defaults":{"math":true}}
+//   {"url":"https://me.github.io","baseurl":"/blog","title":"…","lang":"ko-KR",
+//    "known_posts":["2024-01-02-a"],"post_defaults":{"math":true},
+//    "social":{"name":"Me","links":["https://github.com/me"]},"authors":{"me":{"name":"Me","url":"…"}}}
 // Every key is optional, unknown keys are ignored, so parse_site_config's settings_json
 // (plus "known_posts") reads as is: that is how the CLI's --config and the C ABI's
 // dm_site_settings_set reach the same SiteSettings. Resets `out`; false (and `out` empty)

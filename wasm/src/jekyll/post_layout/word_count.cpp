@@ -1,0 +1,86 @@
+#include "jekyll/post_layout/word_count.h"
+
+#include "text/unicode_class.h"
+
+namespace draftmark {
+namespace {
+
+// The blocks strip_html removes whole: opening text, closing text.
+struct StripBlock {
+  std::string_view open, close;
+};
+constexpr StripBlock kStripBlocks[] = {{"<script", "</script>"}, {"<!--", "-->"}, {"<style", "</style>"}};
+
+// Ruby's \s in Jekyll's regexps and String#split's whitespace: ASCII only (split also takes NUL).
+bool is_ruby_space(char32_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+}  // namespace
+
+void strip_html(std::string_view html, std::string& out) {
+  // First pass: the blocks, leftmost match first (Regexp.union tries each alternative at a position).
+  std::string blocks_removed;
+  blocks_removed.reserve(html.size());
+  for (size_t i = 0; i < html.size();) {
+    size_t end = std::string_view::npos;
+    if (html[i] == '<') {
+      for (const StripBlock& block : kStripBlocks) {
+        if (html.compare(i, block.open.size(), block.open) != 0) continue;
+        size_t close = html.find(block.close, i + block.open.size());
+        if (close != std::string_view::npos) {
+          end = close + block.close.size();
+          break;
+        }
+      }
+    }
+    if (end != std::string_view::npos) {
+      i = end;
+    } else {
+      blocks_removed += html[i++];
+    }
+  }
+  // Second pass: /<.*?>/m on what is left.
+  out.clear();
+  out.reserve(blocks_removed.size());
+  std::string_view rest = blocks_removed;
+  for (size_t i = 0; i < rest.size();) {
+    size_t close = rest[i] == '<' ? rest.find('>', i + 1) : std::string_view::npos;
+    if (close != std::string_view::npos) {
+      i = close + 1;
+    } else {
+      out += rest[i++];
+    }
+  }
+}
+
+size_t jekyll_number_of_words(std::string_view text) {
+  size_t cjk = 0, split_words = 0, non_cjk_runs = 0;
+  bool in_split_word = false, in_non_cjk_run = false;
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 1;
+    char32_t c = decode_utf8(text.data() + i, text.size() - i, &length);
+    i += length;
+    bool space = is_ruby_space(c);
+    bool split_space = space || c == 0;
+    bool is_cjk = is_cjk_code_point(c);
+    if (is_cjk) cjk++;
+    if (!split_space && !in_split_word) split_words++;
+    in_split_word = !split_space;
+    bool in_run = !space && !is_cjk;
+    if (in_run && !in_non_cjk_run) non_cjk_runs++;
+    in_non_cjk_run = in_run;
+  }
+  return cjk == 0 ? split_words : cjk + non_cjk_runs;
+}
+
+size_t chirpy_word_count(std::string_view html) {
+  std::string text;
+  strip_html(html, text);
+  return jekyll_number_of_words(text);
+}
+
+uint32_t chirpy_read_minutes(size_t words) {
+  size_t minutes = words / 180;
+  return minutes > 0 ? static_cast<uint32_t>(minutes) : 1u;
+}
+
+}  // namespace draftmark

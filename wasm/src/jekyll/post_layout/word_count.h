@@ -1,0 +1,27 @@
+// What Chirpy's read time counts (its _includes/read-time.html): the post's HTML through
+// Liquid's strip_html, then Jekyll's `number_of_words: "auto"` — each Han, kana or Hangul
+// character is a word, other words are what whitespace separates — at 180 words a minute,
+// at least one minute. tests/node/editor/read-time.test.mjs checks it against Jekyll itself.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace draftmark {
+
+// Liquid's strip_html: <script>…</script>, <!--…--> and <style>…</style> go with their
+// content (case-sensitive, as Liquid's regexps), then every <…> tag.
+void strip_html(std::string_view html, std::string& out);
+
+// Jekyll's number_of_words(text, "auto").
+size_t jekyll_number_of_words(std::string_view text);
+
+// Both: the words of a post's HTML as Chirpy counts them.
+size_t chirpy_word_count(std::string_view html);
+
+// Chirpy's read time in minutes: words / 180, at least 1.
+uint32_t chirpy_read_minutes(size_t words);
+
+}  // namespace draftmark
