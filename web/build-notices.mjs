@@ -49,7 +49,8 @@ export function writeNotices(root) {
     '(the npm package, the editor page and the offline single file). Their licenses follow, as shipped in each package.', ''];
   const chirpy = path.join(root, 'third_party/jekyll-theme-chirpy/LICENSE');
   parts.push('## jekyll-theme-chirpy (MIT)', '',
-    'The post styles (web/styles/chirpy-post.css) and post-header locale strings are derived from ' +
+    'The post styles (web/styles/chirpy-post.css, chirpy-post-layout.css) and the post layout\'s locale strings ' +
+    '(wasm/src/jekyll/post_layout/chirpy_locales.inc, generated from the theme\'s _data/locales) are derived from ' +
     'https://github.com/cotes2020/jekyll-theme-chirpy.', '', '```', readFileSync(chirpy, 'utf8').trim(), '```', '');
   for (const p of bundledPackages(root)) {
     parts.push(`## ${p.name} ${p.version} (${p.license})`, '', '```', p.text.replace(/```/g, "'''"), '```', '');

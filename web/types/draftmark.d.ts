@@ -26,8 +26,14 @@ export interface RenderOptions {
   mode?: Mode;
   /** Put `data-line="first-last"` (1-based source lines) on every top-level block; default `true`. */
   sourceLines?: boolean;
-  /** Jekyll mode: emit a post header (title, date, tags) from the front matter; default `true`. */
+  /**
+   * Jekyll mode: frame the content with Chirpy's post layout from the front matter — a header
+   * (title, description, Posted/Updated, preview image, author, read time) and a tail
+   * (categories, tags, licence line), in the post's `lang`; default `true`.
+   */
   header?: boolean;
+  /** Count the content's words as Chirpy's read time does into `words` (always done with the post layout). */
+  wordCount?: boolean;
   /**
    * Trusted input only: keep `javascript:`-style URLs and unknown attributes as written, and (in
    * {@link renderInto}) skip the HTML sanitiser. Default `false`: output is safe to insert into a page.
@@ -48,6 +54,12 @@ export interface SiteSettings {
   baseurl?: string;
   /** `site.title`. */
   title?: string;
+  /** `site.lang` (a post's own `lang` wins): the language of the post layout's strings, e.g. `"ko-KR"`. */
+  lang?: string;
+  /** `site.social`: its `name` (linked to `links[0]`) signs posts without an author. */
+  social?: { name?: string; links?: string[] };
+  /** The site's authors by id (parseSiteConfig's `authors`, from _data/authors.yml): a post's `author`/`authors` name them. */
+  authors?: Record<string, { name?: string; url?: string }>;
   /** The site's posts: `_posts/` file names without extension (`"2024-01-02-a"`). Empty: post_url targets are not checked; otherwise an unknown one is a warning. */
   knownPosts?: string[];
   /** Front-matter defaults for this post (e.g. {@link parseSiteConfig}'s `post_defaults`): keys the post lacks take them, as in Jekyll (`math`, `mermaid`, `toc`, `media_subpath`, …); source lines do not move. */
@@ -97,6 +109,8 @@ export interface RenderResult {
   diagnostics: Diagnostic[];
   /** The dialect actually used (`'auto'` resolved). */
   mode: Exclude<Mode, 'auto'>;
+  /** The content's words as Chirpy's read time counts them (with `wordCount` or the post layout). */
+  words?: number;
 }
 
 export interface InitOptions {
@@ -146,12 +160,14 @@ export interface MathProblem extends Diagnostic {
 
 /**
  * Reads a Jekyll site's `_config.yml` as Jekyll does: `settings` has url, baseurl, lang, timezone,
- * title, media_subpath, defaults, kramdown and `post_defaults` (the defaults for `postPath`,
- * default `"_posts/post.md"`), or is null when the YAML is unreadable. Never throws on content.
+ * title, media_subpath, defaults, kramdown, social and `post_defaults` (the defaults for `postPath`,
+ * default `"_posts/post.md"`), or is null when the YAML is unreadable; with `authorsYaml` (the text
+ * of _data/authors.yml) also `authors`. Never throws on content.
  */
-export function parseSiteConfig(yamlText: string, options?: { postPath?: string }): {
+export function parseSiteConfig(yamlText: string, options?: { postPath?: string; authorsYaml?: string }): {
   settings: ({ url?: string; baseurl?: string; title?: string; lang?: string; timezone?: string;
-    media_subpath?: string; post_defaults: Record<string, unknown> } & Record<string, unknown>) | null;
+    media_subpath?: string; post_defaults: Record<string, unknown>; social?: { name?: string; links?: string[] };
+    authors?: Record<string, { name?: string; url?: string }> } & Record<string, unknown>) | null;
   diagnostics: Diagnostic[];
 };
 

@@ -3,6 +3,7 @@
 //   block scan) -> md4c + our renderer, with the dialect's hooks -> source map
 //   -> assemble HTML with data-line attributes and per-block hashes.
 // This file only chooses and sequences: the steps live in core/ and jekyll/.
+#include <algorithm>
 #include <cstring>
 
 #include "core/block_output.h"
@@ -17,6 +18,16 @@
 
 namespace draftmark {
 namespace {
+
+// The block appended last becomes the first, in the HTML and in the block list.
+void move_last_block_first(RenderResult& result) {
+  Block moved = result.blocks.back();
+  result.blocks.pop_back();
+  std::rotate(result.html.begin(), result.html.begin() + moved.html_offset, result.html.end());
+  for (Block& block : result.blocks) block.html_offset += moved.html_length;
+  moved.html_offset = 0;
+  result.blocks.insert(result.blocks.begin(), moved);
+}
 
 // Refuse documents beyond this size with a diagnostic rather than risk the tab:
 // 64 MiB is far above any blog post and below wasm32's practical memory ceiling.
@@ -126,19 +137,12 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
   st.map.finish(st.ranges);
   if (jekyll) st.jekyll.finish(html_options, st.lines, st.body, st.spans, st.ranges, result.diagnostics);
 
+  // Each top-level block with data-line inserted; its words counted as Chirpy does (the HTML
+  // Jekyll's `content` holds, so the post layout's own text is left out).
   const bool layout = jekyll && options.post_header;
-  if (options.word_count || layout) {
-    result.words = chirpy_word_count(st.body);
-    result.words_counted = true;
-  }
-
-  // Assemble: the post header, each top-level block with data-line inserted, the post tail.
+  const bool count = options.word_count || layout;
+  WordCounter words;
   result.html.reserve(st.body.size() + st.spans.size() * 24 + 1024);
-  uint32_t header_first = 0, header_last = 0;
-  st.scratch.clear();
-  if (layout && st.jekyll.post_header(options.site, result.words, options.unsafe, st.scratch, header_first, header_last)) {
-    append_result_block(result, st.scratch, header_first, header_last, options.source_lines);
-  }
   for (size_t i = 0; i < st.spans.size(); i++) {
     const BlockSpan& span = st.spans[i];
     std::string_view block_html(st.body.data() + span.html_begin, span.html_end - span.html_begin);
@@ -147,13 +151,26 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
       st.jekyll.decorate_block(i, block_html, options.unsafe, st.scratch);
       block_html = st.scratch;
     }
+    if (count) words.add_html(block_html);
     append_result_block(result, block_html, st.ranges[i].first, st.ranges[i].last, options.source_lines);
   }
-  st.scratch.clear();
-  if (layout && st.jekyll.post_tail(options.site, result.words, options.unsafe, st.scratch)) {
-    // On the document's last line: block lines stay in order for scroll sync.
-    uint32_t last = st.lines.line_count();
-    append_result_block(result, st.scratch, last, last, options.source_lines);
+  result.words = words.words();
+  result.words_counted = count;
+
+  if (layout) {
+    // The header needs the read time, so it is made last and moved to the front.
+    uint32_t first = 0, last = 0;
+    st.scratch.clear();
+    if (st.jekyll.post_header(options.site, result.words, options.unsafe, st.scratch, first, last)) {
+      append_result_block(result, st.scratch, first, last, options.source_lines);
+      move_last_block_first(result);
+    }
+    st.scratch.clear();
+    if (st.jekyll.post_tail(options.site, result.words, options.unsafe, st.scratch)) {
+      // On the document's last line: block lines stay in order for scroll sync.
+      uint32_t end = st.lines.line_count();
+      append_result_block(result, st.scratch, end, end, options.source_lines);
+    }
   }
   fill_columns(st.lines, result.diagnostics);
   return result;

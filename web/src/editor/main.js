@@ -63,6 +63,7 @@ const images = new SiteImages({
 });
 preview.storedImages = images.stored;
 status.renderedHtml = () => preview.bodyHtml();
+status.renderedWords = () => preview.words();
 const outline = new OutlinePanel({
   button: $('#outline-button'), panel: $('#outline-panel'), list: $('#outline-list'), empty: $('#outline-empty'), preview: $('#preview'),
 });

@@ -68,7 +68,7 @@ export class PreviewPane {
     const text = this.editor.getText();
     let result;
     try {
-      result = renderForPatch(text, { mode: this.#settings.values.mode ?? 'auto', site: this.siteSettings() });
+      result = renderForPatch(text, { mode: this.#settings.values.mode ?? 'auto', site: this.siteSettings(), wordCount: true });
     } catch (error) {
       // A trap leaves the module to be re-instantiated by the next render(); the text is untouched.
       const message = error instanceof DraftmarkError ? error.message : String(error);
@@ -105,7 +105,12 @@ export class PreviewPane {
   bodyHtml() {
     const blocks = this.lastResult?.blocks;
     if (!blocks) return null;
-    return blocks.map((b) => b.html).filter((html) => !html.startsWith('<header')).join('\n');
+    return blocks.map((b) => b.html).filter((html) => !/^<(?:header|footer) [^>]*class="post-/.test(html)).join('\n');
+  }
+
+  /** The rendered post's words as Chirpy's read time counts them (the core counts), or null before the first render. */
+  words() {
+    return this.lastResult?.words ?? null;
   }
 
   /** The post's title: front matter `title`, else the first `# heading`, else ''. */

@@ -4,7 +4,8 @@ import { countRendered, countText } from './text-stats.js';
 
 export class StatusBar {
   editor = null;  // set once the editor is built
-  renderedHtml = () => null;  // the rendered post's HTML (no header), or null before the first render
+  renderedHtml = () => null;  // the rendered post's HTML (no post layout), or null before the first render
+  renderedWords = () => null; // its words as Chirpy counts them (the render result's)
   #counts;
   #cursor;
   #countsTimer = null;
@@ -27,9 +28,11 @@ export class StatusBar {
     const pause = this.editor.view.state.doc.length > 200_000 ? 1500 : 250;
     this.#countsTimer = setTimeout(() => {
       const html = this.renderedHtml();
-      const { characters, charactersNoSpaces, words, minutes } = html === null ? countText(this.editor.getText()) : countRendered(html);
+      const words = this.renderedWords();
+      const { characters, charactersNoSpaces, words: shown, minutes } = html === null || words === null
+        ? countText(this.editor.getText()) : countRendered(html, words);
       this.#counts.textContent = `${characters.toLocaleString()} characters (${charactersNoSpaces.toLocaleString()} without spaces) · `
-        + `${words.toLocaleString()} words${minutes ? ` · ${minutes} min read` : ''}`;
+        + `${shown.toLocaleString()} words${minutes ? ` · ${minutes} min read` : ''}`;
     }, pause);
   }
 

@@ -55,15 +55,11 @@ export function countText(markdown) {
   return { characters, charactersNoSpaces, words };
 }
 
-// What Chirpy's read time counts (its _includes/read-time.html): the post's HTML through Liquid's
-// strip_html, then Jekyll's `number_of_words: "auto"`, at 180 words a minute, at least 1 minute.
-// So URLs, `**` and front matter are not words, and each Han, kana or Hangul character is one.
-const STRIP_HTML_BLOCKS = /<script[\s\S]*?<\/script>|<!--[\s\S]*?-->|<style[\s\S]*?<\/style>/gi;
+// The characters a reader sees: the post's HTML without tags (as Liquid's strip_html), entities
+// decoded. Words and read time are the core's (jekyll/post_layout/word_count.h: Jekyll's
+// number_of_words), passed in from the render result, so the status bar and the post header agree.
+const STRIP_HTML_BLOCKS = /<script[\s\S]*?<\/script>|<!--[\s\S]*?-->|<style[\s\S]*?<\/style>/g;
 const STRIP_HTML_TAGS = /<[\s\S]*?>/g;
-const CJK = /[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}\p{sc=Hangul}]/gu;
-// Ruby's \s (ASCII whitespace), as Jekyll's regexps and String#split use it.
-const NON_CJK_WORD = /[^\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}\p{sc=Hangul} \t\r\n\f\v]+/gu;
-const RUBY_WORD = /[^ \t\r\n\f\v\0]+/g;
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** Liquid's strip_html: script, style and comments go with their content, then every tag. */
@@ -71,26 +67,18 @@ export function stripHtml(html) {
   return html.replace(STRIP_HTML_BLOCKS, '').replace(STRIP_HTML_TAGS, '');
 }
 
-/** Jekyll's number_of_words with mode "auto". */
-export function jekyllWordCount(text) {
-  const cjk = count(text, CJK);
-  return cjk === 0 ? count(text, RUBY_WORD) : cjk + count(text, NON_CJK_WORD);
-}
-
-/** Chirpy's read time in minutes for a word count. */
+/** Chirpy's read time in minutes for a word count (the core's chirpy_read_minutes, for the status bar). */
 export function chirpyReadMinutes(words) {
   return Math.max(1, Math.floor(words / 180));
 }
 
 /**
- * Counts for rendered post HTML (the preview's blocks, post header left out): characters of the
- * text a reader sees, and words and read time as Chirpy computes them.
+ * Counts for rendered post HTML (the preview's blocks, post layout left out): characters of the
+ * text a reader sees; `words` (the render result's, counted by the core as Chirpy does) and its read time.
  * @returns {{characters: number, charactersNoSpaces: number, words: number, minutes: number}}
  */
-export function countRendered(html) {
-  const stripped = stripHtml(html);
-  const words = jekyllWordCount(stripped);
-  const text = stripped.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (entity, dec, hex, name) => {
+export function countRendered(html, words) {
+  const text = stripHtml(html).replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (entity, dec, hex, name) => {
     if (dec || hex) return String.fromCodePoint(Math.min(Number.parseInt(dec ?? hex, dec ? 10 : 16), 0x10ffff));
     return ENTITIES[name.toLowerCase()] ?? entity;
   });

@@ -4,7 +4,7 @@
 // STANDALONE_WASM, so its imports are two functions, identical on emsdk 3.1.6 and
 // newer, and loading works the same in Node and in browsers.
 
-const ABI_VERSION = 3;
+const ABI_VERSION = 4;
 const MODES = { auto: 0, commonmark: 1, gfm: 2, jekyll: 3 };
 const MODE_NAMES = ['auto', 'commonmark', 'gfm', 'jekyll'];
 const OPT_SOURCE_LINES = 0x04;
@@ -12,6 +12,8 @@ const OPT_POST_HEADER = 0x08;
 const OPT_UNSAFE = 0x10;
 const OPT_INPUT_IS_UTF8 = 0x20;  // TextEncoder never produces malformed UTF-8
 const OPT_UTF16_OFFSETS = 0x40;  // block offsets in UTF-16 units, for slicing the decoded page
+const OPT_WORD_COUNT = 0x80;     // the content's words as Chirpy's read time counts them
+const NOT_COUNTED = 0xffffffff;
 
 /** A system failure (load error, ABI mismatch, out of memory, wasm trap). Content problems are diagnostics, never errors. */
 export class DraftmarkError extends Error {
@@ -89,6 +91,7 @@ function optionBits(options) {
   if (options.sourceLines ?? true) bits |= OPT_SOURCE_LINES;
   if (options.header ?? true) bits |= OPT_POST_HEADER;
   if (options.unsafe) bits |= OPT_UNSAFE;
+  if (options.wordCount) bits |= OPT_WORD_COUNT;
   return bits;
 }
 
@@ -121,8 +124,8 @@ function readResult(memory, resultPtr, lazy) {
   const u32 = new Uint32Array(memory.buffer);
   const u8 = new Uint8Array(memory.buffer);
   const at = resultPtr >>> 2;
-  const [, htmlPtr, htmlSize, blocksPtr, blockCount, diagPtr, diagSize, fmPtr, fmSize, modeUsed] =
-    u32.subarray(at, at + 10);
+  const [, htmlPtr, htmlSize, blocksPtr, blockCount, diagPtr, diagSize, fmPtr, fmSize, modeUsed, wordCount] =
+    u32.subarray(at, at + 11);
   const text = (ptr, size) => decoder.decode(u8.subarray(ptr, ptr + size));
   const blocks = new Array(blockCount);
   let page;
@@ -148,6 +151,7 @@ function readResult(memory, resultPtr, lazy) {
     diagnostics: JSON.parse(text(diagPtr, diagSize)),
     frontMatter: JSON.parse(text(fmPtr, fmSize)),
     mode: MODE_NAMES[modeUsed],
+    words: wordCount === NOT_COUNTED ? undefined : wordCount,
   };
 }
 
@@ -158,8 +162,10 @@ function siteJson(site) {
   if (!site) return '';
   if (site === lastSite) return lastSiteJson;
   const json = JSON.stringify({
-    url: site.url ?? '', baseurl: site.baseurl ?? '', title: site.title ?? '',
+    url: site.url ?? '', baseurl: site.baseurl ?? '', title: site.title ?? '', lang: site.lang ?? '',
     known_posts: [...(site.knownPosts ?? [])].map(String),
+    social: site.social && typeof site.social === 'object' ? site.social : {},
+    authors: site.authors && typeof site.authors === 'object' ? site.authors : {},
     post_defaults: site.defaults && typeof site.defaults === 'object' ? site.defaults : {},
   });
   lastSite = site;
@@ -202,14 +208,18 @@ function renderWith(markdown, options, lazy) {
  * Renders Markdown. The result is plain JS data (copied out of wasm memory).
  * `site` (Jekyll mode) is what the post's site says: `url`, `baseurl`, `title` for Liquid
  * (`{{ site.url }}`, post_url, relative_url), `knownPosts` (_posts/ names without extension,
- * e.g. "2024-01-02-a"; empty: post_url targets are not checked) and `defaults` (front-matter
- * defaults, e.g. parseSiteConfig's `post_defaults`: keys the post lacks take them, as in Jekyll).
- * Without `site`, all are empty. Pass the same object again to skip re-sending it.
+ * e.g. "2024-01-02-a"; empty: post_url targets are not checked), `defaults` (front-matter
+ * defaults, e.g. parseSiteConfig's `post_defaults`: keys the post lacks take them, as in Jekyll),
+ * and for Chirpy's post layout `lang`, `social` ({name, links}) and `authors` (parseSiteConfig's,
+ * from _data/authors.yml). Without `site`, all are empty. Pass the same object again to skip
+ * re-sending it. `wordCount`: count the content's words as Chirpy's read time does (`words`;
+ * always counted when Jekyll mode draws the post layout).
  * @param {string} markdown
  * @param {{mode?: 'auto'|'gfm'|'commonmark'|'jekyll', sourceLines?: boolean, header?: boolean, unsafe?: boolean,
- *          site?: {url?: string, baseurl?: string, title?: string, knownPosts?: string[], defaults?: object}}} [options]
+ *          wordCount?: boolean, site?: {url?: string, baseurl?: string, title?: string, lang?: string,
+ *          knownPosts?: string[], defaults?: object, social?: object, authors?: object}}} [options]
  * @returns {{html: string, blocks: {lineStart:number, lineEnd:number, hash:number, html:string}[],
- *            frontMatter: object|null, diagnostics: object[], mode: string}}
+ *            frontMatter: object|null, diagnostics: object[], mode: string, words?: number}}
  */
 export function render(markdown, options = {}) {
   return renderWith(markdown, options, false);
@@ -229,23 +239,28 @@ export function renderForPatch(markdown, options = {}) {
  * timezone, title, media_subpath (or img_path), `defaults:`, `kramdown:` merged over Jekyll's
  * kramdown defaults, and `post_defaults` — the `defaults:` values that apply to `postPath`.
  * YAML errors and settings the preview cannot honour come back as diagnostics, never thrown.
+ * `authorsYaml`: the site's _data/authors.yml, read into `settings.authors` ({id: {name, url}});
+ * its YAML problems come back with codes starting "authors-" (lines of that file).
  * @param {string} yamlText
- * @param {{postPath?: string}} [options] e.g. "_posts/2024-01-02-a.md" (default "_posts/post.md")
+ * @param {{postPath?: string, authorsYaml?: string}} [options] postPath e.g. "_posts/2024-01-02-a.md" (default "_posts/post.md")
  * @returns {{settings: object|null, diagnostics: object[]}}
  */
-export function parseSiteConfig(yamlText, { postPath = '_posts/post.md' } = {}) {
+export function parseSiteConfig(yamlText, { postPath = '_posts/post.md', authorsYaml = '' } = {}) {
   if (!compiled) throw new DraftmarkError('draftmark: call init() before parseSiteConfig()');
   if (!instance) instance = instantiate();
   const { exports, memory } = instance;
   try {
     const yaml = encoder.encode(String(yamlText));
+    const authors = encoder.encode(String(authorsYaml));
     const path = encoder.encode(String(postPath));
-    const ptr = exports.dm_site_input_reserve(yaml.length + path.length);
+    const size = yaml.length + authors.length + path.length;
+    const ptr = exports.dm_site_input_reserve(size);
     if (ptr === 0) throw new DraftmarkError('draftmark: out of memory for the site config');
     const u8 = new Uint8Array(memory.buffer);
     u8.set(yaml, ptr);
-    u8.set(path, ptr + yaml.length);
-    const out = exports.dm_site_config_parse(yaml.length + path.length, path.length) >>> 2;
+    u8.set(authors, ptr + yaml.length);
+    u8.set(path, ptr + yaml.length + authors.length);
+    const out = exports.dm_site_config_parse(size, authors.length, path.length) >>> 2;
     const u32 = new Uint32Array(memory.buffer);
     const bytes = new Uint8Array(memory.buffer);
     const text = (p, n) => decoder.decode(bytes.subarray(p, p + n));

@@ -52,9 +52,7 @@ void strip_html(std::string_view html, std::string& out) {
   }
 }
 
-size_t jekyll_number_of_words(std::string_view text) {
-  size_t cjk = 0, split_words = 0, non_cjk_runs = 0;
-  bool in_split_word = false, in_non_cjk_run = false;
+void WordCounter::add_text(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     size_t length = 1;
     char32_t c = decode_utf8(text.data() + i, text.size() - i, &length);
@@ -62,20 +60,30 @@ size_t jekyll_number_of_words(std::string_view text) {
     bool space = is_ruby_space(c);
     bool split_space = space || c == 0;
     bool is_cjk = is_cjk_code_point(c);
-    if (is_cjk) cjk++;
-    if (!split_space && !in_split_word) split_words++;
-    in_split_word = !split_space;
-    bool in_run = !space && !is_cjk;
-    if (in_run && !in_non_cjk_run) non_cjk_runs++;
-    in_non_cjk_run = in_run;
+    if (is_cjk) cjk_++;
+    if (!split_space && !in_split_word_) split_words_++;  // String#split's words
+    in_split_word_ = !split_space;
+    bool in_run = !space && !is_cjk;                     // /[^CJK\s]+/'s matches
+    if (in_run && !in_run_) runs_++;
+    in_run_ = in_run;
   }
-  return cjk == 0 ? split_words : cjk + non_cjk_runs;
+}
+
+void WordCounter::add_html(std::string_view html) {
+  strip_html(html, stripped_);
+  add_text(stripped_);
+}
+
+size_t jekyll_number_of_words(std::string_view text) {
+  WordCounter counter;
+  counter.add_text(text);
+  return counter.words();
 }
 
 size_t chirpy_word_count(std::string_view html) {
-  std::string text;
-  strip_html(html, text);
-  return jekyll_number_of_words(text);
+  WordCounter counter;
+  counter.add_html(html);
+  return counter.words();
 }
 
 uint32_t chirpy_read_minutes(size_t words) {

@@ -15,6 +15,20 @@ namespace draftmark {
 // content (case-sensitive, as Liquid's regexps), then every <…> tag.
 void strip_html(std::string_view html, std::string& out);
 
+// Jekyll's number_of_words(text, "auto") over text given in pieces (a post's blocks): the
+// "auto" rule looks at the whole text (any CJK character switches the way words count).
+class WordCounter {
+ public:
+  void add_text(std::string_view text);
+  void add_html(std::string_view html);  // strip_html first (a block is whole: its tags close in it)
+  size_t words() const { return cjk_ == 0 ? split_words_ : cjk_ + runs_; }
+
+ private:
+  size_t cjk_ = 0, split_words_ = 0, runs_ = 0;
+  bool in_split_word_ = false, in_run_ = false;
+  std::string stripped_;
+};
+
 // Jekyll's number_of_words(text, "auto").
 size_t jekyll_number_of_words(std::string_view text);
 

@@ -41,6 +41,7 @@ export class SitePanel {
   #onFolder;
   #onSettings;
   #configText = null;     // _config.yml, for the defaults of each post path
+  #authorsText = '';      // _data/authors.yml, or empty
   #knownPosts = [];       // _posts/ names without extension, for post_url
   #renderSettings = new Map();  // post path -> the `site` render option (one object per path)
 
@@ -69,11 +70,12 @@ export class SitePanel {
     if (!site) {
       let defaults = this.settings?.post_defaults ?? {};
       if (this.#configText !== null && path !== '_posts/post.md') {
-        defaults = parseSiteConfig(this.#configText, { postPath: path }).settings?.post_defaults ?? {};
+        defaults = parseSiteConfig(this.#configText, { postPath: path, authorsYaml: this.#authorsText }).settings?.post_defaults ?? {};
       }
       site = {
         url: String(this.settings?.url ?? ''), baseurl: String(this.settings?.baseurl ?? ''),
         title: String(this.settings?.title ?? ''), knownPosts: this.#knownPosts, defaults,
+        lang: String(this.settings?.lang ?? ''), social: this.settings?.social ?? {}, authors: this.settings?.authors ?? {},
       };
       this.#renderSettings.set(path, site);
     }
@@ -147,15 +149,19 @@ export class SitePanel {
     this.folder = folder;
     this.settings = null;
     this.#configText = null;
+    this.#authorsText = '';
     this.#knownPosts = [];
     this.#renderSettings.clear();
+    // Chirpy's post byline names the authors of _data/authors.yml; the core reads both files.
+    if (await folder.exists('_data/authors.yml')) this.#authorsText = (await folder.read('_data/authors.yml')).text;
     if (await folder.exists('_config.yml')) {
       this.#configText = (await folder.read('_config.yml')).text;
-      const { settings, diagnostics } = parseSiteConfig(this.#configText);
+      const { settings, diagnostics } = parseSiteConfig(this.#configText, { authorsYaml: this.#authorsText });
       this.settings = settings;
-      if (diagnostics.some((d) => d.severity === 'error')) {
-        const d = diagnostics.find((x) => x.severity === 'error');
-        this.#notices.show('site', { level: 'error', message: `_config.yml ${d.line}:${d.column}: ${d.message}` });
+      const d = diagnostics.find((x) => x.severity === 'error');
+      if (d) {
+        const file = d.code.startsWith('authors-') ? '_data/authors.yml' : '_config.yml';
+        this.#notices.show('site', { level: 'error', message: `${file} ${d.line}:${d.column}: ${d.message}` });
       }
     }
     document.getElementById('site-folder-button').textContent = 'Open site folder…';
