@@ -177,6 +177,39 @@ describe('a site folder', () => {
     assert.ok(shown.math >= 1, 'math: true from _config.yml defaults typesets $$x^2$$');
   });
 
+  test('the post layout takes the site\'s lang, its _data/authors.yml and its social name (Chirpy\'s byline)', async () => {
+    await page.evaluate(async () => {
+      const site = await (await navigator.storage.getDirectory()).getDirectoryHandle('blog');
+      const write = async (dir, name, text) => {
+        const w = await (await dir.getFileHandle(name, { create: true })).createWritable();
+        await w.write(text);
+        await w.close();
+      };
+      await write(site, '_config.yml', 'title: Test Blog\nlang: ko-KR\nsocial:\n  name: Site Owner\n  links: [https://github.com/owner]\n');
+      await write(await site.getDirectoryHandle('_data', { create: true }), 'authors.yml', 'me:\n  name: Me Myself\n  url: https://me.example\n');
+    });
+    await openSite();
+    await page.evaluate(() => window.draftmark.site.openPost('_posts/2024-01-02-first.md'));
+    await page.waitForFunction(() => window.draftmark.getMarkdown().includes('First post'));
+    const layout = async (frontMatter) => {
+      await setMarkdown(page, `---\ntitle: Byline\ndate: 2024-01-02 10:00:00 +0900\ntags: [a]\n${frontMatter}---\n\n본문입니다.\n`);
+      return page.evaluate(() => ({
+        byline: document.querySelector('#preview .post-author')?.innerHTML ?? '',
+        meta: document.querySelector('#preview .post-meta')?.textContent ?? '',
+        tail: document.querySelector('#preview .post-tail-wrapper')?.textContent ?? '',
+      }));
+    };
+    const own = await layout('author: me\n');
+    assert.equal(own.byline, 'By <em><a href="https://me.example">Me Myself</a></em>');
+    assert.match(own.meta, /게시 2024\/01\/02/);
+    assert.match(own.meta, /1 분읽는 시간/);
+    assert.match(own.tail, /이 기사는 저작권자의 CC BY 4.0 라이센스를 따릅니다/);
+    const site = await layout('');
+    assert.equal(site.byline, 'By <em><a href="https://github.com/owner">Site Owner</a></em>');
+    const english = await layout('lang: en\n');
+    assert.match(english.meta, /Posted Jan +2, 2024/);
+  });
+
   test('with a baseurl: a pasted image is written without it (Chirpy adds it), and paths with it load from the folder', async () => {
     await page.evaluate(async () => {
       const site = await (await navigator.storage.getDirectory()).getDirectoryHandle('blog');
