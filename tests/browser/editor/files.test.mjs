@@ -126,6 +126,13 @@ describe('without it (file input and downloads)', () => {
     await page.click('#export-button');
     const file = await download;
     assert.equal(file.suggestedFilename(), 'Exported-post.html');
+    // It says what it wrote and where; an info banner then goes away by itself.
+    await page.waitForFunction(() => /Exported the page as Exported-post\.html to your downloads folder \(\d+\.\d KB; its styles and fonts/
+      .test(document.getElementById('notices').textContent));
+    await page.evaluate(() => { window.draftmark.notices.infoMs = 200; });
+    await page.evaluate(() => window.draftmark.notices.show('file', { level: 'info', message: 'Short-lived.' }));
+    await page.waitForFunction(() => !document.querySelector('#notices [data-notice="file"]'));
+    await page.evaluate(() => { window.draftmark.notices.infoMs = 8000; });
     const html = readFileSync(await file.path(), 'utf8');
     assert.match(html, /^<!doctype html>/);
     assert.match(html, /<main class="chirpy-post">/);

@@ -158,6 +158,8 @@ window.draftmark = {
     return site.open(handle);
   },
   site,
+  /** The banners (tests shorten `notices.infoMs`, how long an info banner stays). */
+  notices,
   /**
    * The edit journal: {appended, durable} entries since load, `seq` (the next entry's number on
    * this draft's chain), `lastAppend` {ms, bytes}. `draftmark:journaled` fires on document as

@@ -1,9 +1,13 @@
 // Banners across the top of the page for things the user must see: storage failures, another
 // tab on the same draft, renderer errors. One banner per id; showing an id again replaces it.
+// An info banner without buttons ("Saved to …") goes away by itself after `infoMs` (kept while
+// the pointer is over it); warnings and errors stay until dismissed or resolved.
 
 export class Notices {
   #container;
   #shown = new Map();  // id -> element
+  #timers = new Map(); // id -> timeout of an info banner
+  infoMs = 8000;
 
   constructor(container) {
     this.#container = container;
@@ -40,11 +44,23 @@ export class Notices {
     const old = this.#shown.get(id);
     if (old) old.replaceWith(banner); else this.#container.append(banner);
     this.#shown.set(id, banner);
+    clearTimeout(this.#timers.get(id));
+    this.#timers.delete(id);
+    if (level === 'info' && actions.length === 0) this.#expire(id, banner);
+  }
+
+  #expire(id, banner) {
+    const later = () => this.#timers.set(id, setTimeout(() => {
+      if (banner.matches(':hover')) later(); else if (this.#shown.get(id) === banner) this.hide(id);
+    }, this.infoMs));
+    later();
   }
 
   hide(id) {
     this.#shown.get(id)?.remove();
     this.#shown.delete(id);
+    clearTimeout(this.#timers.get(id));
+    this.#timers.delete(id);
   }
 
   has(id) {

@@ -7,6 +7,12 @@ import { fileNameFor, openMarkdownFile, readDroppedFile, saveAs, writeToHandle }
 
 const kLabels = { saved: 'Saved', saving: 'Saving…', dirty: 'Unsaved', failed: 'Not saved' };
 
+/** "12.3 KB": the UTF-8 size of `text`, for the notices that say what was written. */
+function sizeOf(text) {
+  const bytes = new TextEncoder().encode(text).length;
+  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
 export class SaveFlow {
   editor = null;  // set once the editor is built
   drafts = null;  // set once the drafts are (they report through this)
@@ -111,13 +117,16 @@ export class SaveFlow {
       const handle = as ? null : this.#fileHandles.get(session.id) ?? await this.#store.getFileHandle(session.id).catch(() => null);
       if (handle) {
         await writeToHandle(handle, text);
-        this.#notices.show('file', { level: 'info', message: `Saved to ${handle.name}.` });
+        this.#notices.show('file', { level: 'info', message: `Saved to ${handle.name} (${sizeOf(text)}).` });
         return;
       }
       const name = fileNameFor(this.#title() || draftLabel(session.meta), '.md');
       const saved = await saveAs(name, text);
       if (saved) await this.#rememberFile(session.id, saved);
-      if (saved !== undefined) this.#notices.show('file', { level: 'info', message: saved ? `Saved to ${saved.name}.` : `Downloaded ${name}.` });
+      if (saved !== undefined) {
+        const where = saved ? `Saved to ${saved.name}` : `Downloaded ${name} to your downloads folder`;
+        this.#notices.show('file', { level: 'info', message: `${where} (${sizeOf(text)}).` });
+      }
     } catch (error) {
       this.#fileError('save the file')(error);
     }
@@ -129,7 +138,11 @@ export class SaveFlow {
       const html = await buildStandaloneHtml({
         content: this.#preview, title: this.#title(), theme: document.documentElement.dataset.theme, lang: document.documentElement.lang,
       });
-      await saveAs(fileNameFor(this.#title() || 'post', '.html'), html, { html: true });
+      const name = fileNameFor(this.#title() || 'post', '.html');
+      const saved = await saveAs(name, html, { html: true });
+      if (saved === undefined) return;  // the user cancelled the picker
+      const where = saved ? `Exported the page to ${saved.name}` : `Exported the page as ${name} to your downloads folder`;
+      this.#notices.show('file', { level: 'info', message: `${where} (${sizeOf(html)}; its styles and fonts are inside, so it opens offline).` });
     } catch (error) {
       this.#fileError('export')(error);
     }
