@@ -205,6 +205,21 @@ describe('math, code and diagnostics', () => {
     assert.match(await page.$eval('#preview .katex annotation', (el) => el.textContent), /e\^\{i\\pi\} \+ 1 = 0/);
   });
 
+  test('equations are numbered through the post as Chirpy\'s MathJax does; \\eqref follows an insertion above', async () => {
+    const post = (before) => `---\nmath: true\n---\n\n${before}$$\n\\begin{equation} a = b \\label{first} \\end{equation}\n$$\n\n`
+      + 'Text.\n\n$$\n\\begin{align} c &= d \\\\ e &= f \\label{last} \\end{align}\n$$\n\nSee $\\eqref{first}$ and $\\eqref{last}$ and $\\eqref{gone}$.\n';
+    const view = () => page.evaluate(() => ({
+      tags: [...document.querySelectorAll('#preview .katex-display .tag')].map((t) => t.textContent.replace(/\u200b/g, '')),
+      refs: [...document.querySelectorAll('#preview .math.inline .katex-html')].map((k) => k.textContent.replace(/\u200b/g, '')),
+    }));
+    await setMarkdown(page, post(''));
+    assert.deepEqual(await view(), { tags: ['(1)', '(2)(3)'], refs: ['(1)', '(3)', '(???)'] });
+    assert.match(await page.$eval('#diagnostics-list', (el) => el.textContent), /\\eqref\{gone\}: no equation has \\label\{gone\}/);
+    // A numbered equation above renumbers the kept formulas and the references to them.
+    await setMarkdown(page, post('$$\n\\begin{equation} z \\end{equation}\n$$\n\n'));
+    assert.deepEqual(await view(), { tags: ['(1)', '(2)', '(3)(4)'], refs: ['(2)', '(4)', '(???)'] });
+  });
+
   test('a bad formula shows KaTeX\'s error inline and in the problems list; clicking it jumps to its line', async () => {
     await setMarkdown(page, 'Fine $x$.\n\nStill fine.\n\nBroken $\\frac{1}{$ here.\n');
     const inline = await page.$eval('#preview .katex-error', (el) => [el.textContent, el.title]);

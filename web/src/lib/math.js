@@ -5,6 +5,9 @@
 // cache keyed by (display, TeX) makes an unchanged formula cost a string lookup; formulas that
 // define macros are never cached, because what they produce depends on the formulas before them.
 import katex from 'katex';
+import { numberEquations, usesEquationNumbers } from './equation-numbers.js';
+
+export { usesEquationNumbers };
 
 // KaTeX's own default for maxExpand is 1000; stated so a change upstream cannot lift it.
 const kMaxExpand = 1000;
@@ -44,8 +47,15 @@ function typesetTex(tex, display, macros) {
   });
   // With throwOnError: false a parse error becomes <span class="katex-error" title="ParseError: …">.
   const failed = html.startsWith('<span class="katex-error"');
-  const message = failed ? decodeTitle(html.match(/title="([^"]*)"/)?.[1] ?? 'KaTeX could not parse this formula') : null;
+  const message = failed ? mathJaxHint(decodeTitle(html.match(/title="([^"]*)"/)?.[1] ?? 'KaTeX could not parse this formula')) : null;
   return { html, error: message, warnings };
+}
+
+// What MathJax (Chirpy's math engine) renders but KaTeX does not: the published page differs.
+const MATHJAX_ONLY = /No such environment: (?:eqnarray|flalign|xalignat|multlined)|Undefined control sequence: \\(?:require|cssId|class|style|bbox|unicode|mmlToken|Rule|Space|boxed\w*)\b/;
+
+function mathJaxHint(message) {
+  return MATHJAX_ONLY.test(message) ? `${message} — MathJax, which Chirpy uses, renders this; KaTeX cannot, so the preview differs here.` : message;
 }
 
 function decodeTitle(text) {
@@ -67,25 +77,29 @@ function sourceLine(element) {
  * problems found:
  * `[{line, column, severity: 'error'|'warning', code: 'math', message, tex}]`, `line` being the
  * first source line of the enclosing block (0 when unknown).
+ * `numbered`: the TeX to typeset for each element (equationPlan), for documents with equation
+ * numbers; an element already typeset is typeset again when its number or reference changed.
  * @param {Element} root
- * @param {{cache?: Map|null, macros?: object, again?: boolean}} [options]
+ * @param {{cache?: Map|null, macros?: object, again?: boolean, numbered?: Map<Element, string>}} [options]
  * @returns {{line:number, column:number, severity:string, code:string, message:string, tex:string}[]}
  */
-export function renderMath(root, { cache = null, macros = {}, again = false } = {}) {
+export function renderMath(root, { cache = null, macros = {}, again = false, numbered = null } = {}) {
   const problems = [];
   const documentMacros = { ...macros };
   for (const element of root.querySelectorAll('.math.inline, .math.display')) {
     const typeset = element.dataset.tex !== undefined;
-    if (typeset && !again) continue;
     const tex = typeset ? element.dataset.tex : element.textContent;
+    const target = numbered?.get(element) ?? tex;
+    if (typeset && !again && (element.dataset.typesetAs ?? tex) === target) continue;
     const display = element.classList.contains('display');
-    const key = `${display ? 'D' : 'I'}${tex}`;
+    const key = `${display ? 'D' : 'I'}${target}`;
     let entry = cache?.get(key);
     if (!entry) {
-      entry = typesetTex(tex, display, documentMacros);
-      if (cache && !DEFINES_MACROS.test(tex)) remember(cache, key, entry);
+      entry = typesetTex(target, display, documentMacros);
+      if (cache && !DEFINES_MACROS.test(target)) remember(cache, key, entry);
     }
     element.dataset.tex = tex;  // keeps the source for copy, export and re-typesetting
+    if (target !== tex) element.dataset.typesetAs = target; else delete element.dataset.typesetAs;
     element.innerHTML = entry.html;
     const line = entry.error || entry.warnings.length ? sourceLine(element) : 0;
     if (entry.error) {
@@ -96,4 +110,20 @@ export function renderMath(root, { cache = null, macros = {}, again = false } = 
     }
   }
   return problems;
+}
+
+/**
+ * The document's equation numbers (equation-numbers.js) for every math element under `root`, in
+ * order: {numbered: Map(element -> TeX to typeset), problems: [{element, message}]} (references
+ * to unknown labels, labels defined twice).
+ */
+export function equationPlan(root) {
+  const elements = [...root.querySelectorAll('.math.inline, .math.display')];
+  const { texts, problems } = numberEquations(elements.map((element) => ({
+    tex: element.dataset.tex ?? element.textContent, display: element.classList.contains('display'),
+  })));
+  return {
+    numbered: new Map(elements.map((element, i) => [element, texts[i]])),
+    problems: problems.map(({ index, message }) => ({ element: elements[index], message })),
+  };
 }

@@ -100,7 +100,8 @@ export class PreviewPatcher {
       let entry = waiting.get(block.hash)?.shift();
       if (!entry) {
         entry = { hash: block.hash, node: parseBlock(block.html, this.#unsafe, doc, this.#idPrefix), problems: [], diagramProblems: [],
-          definesMacros: block.html.includes('math') && Boolean(this.#engine?.definesMacros(block.html)) };
+          definesMacros: block.html.includes('math') && Boolean(this.#engine?.definesMacros(block.html)),
+          numbers: block.html.includes('math') && Boolean(this.#engine?.usesEquationNumbers?.(block.html)) };
         fresh.push(entry);
         try {
           this.#prepare?.(entry.node);
@@ -200,12 +201,37 @@ export class PreviewPatcher {
       // Macros defined in one block reach formulas in later ones: typeset the whole document
       // in order, uncached (only posts that use \def/\newcommand pay for it).
       for (const entry of this.#entries) entry.problems = [];
-      return renderMath(this.#container, { cache: null, macros: this.#macros, again: true });
+      const numbered = this.#entries.some((e) => e.numbers) && this.#engine.equationPlan
+        ? this.#engine.equationPlan(this.#container).numbered : null;
+      return renderMath(this.#container, { cache: null, macros: this.#macros, again: true, numbered });
     }
+    if (this.#entries.some((e) => e.numbers) && this.#engine.equationPlan) return this.#typesetNumbered(fresh);
     for (const entry of fresh) {
       entry.problems = renderMath(entry.node, { cache: this.#cache, macros: this.#macros });
     }
     return this.#entries.flatMap((e) => e.problems.map((p) => ({ ...p, line: e.lineStart })));
+  }
+
+  // Equation numbers run through the document (Chirpy's MathJax numbers them): every block is
+  // checked, and a formula kept from the last update is typeset again only if its number or a
+  // reference in it changed.
+  #typesetNumbered(fresh) {
+    const { renderMath, equationPlan } = this.#engine;
+    const plan = equationPlan(this.#container);
+    const isFresh = new Set(fresh);
+    const options = { cache: this.#cache, macros: this.#macros, numbered: plan.numbered };
+    for (const entry of this.#entries) {
+      if (isFresh.has(entry)) {
+        entry.problems = renderMath(entry.node, options);
+      } else if (entry.numbers && [...entry.node.querySelectorAll('.math.inline, .math.display')]
+        .some((el) => (el.dataset.typesetAs ?? el.dataset.tex) !== plan.numbered.get(el))) {
+        entry.problems = renderMath(entry.node, { ...options, again: true });
+      }
+      entry.referenceProblems = plan.problems.filter((p) => entry.node.contains(p.element)).map((p) => ({
+        line: 0, column: 0, severity: 'warning', code: 'math', message: p.message, tex: p.element.dataset.tex ?? '',
+      }));
+    }
+    return this.#entries.flatMap((e) => [...e.problems, ...(e.referenceProblems ?? [])].map((p) => ({ ...p, line: e.lineStart })));
   }
 }
 
