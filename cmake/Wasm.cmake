@@ -10,6 +10,13 @@ target_compile_options(draftmark_core PRIVATE -fno-exceptions -fno-rtti)
 target_compile_options(draftmark_core PRIVATE -O3)
 target_compile_options(yaml PRIVATE -Os)
 target_compile_options(md4c PRIVATE -O3)
+# Run once per render or per settings change, not per block: size wins (the npm package's budget).
+set_source_files_properties(
+  wasm/src/jekyll/post_layout/post_header.cpp wasm/src/jekyll/post_layout/post_tail.cpp
+  wasm/src/jekyll/post_layout/chirpy_locale.cpp wasm/src/jekyll/site/site_config.cpp
+  wasm/src/jekyll/front_matter/chirpy_lints.cpp wasm/src/jekyll/front_matter/front_matter.cpp
+  wasm/src/jekyll/liquid/liquid_filters.cpp
+  PROPERTIES COMPILE_OPTIONS -Os)
 
 add_executable(draftmark_wasm wasm/src/api/wasm_entry.cpp)
 target_link_libraries(draftmark_wasm PRIVATE draftmark_core)

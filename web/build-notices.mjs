@@ -5,8 +5,9 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-// devDependencies that are tools or test data, not bundled into any output.
-const kNotBundled = new Set(['esbuild', 'playwright-core', 'commonmark-spec']);
+// devDependencies that are tools or test data, not bundled into any output. Type packages
+// (@types/*) hold declarations only and are never bundled either.
+const kNotBundled = new Set(['esbuild', 'playwright-core', 'commonmark-spec', 'mathjax-full']);  // mathjax-full: the equation-number oracle
 
 function packageDir(root, name, from) {
   // Node's lookup: nested node_modules first, then upwards to the root's.
@@ -31,7 +32,7 @@ export function bundledPackages(root) {
   while (queue.length) {
     const [name, from] = queue.shift();
     const dir = packageDir(root, name, from);
-    if (!dir || seen.has(dir)) continue;
+    if (!dir || seen.has(dir) || name.startsWith('@types/')) continue;
     const meta = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
     seen.set(dir, { name: meta.name, version: meta.version, license: meta.license ?? 'see text', text: licenseText(dir) });
     for (const dep of Object.keys(meta.dependencies ?? {})) queue.push([dep, dir]);
@@ -52,8 +53,15 @@ export function writeNotices(root) {
     'The post styles (web/styles/chirpy-post.css, chirpy-post-layout.css) and the post layout\'s locale strings ' +
     '(wasm/src/jekyll/post_layout/chirpy_locales.inc, generated from the theme\'s _data/locales) are derived from ' +
     'https://github.com/cotes2020/jekyll-theme-chirpy.', '', '```', readFileSync(chirpy, 'utf8').trim(), '```', '');
+  // Packages whose license text is the same word for word (CodeMirror's, lezer's, d3's) share
+  // one copy of it under their headings.
+  const byText = new Map();
   for (const p of bundledPackages(root)) {
-    parts.push(`## ${p.name} ${p.version} (${p.license})`, '', '```', p.text.replace(/```/g, "'''"), '```', '');
+    if (!byText.has(p.text)) byText.set(p.text, []);
+    byText.get(p.text).push(p);
+  }
+  for (const [text, packages] of byText) {
+    parts.push(...packages.map((p) => `## ${p.name} ${p.version} (${p.license})`), '', '```', text.replace(/```/g, "'''"), '```', '');
   }
   const file = path.join(root, 'THIRD_PARTY_NOTICES.md');
   writeFileSync(file, parts.join('\n'));

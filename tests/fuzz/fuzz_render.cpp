@@ -5,8 +5,10 @@
 //   bit 3 post_header                                bit 4 unsafe
 //   bit 5 site settings set (url, baseurl, known posts, defaults), so Liquid's
 //         site.*, post_url and the defaults merge take their other paths
-//   bit 6 the input is also read as a _config.yml (read_site_config), and what it
-//         yields is used for the render
+//   bit 6 the input is also read as a _config.yml and as _data/authors.yml
+//         (read_site_config), and what it yields is used for the render
+//   bit 7 word_count (Chirpy's read-time count; always on with a post layout)
+// With bit 5, the post layout gets a language, a social name and authors too.
 // One Renderer is reused across inputs, as the wasm module reuses its own, so stale
 // state between renders is exercised too.
 //
@@ -44,7 +46,12 @@ RenderOptions options_from_byte(uint8_t b) {
   o.source_lines = (b & 4) != 0;
   o.post_header = (b & 8) != 0;
   o.unsafe = (b & 16) != 0;
+  o.word_count = (b & 128) != 0;
   if (b & 32) {
+    o.site.lang = (b & 64) ? "zh-CN" : "ko-KR";
+    o.site.social_name = "Fuzz <owner>";
+    o.site.social_link = "javascript:alert(1)";
+    o.site.authors = {{"me", "Me \"Myself\"", "https://me.example"}, {"", "", ""}};
     o.site.url = "https://example.com";
     o.site.baseurl = "/blog";
     o.site.title = "Fuzz \xed\x95\x9c";
@@ -87,8 +94,10 @@ uint32_t count_lines(std::string_view s) {
 
 void check_diagnostics(std::string_view source, const std::vector<draftmark::Diagnostic>& diagnostics);
 
-void check_result(std::string_view markdown, const RenderResult& r) {
+void check_result(std::string_view markdown, const RenderOptions& options, const RenderResult& r) {
   FUZZ_CHECK(r.mode_used != Mode::kAuto);
+  FUZZ_CHECK(r.words_counted == (options.word_count || (options.post_header && r.mode_used == Mode::kJekyll)));
+  FUZZ_CHECK(r.words_counted || r.words == 0);
   FUZZ_CHECK(is_clean_utf8(r.html));
   FUZZ_CHECK(!r.front_matter_json.empty());
   FUZZ_CHECK(r.front_matter_json == "null" || r.front_matter_json[0] == '{');
@@ -129,13 +138,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // The same bytes as a site's _config.yml: its errors are positioned in it, and the
     // settings it yields (whatever they are) must be safe to render with.
     std::vector<draftmark::Diagnostic> config_diagnostics;
-    draftmark::read_site_config(markdown, "_posts/2020-01-02-hello.md", options.site, config_diagnostics);
+    draftmark::read_site_config(markdown, "_posts/2020-01-02-hello.md", options.site, config_diagnostics, markdown);
     check_diagnostics(markdown, config_diagnostics);
     FUZZ_CHECK(is_clean_utf8(options.site.post_defaults_json));
   }
 
   const RenderResult& first = renderer.render(markdown, options);
-  check_result(markdown, first);
+  check_result(markdown, options, first);
   std::vector<uint32_t> hashes;
   for (const Block& b : first.blocks) hashes.push_back(b.hash);
 
@@ -143,7 +152,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // second render also catches state leaking from one render into the next.
   options.source_lines = !options.source_lines;
   const RenderResult& second = renderer.render(markdown, options);
-  check_result(markdown, second);
+  check_result(markdown, options, second);
   FUZZ_CHECK(second.blocks.size() == hashes.size());
   for (size_t i = 0; i < hashes.size(); i++) FUZZ_CHECK(second.blocks[i].hash == hashes[i]);
   return 0;
