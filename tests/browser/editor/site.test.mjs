@@ -241,6 +241,37 @@ describe('a site folder', () => {
     assert.match((await markdown()).slice(before.length), /^!\[\]\(\/assets\/img\/posts\/first\/[^)]+\.png\)\{: w="5" h="6" \}$/);
   });
 
+  test('after a reload the folder reopens, the post is still its file\'s (Save writes in place) and its images show', async () => {
+    const text = await markdown();
+    const pasted = text.match(/\/assets\/img\/posts\/first\/[^)]+\.png/)[0];
+    await page.reload();
+    await waitReady(page);
+    assert.equal(await markdown(), text);
+    assert.equal(await page.evaluate(() => window.draftmark.site.folder?.name), 'blog');
+    await page.waitForFunction((p) => [...document.querySelectorAll('#preview img')]
+      .some((img) => img.dataset.src === p && img.src.startsWith('blob:') && img.complete && img.naturalWidth === 5), pasted);
+    await setMarkdown(page, `${text}\nAfter the reload.\n`);
+    await page.click('#save-button');
+    await page.waitForFunction(() => /Saved to _posts\/2024-01-02-first\.md/.test(document.getElementById('notices').textContent));
+    assert.equal((await readSiteFile('_posts/2024-01-02-first.md')).text, await markdown());
+  });
+
+  test('New post writes _posts/YYYY-MM-DD-slug.md dated in the site\'s time zone and opens it', async () => {
+    await page.evaluate(async () => {
+      const site = await (await navigator.storage.getDirectory()).getDirectoryHandle('blog');
+      const w = await (await site.getFileHandle('_config.yml')).createWritable();
+      await w.write('title: Test Blog\ntimezone: Asia/Seoul\n');
+      await w.close();
+    });
+    await openSite();
+    const path = await page.evaluate(() => window.draftmark.site.newPost('Hello 세계', new Date('2024-12-31T20:30:00Z')));
+    // 20:30 UTC is already 2025-01-01 in Seoul, the site's time zone.
+    assert.equal(path, '_posts/2025-01-01-hello-세계.md');
+    const { text } = await readSiteFile(path);
+    assert.match(text, /^---\ntitle: "Hello 세계"\ndate: 2025-01-01 05:30:00 \+0900\n/);
+    assert.equal(await markdown(), text);
+  });
+
   test('no console errors', () => {
     assert.deepEqual(errors, []);
   });

@@ -100,7 +100,10 @@ async function start() {
   site.build();
   images.attach(editor.view.dom);
   images.loadStored().then((count) => { if (count) resetPreview(); });  // images kept by earlier sessions
-  await site.restore();
+  site.rendererReady = wasmReady;
+  // The last site folder reopens beside the draft (reading its _config.yml needs the module):
+  // the text shows first, the first render waits for the site.
+  const siteRestored = site.restore();
 
   await drafts.openInitial(seedPost);
   performance.mark('draftmark:draft-opened');
@@ -114,6 +117,7 @@ async function start() {
     throw error;
   }
   performance.mark('draftmark:wasm-ready');
+  await siteRestored;
   scheduler.start();
   performance.mark('draftmark:first-render');
   $('#loading').hidden = true;

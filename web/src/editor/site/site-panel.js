@@ -6,6 +6,7 @@
 import { parseSiteConfig, render } from '../../lib/draftmark.js';
 import { HandleFolder, pickSiteFolder, rememberSiteFolder, reopenSiteFolder, restoreSiteFolder } from './site-folder.js';
 import { postSlug } from './site-images.js';
+import { PostBindings } from './post-bindings.js';
 
 function el(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
@@ -31,7 +32,7 @@ export function jekyllDate(date, timeZone) {
 export class SitePanel {
   folder = null;
   settings = null;
-  #bindings = new Map();  // draft id -> {path, lastModified}
+  #bindings = new PostBindings();  // draft id -> {path, lastModified, text}, kept across reloads
   #posts = [];
   #drafts;
   #notices;
@@ -140,13 +141,19 @@ export class SitePanel {
     }
   }
 
+  /** Resolves when the renderer can read _config.yml (set by main.js: the wasm module's init). */
+  rendererReady = Promise.resolve();
+
   /** Opens a site: a SiteFolder, or a FileSystemDirectoryHandle (the test seam). */
   async open(folder) {
+    // At page load the folder is reopened while the module still compiles: wait for it.
+    await this.rendererReady;
     if (!folder.list) {
       await rememberSiteFolder(folder);
       folder = new HandleFolder(folder);
     }
     this.folder = folder;
+    await this.#bindings.load(folder.name);
     this.settings = null;
     this.#configText = null;
     this.#authorsText = '';
@@ -210,7 +217,7 @@ export class SitePanel {
   async openPost(path) {
     const { text, lastModified } = await this.folder.read(path);
     await this.#drafts.create(text, { name: path.split('/').at(-1) });
-    this.#bindings.set(this.#drafts.session.id, { path, lastModified, text });
+    await this.#bindings.set(this.#drafts.session.id, { path, lastModified, text });
     this.#onSettings?.();  // its path may pick other `defaults:` than an unbound draft's
   }
 
@@ -234,7 +241,7 @@ export class SitePanel {
       return copy;
     }
     const { lastModified } = await this.folder.write(binding.path, text);
-    Object.assign(binding, { lastModified, text });
+    await this.#bindings.set(draftId, { ...binding, lastModified, text });
     this.#notices.show('file', { level: 'info', message: `Saved to ${binding.path}.` });
     return binding.path;
   }
