@@ -46,6 +46,17 @@ async function writeSite() {
   });
 }
 
+/** Replaces the site's _config.yml and opens the site again. */
+async function writeConfig(text) {
+  await page.evaluate(async (t) => {
+    const site = await (await navigator.storage.getDirectory()).getDirectoryHandle('blog');
+    const w = await (await site.getFileHandle('_config.yml')).createWritable();
+    await w.write(t);
+    await w.close();
+  }, text);
+  return openSite();
+}
+
 const openSite = () => page.evaluate(async () => {
   const root = await navigator.storage.getDirectory();
   const posts = await window.draftmark.openSiteFolder(await root.getDirectoryHandle('blog'));
@@ -211,13 +222,7 @@ describe('a site folder', () => {
   });
 
   test('with a baseurl: a pasted image is written without it (Chirpy adds it), and paths with it load from the folder', async () => {
-    await page.evaluate(async () => {
-      const site = await (await navigator.storage.getDirectory()).getDirectoryHandle('blog');
-      const w = await (await site.getFileHandle('_config.yml')).createWritable();
-      await w.write('title: Test Blog\nurl: https://me.github.io\nbaseurl: /blog\n');
-      await w.close();
-    });
-    await openSite();
+    await writeConfig('title: Test Blog\nurl: https://me.github.io\nbaseurl: /blog\n');
     await page.evaluate(() => window.draftmark.site.openPost('_posts/2024-01-02-first.md'));
     await page.waitForFunction(() => window.draftmark.getMarkdown().includes('First post'));
     await setMarkdown(page, "---\ntitle: Base\n---\n\n![plain](/assets/img/a.png)\n\n![with](/blog/assets/img/a.png)\n\n"
@@ -257,13 +262,7 @@ describe('a site folder', () => {
   });
 
   test('New post writes _posts/YYYY-MM-DD-slug.md dated in the site\'s time zone and opens it', async () => {
-    await page.evaluate(async () => {
-      const site = await (await navigator.storage.getDirectory()).getDirectoryHandle('blog');
-      const w = await (await site.getFileHandle('_config.yml')).createWritable();
-      await w.write('title: Test Blog\ntimezone: Asia/Seoul\n');
-      await w.close();
-    });
-    await openSite();
+    await writeConfig('title: Test Blog\ntimezone: Asia/Seoul\n');
     const path = await page.evaluate(() => window.draftmark.site.newPost('Hello 세계', new Date('2024-12-31T20:30:00Z')));
     // 20:30 UTC is already 2025-01-01 in Seoul, the site's time zone.
     assert.equal(path, '_posts/2025-01-01-hello-세계.md');
