@@ -5,8 +5,11 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-// devDependencies that are tools or test data, not bundled into any output.
-const kNotBundled = new Set(['esbuild', 'playwright-core', 'commonmark-spec']);
+// devDependencies that are tools or test data, not bundled into any output. The Chirpy theme
+// and what its page loads from CDNs are the page oracle's (tests/chirpy/), test-only.
+const kNotBundled = new Set(['esbuild', 'playwright-core', 'commonmark-spec',
+  'jekyll-theme-chirpy', 'bootstrap', '@fortawesome/fontawesome-free', '@fontsource/lato',
+  '@fontsource/source-sans-pro', 'jquery', 'lozad', 'magnific-popup', 'clipboard', 'dayjs']);
 
 function packageDir(root, name, from) {
   // Node's lookup: nested node_modules first, then upwards to the root's.
