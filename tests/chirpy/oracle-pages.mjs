@@ -44,9 +44,11 @@ export async function startOracle(posts = kPosts) {
 function settle(page, scope) {
   return page.evaluate(async (selector) => {
     const wait = () => new Promise((done) => setTimeout(done, 20));
+    const pending = (img) => !img.complete || (img.dataset.src !== undefined && img.dataset.loaded !== 'true');
     for (const img of document.querySelectorAll(`${selector} img`)) {
       img.scrollIntoView();
-      while (!img.complete || img.dataset.src !== undefined && img.dataset.loaded !== 'true') await wait();
+      // Bounded: an image that never loads shows up in the comparison, not as a hang.
+      for (const until = Date.now() + 10_000; pending(img) && Date.now() < until;) await wait();
     }
     await document.fonts.ready;
     for (const el of [document.scrollingElement, document.getElementById('preview-scroller')]) if (el) el.scrollTop = 0;
