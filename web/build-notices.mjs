@@ -9,7 +9,7 @@ import path from 'node:path';
 // and what its page loads from CDNs are the page oracle's (tests/chirpy/), test-only.
 const kNotBundled = new Set(['esbuild', 'playwright-core', 'commonmark-spec',
   'jekyll-theme-chirpy', 'bootstrap', '@fortawesome/fontawesome-free', '@fontsource/lato',
-  '@fontsource/source-sans-pro', 'jquery', 'lozad', 'magnific-popup', 'clipboard', 'dayjs']);
+  '@fontsource/source-sans-pro', 'jquery', 'lozad', 'magnific-popup', 'clipboard', 'dayjs', 'simple-jekyll-search', 'mathjax']);
 
 function packageDir(root, name, from) {
   // Node's lookup: nested node_modules first, then upwards to the root's.
