@@ -7,10 +7,12 @@ cd "$(dirname "$0")/.."
 # Debian packages: compilers and tools, Emscripten, doctest, Chromium for browser
 # tests (and Korean and emoji fonts, so screenshots of the seed post and Chirpy's prompt
 # icons show glyphs, not boxes),
-# kramdown (the Jekyll oracle), jekyll (the Liquid oracle), Node.js if absent.
+# kramdown (the Jekyll oracle), jekyll (the Liquid oracle) and the plugins Chirpy's page needs
+# (the page oracle, tests/chirpy/), Node.js if absent.
 packages=(cmake g++ clang libclang-rt-14-dev make patch curl xz-utils ca-certificates
           emscripten doctest-dev chromium fonts-nanum fonts-noto-color-emoji ruby-kramdown ruby-kramdown-parser-gfm
-          jekyll)
+          jekyll ruby-jekyll-paginate ruby-jekyll-redirect-from ruby-jekyll-seo-tag ruby-jekyll-archives
+          ruby-jekyll-sitemap ruby-jekyll-include-cache)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 # One dpkg-query for all of them (one per package cost ~0.2 s each: every call reads dpkg's

@@ -5,9 +5,14 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-// devDependencies that are tools or test data, not bundled into any output. Type packages
-// (@types/*) hold declarations only and are never bundled either.
-const kNotBundled = new Set(['esbuild', 'playwright-core', 'commonmark-spec', 'mathjax-full']);  // mathjax-full: the equation-number oracle
+// devDependencies that are tools or test data, not bundled into any output. The Chirpy theme
+// and what its page loads from CDNs are the page oracle's (tests/chirpy/), mathjax-full the
+// equation-number oracle's: test-only. Type packages (@types/*) hold declarations only and are
+// never bundled either.
+const kNotBundled = new Set(['esbuild', 'playwright-core', 'commonmark-spec',
+  'jekyll-theme-chirpy', 'bootstrap', '@fortawesome/fontawesome-free', '@fontsource/lato',
+  '@fontsource/source-sans-pro', 'jquery', 'lozad', 'magnific-popup', 'clipboard', 'dayjs', 'simple-jekyll-search', 'mathjax',
+  'mathjax-full']);
 
 function packageDir(root, name, from) {
   // Node's lookup: nested node_modules first, then upwards to the root's.
