@@ -18,7 +18,7 @@ export const kKnownDifferences = [
   { pairs: ['h2', 'h3'], properties: ['line-height', 'height'], reason: 'headings have line-height 1.3 in the preview, 1.2 on 5.3' },
   { pairs: ['h3', 'h4'], properties: ['font-size'], reason: 'h3/h4 are 1.25rem/1.08rem in the preview, 1.2rem/1.15rem on 5.3' },
   { pairs: ['h3'], properties: ['height'], reason: 'follows its size' },
-  { pairs: ['h2', 'h3', 'h4', 'link', 'footnote mark', 'blockquote', 'image caption', 'inline code', 'filepath', ...prompts, ...promptTexts],
+  { pairs: ['post title', 'h2', 'h3', 'h4', 'link', 'footnote mark', 'blockquote', 'image caption', 'inline code', 'filepath', ...prompts, ...promptTexts],
     properties: ['color'], reason: "the preview's palette is not 5.3's (headings #2a2a2a, links #0056b2, muted #757575, dark theme likewise)" },
   { pairs: ['blockquote'], properties: ['border-color'], reason: 'the quote rule is the preview border colour, 5.3 has #eee; the other sides follow the text colour' },
   { pairs: prompts, properties: ['background-color', 'border-radius', 'padding'],

@@ -42,4 +42,9 @@ export const kPairs = [
   same('footnote mark', 'sup > a.footnote', text),
   same('footnotes', '.footnotes', boxed),
   same('footnote', '.footnotes li', boxed),
+  // Chirpy's post layout around the content (the real page has it outside .post-content).
+  { name: 'post title', real: '#core-wrapper .post > h1[data-toc-skip]', preview: '#preview .post-header h1', properties: text, tolerance: box },
+  { name: 'post meta', real: '#core-wrapper .post > h1 + .post-meta', preview: '#preview .post-header .post-meta', properties: text, tolerance: box },
+  { name: 'post tag', real: '.post-tail-wrapper .post-tag', preview: '#preview .post-tail-wrapper .post-tag', properties: boxed, tolerance: box },
+  { name: 'licence line', real: '.post-tail-wrapper .license-wrapper', preview: '#preview .license-wrapper', properties: text, tolerance: box },
 ];

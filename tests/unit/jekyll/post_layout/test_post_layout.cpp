@@ -47,9 +47,9 @@ TEST_CASE("the header: title, description, Posted date, read time; the tail: cat
         "</div>\n</div>\n</header>\n");
   CHECK(l.tail ==
         "<footer class=\"post-tail-wrapper\">\n"
-        "<div class=\"post-categories\"><i class=\"dm-icon dm-icon-folder\" aria-hidden=\"true\"></i>"
+        "<div class=\"post-categories\"><i class=\"dm-icon dm-icon-folder\" aria-hidden=\"true\"></i> "
         "<span class=\"post-category\">A</span>, <span class=\"post-category\">B</span></div>\n"
-        "<div class=\"post-tags\"><i class=\"dm-icon dm-icon-tags\" aria-hidden=\"true\"></i>"
+        "<div class=\"post-tags\"><i class=\"dm-icon dm-icon-tags\" aria-hidden=\"true\"></i> "
         "<span class=\"post-tag\">x</span> <span class=\"post-tag\">&quot;y&quot;</span></div>\n"
         "<div class=\"post-tail-bottom\"><div class=\"license-wrapper\">This post is licensed under "
         "<a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a> by the author.</div></div>\n"

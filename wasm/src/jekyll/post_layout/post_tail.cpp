@@ -20,7 +20,7 @@ void append_items(std::string& html, const char* box_class, const char* icon, co
   html += box_class;
   html += "\"><i class=\"dm-icon dm-icon-";
   html += icon;
-  html += "\" aria-hidden=\"true\"></i>";
+  html += "\" aria-hidden=\"true\"></i> ";  // Chirpy's markup has a space there too
   for (size_t i = 0; i < items.size(); i++) {
     if (i) html += separator;
     html += "<span class=\"";
