@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildSingleFile } from './build-single-file.mjs';
-import { inlineCssPlugin, katexCssPlugin, katexFontsPlugin, langSqlShimPlugin } from './esbuild-plugins.mjs';
+import { iconsPlugin, inlineCssPlugin, katexCssPlugin, katexFontsPlugin, langSqlShimPlugin } from './esbuild-plugins.mjs';
 
 /** The single file must fit in this many bytes (README states it; tests check it). */
 export const kSingleFileBudget = 4 * 1024 * 1024;  // 1.4 MB of it is mermaid, compressed
@@ -24,7 +24,7 @@ export async function buildDistribution({ root, dist, wasmFile, page, appEntry }
 
   await build({
     ...common, entryPoints: [path.join(root, 'web/styles/draftmark.css')], outfile: path.join(dist, 'draftmark.css'),
-    loader: { '.woff2': 'file' }, assetNames: 'fonts/[name]', plugins: [katexCssPlugin()],
+    loader: { '.woff2': 'file' }, assetNames: 'fonts/[name]', plugins: [iconsPlugin(), katexCssPlugin()],
   });
 
   // The module and the element in one build, so what both load lazily (KaTeX, the sanitiser and
@@ -40,7 +40,7 @@ export async function buildDistribution({ root, dist, wasmFile, page, appEntry }
     mainFields: ['module', 'main'], external: ['node:fs/promises'],
     // KaTeX's fonts are the dist/fonts/ files draftmark.css uses, seen from dist/chunks/.
     plugins: [langSqlShimPlugin(root), katexFontsPlugin({ urlsFrom: '../fonts/' }),
-      inlineCssPlugin([katexCssPlugin({ fonts: 'none' })])],
+      inlineCssPlugin([iconsPlugin(), katexCssPlugin({ fonts: 'none' })])],
   });
 
   const single = await buildSingleFile({ root, page, appEntry, wasmFile, outFile: path.join(dist, 'draftmark.html') });

@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { katexCssPlugin } from './esbuild-plugins.mjs';
+import { iconsPlugin, katexCssPlugin } from './esbuild-plugins.mjs';
 
 const common = { bundle: true, target: 'es2022', charset: 'utf8', legalComments: 'none', logLevel: 'warning' };
 
@@ -23,7 +23,7 @@ export async function buildEditor({ root, dist }) {
   await build({
     ...common, entryPoints: [path.join(root, 'web/styles/post.css'), path.join(root, 'web/styles/editor.css')],
     outdir: dist, minify: true, loader: { '.woff2': 'file' }, assetNames: 'fonts/[name]',
-    plugins: [katexCssPlugin()],
+    plugins: [iconsPlugin(), katexCssPlugin()],
   });
   // Mermaid apart (~3 MB): web/src/lib/diagrams.js imports it beside itself on a post's first diagram.
   await build({

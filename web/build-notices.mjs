@@ -8,9 +8,9 @@ import path from 'node:path';
 // devDependencies that are tools or test data, not bundled into any output. The Chirpy theme
 // and what its page loads from CDNs are the page oracle's (tests/chirpy/), mathjax-full the
 // equation-number oracle's: test-only. Type packages (@types/*) hold declarations only and are
-// never bundled either.
+// never bundled either. Font Awesome Free is bundled: its SVGs are the post's icons (iconsPlugin).
 const kNotBundled = new Set(['esbuild', 'playwright-core', 'commonmark-spec',
-  'jekyll-theme-chirpy', 'bootstrap', '@fortawesome/fontawesome-free', '@fontsource/lato',
+  'jekyll-theme-chirpy', 'bootstrap', '@fontsource/lato',
   '@fontsource/source-sans-pro', 'jquery', 'lozad', 'magnific-popup', 'clipboard', 'dayjs', 'simple-jekyll-search', 'mathjax',
   'mathjax-full']);
 

@@ -7,7 +7,7 @@ import { build, transform } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { inlineCssPlugin, katexCssPlugin, wasmGzipPlugin } from './esbuild-plugins.mjs';
+import { iconsPlugin, inlineCssPlugin, katexCssPlugin, wasmGzipPlugin } from './esbuild-plugins.mjs';
 
 const ASSET_LOADERS = {
   '.woff2': 'dataurl', '.woff': 'dataurl', '.ttf': 'dataurl',
@@ -30,7 +30,7 @@ async function bundleApp({ root, appEntry, wasmFile }) {
     minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning',
     outdir: path.join(root, 'build/single-file'),  // names the CSS output; nothing is written
     external: ['node:fs/promises'], loader: ASSET_LOADERS,
-    plugins: [wasmGzipPlugin(wasmFile), katexCssPlugin(), inlineCssPlugin([katexCssPlugin()])],
+    plugins: [wasmGzipPlugin(wasmFile), iconsPlugin(), katexCssPlugin(), inlineCssPlugin([iconsPlugin(), katexCssPlugin()])],
   });
   const js = result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
   const css = result.outputFiles.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
@@ -40,7 +40,7 @@ async function bundleApp({ root, appEntry, wasmFile }) {
 async function bundleCss(file) {
   const result = await build({
     entryPoints: [file], bundle: true, write: false, minify: true, charset: 'utf8', logLevel: 'warning',
-    outdir: path.dirname(file), loader: ASSET_LOADERS, plugins: [katexCssPlugin()],
+    outdir: path.dirname(file), loader: ASSET_LOADERS, plugins: [iconsPlugin(), katexCssPlugin()],
   });
   return result.outputFiles[0].text;
 }

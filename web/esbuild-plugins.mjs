@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 const katexDir = path.dirname(require.resolve('katex/package.json'));
+const iconsDir = path.join(path.dirname(require.resolve('@fortawesome/fontawesome-free/package.json')), 'svgs');
 
 /** The directory holding KaTeX's CSS and fonts (from node_modules, pinned by package-lock.json). */
 export const katexDist = path.join(katexDir, 'dist');
@@ -24,6 +25,28 @@ export function wasmGzipPlugin(wasmFile) {
       build.onLoad({ filter: /.*/, namespace: 'wasm-gzip' }, (args) => ({
         contents: gzipSync(readFileSync(args.path), { level: 9 }), loader: 'binary',
       }));
+    },
+  };
+}
+
+/**
+ * `url(draftmark-icon:regular/lightbulb)` in our CSS: that Font Awesome Free icon's SVG
+ * (node_modules, pinned), as a data: URL. Only the icons the styles name are bundled — the
+ * prompt, task-list and post-tail icons Chirpy shows (it uses the Font Awesome font).
+ */
+export function iconsPlugin() {
+  return {
+    name: 'draftmark-icons',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]web[\\/]styles[\\/][^\\/]+\.css$/ }, (args) => {
+        const css = readFileSync(args.path, 'utf8').replace(/url\(draftmark-icon:([a-z]+\/[a-z-]+)\)/g, (all, name) => {
+          // Without its comment (the licence is in THIRD_PARTY_NOTICES.md); percent-encoded and
+          // unquoted, like the other data: URLs of our CSS.
+          const svg = readFileSync(path.join(iconsDir, `${name}.svg`), 'utf8').replace(/<!--[\s\S]*?-->/g, '').trim();
+          return `url(data:image/svg+xml,${encodeURIComponent(svg)})`;
+        });
+        return { contents: css, loader: 'css', resolveDir: path.dirname(args.path) };
+      });
     },
   };
 }

@@ -22,7 +22,7 @@ export const kKnownDifferences = [
     properties: ['color'], reason: "the preview's palette is not 5.3's (headings #2a2a2a, links #0056b2, muted #757575, dark theme likewise)" },
   { pairs: ['blockquote'], properties: ['border-color'], reason: 'the quote rule is the preview border colour, 5.3 has #eee; the other sides follow the text colour' },
   { pairs: prompts, properties: ['background-color', 'border-radius', 'padding'],
-    reason: "prompts: the preview's tints, 8 px corners and a padded icon column (emoji today; issue 15 item 5 brings Chirpy's icons)" },
+    reason: "prompts: the preview's tints, 8 px corners and a padded icon column (Font Awesome's icons, as Chirpy's)" },
   { pairs: promptTexts, properties: ['width'], reason: "5.3 wraps the prompt's text in a shrink-to-fit box beside its icon" },
   { pairs: ['code box'], properties: ['background-color', 'border-radius', 'margin', 'height'],
     reason: "the preview's code box follows current Chirpy (10 px corners, #f6f8fa, header inside the box; issue 15 item 3)" },
