@@ -17,8 +17,13 @@ bool is_ruby_space(char32_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 }  // namespace
 
 void strip_html(std::string_view html, std::string& out) {
+  std::string scratch;
+  strip_html(html, out, scratch);
+}
+
+void strip_html(std::string_view html, std::string& out, std::string& blocks_removed) {
   // First pass: the blocks, leftmost match first (Regexp.union tries each alternative at a position).
-  std::string blocks_removed;
+  blocks_removed.clear();
   blocks_removed.reserve(html.size());
   for (size_t i = 0; i < html.size();) {
     size_t end = std::string_view::npos;
@@ -70,7 +75,7 @@ void WordCounter::add_text(std::string_view text) {
 }
 
 void WordCounter::add_html(std::string_view html) {
-  strip_html(html, stripped_);
+  strip_html(html, stripped_, scratch_);
   add_text(stripped_);
 }
 

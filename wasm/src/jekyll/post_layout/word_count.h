@@ -14,6 +14,8 @@ namespace draftmark {
 // Liquid's strip_html: <script>…</script>, <!--…--> and <style>…</style> go with their
 // content (case-sensitive, as Liquid's regexps), then every <…> tag.
 void strip_html(std::string_view html, std::string& out);
+// The same, with `scratch` for the first pass (reused by callers that strip many blocks).
+void strip_html(std::string_view html, std::string& out, std::string& scratch);
 
 // Jekyll's number_of_words(text, "auto") over text given in pieces (a post's blocks): the
 // "auto" rule looks at the whole text (any CJK character switches the way words count).
@@ -26,7 +28,7 @@ class WordCounter {
  private:
   size_t cjk_ = 0, split_words_ = 0, runs_ = 0;
   bool in_split_word_ = false, in_run_ = false;
-  std::string stripped_;
+  std::string stripped_, scratch_;  // reused across blocks: no allocation per block per render
 };
 
 // Jekyll's number_of_words(text, "auto").
