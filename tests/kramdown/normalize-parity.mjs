@@ -3,7 +3,7 @@
 //  1. Draftmark's deliberate Chirpy post-processing is undone, back to kramdown's vocabulary:
 //     the code-block wrapper and header (language label, `file` name) become kramdown's
 //     `<pre file="…" class="…"><code class="language-x">`; the table wrapper div is removed;
-//     `loading="lazy"` is dropped from images;
+//     `loading="lazy"` is dropped from images; a heading's anchor (span and `#` link) is removed;
 //     math elements `<span class="math inline|display">TeX</span>` become MathJax's `\(TeX\)`
 //     and `\[TeX\]` text, as kramdown's mathjax engine writes them (a paragraph holding only
 //     display math is unwrapped, as kramdown does).
@@ -79,7 +79,8 @@ export function undoChirpy(tokens) {
   const out = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.tag && !t.close && t.name === 'div' && classes(t).includes('table-wrapper')) {
+    const wrapper = (t.name === 'div' && classes(t).includes('table-wrapper')) || (t.name === 'span' && classes(t).includes('me-2'));
+    if (t.tag && !t.close && wrapper) {
       const end = matchingClose(tokens, i);
       out.push(...undoChirpy(tokens.slice(i + 1, end)));
       i = end;
@@ -113,6 +114,11 @@ export function undoChirpy(tokens) {
         out.push(u);
       }
       i = end;
+      continue;
+    }
+    // Chirpy's heading anchor: its text's span is unwrapped (above), the `#` link dropped.
+    if (t.tag && !t.close && t.name === 'a' && classes(t).includes('anchor')) {
+      i = matchingClose(tokens, i);
       continue;
     }
     if (t.tag && !t.close && t.name === 'img') {

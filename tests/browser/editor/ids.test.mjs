@@ -61,7 +61,7 @@ describe('ids in the preview', () => {
       assert.ok(ids.includes(`user-content-${id}`), `user-content-${id} in ${ids}`);
     }
     assert.deepEqual(await page.$$eval('#preview a[href^="#"]', (as) => as.map((a) => a.getAttribute('href'))),
-      ['#user-content-fn:1', '#user-content-location', '#user-content-fnref:1']);
+      ['#user-content-alert', '#user-content-fn:1', '#user-content-location', '#user-content-fnref:1']);  // the first: a heading's anchor
   });
 
   test('a footnote reference, its back link and a same-page link scroll the preview to their target', async () => {

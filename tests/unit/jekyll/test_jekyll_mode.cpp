@@ -48,8 +48,22 @@ TEST_CASE("a malformed or separated span IAL stays text") {
 
 TEST_CASE("header ids: automatic, Korean kept, duplicates numbered, custom ids") {
   Renderer r;
-  CHECK(jekyll(r, "## 1회차 : 직군\n\n## A\n\n## A\n\n## T {#mine}\n").html ==
+  // `layout: none` leaves out Chirpy's heading anchors (tested below) to show the ids alone.
+  CHECK(jekyll(r, "---\nlayout: none\n---\n## 1회차 : 직군\n\n## A\n\n## A\n\n## T {#mine}\n").html ==
         "<h2 id=\"1회차--직군\">1회차 : 직군</h2>\n<h2 id=\"a\">A</h2>\n<h2 id=\"a-1\">A</h2>\n<h2 id=\"mine\">T</h2>\n");
+}
+
+TEST_CASE("Chirpy's heading anchors: h2 to h5 with an id, in post and page layouts only") {
+  Renderer r;
+  CHECK(jekyll(r, "# T\n\n## A *b*\n\n###### S\n").html ==
+        "<h1 id=\"t\">T</h1>\n"
+        "<h2 id=\"a-b\"><span class=\"me-2\">A <em>b</em></span><a href=\"#a-b\" class=\"anchor text-muted\">"
+        "<i class=\"fas fa-hashtag\"></i></a></h2>\n<h6 id=\"s\">S</h6>\n");
+  CHECK(jekyll(r, "---\nlayout: page\n---\n##### F\n").html.find("<a href=\"#f\" class=\"anchor") != std::string::npos);
+  CHECK(jekyll(r, "---\nlayout: home\n---\n## F\n").html == "<h2 id=\"f\">F</h2>\n");
+  // The table of contents lists the heading's text, not its anchor.
+  CHECK(jekyll(r, "* x\n{:toc}\n\n## One\n").html.rfind(
+            "<ul id=\"markdown-toc\">\n<li><a href=\"#one\" id=\"markdown-toc-one\">One</a></li>\n</ul>\n", 0) == 0);
 }
 
 TEST_CASE("footnotes render with kramdown's markup and undefined references stay text") {
@@ -74,7 +88,7 @@ TEST_CASE("tables scroll in Chirpy's wrapper and code blocks get a header") {
 
 TEST_CASE("{:toc} replaces its list with the table of contents") {
   Renderer r;
-  CHECK(jekyll(r, "* x\n{:toc}\n\n## One\n\n### Two\n").html ==
+  CHECK(jekyll(r, "---\nlayout: none\n---\n* x\n{:toc}\n\n## One\n\n### Two\n").html ==
         "<ul id=\"markdown-toc\">\n<li><a href=\"#one\" id=\"markdown-toc-one\">One</a>\n"
         "<ul>\n<li><a href=\"#two\" id=\"markdown-toc-two\">Two</a></li>\n</ul>\n</li>\n</ul>\n"
         "<h2 id=\"one\">One</h2>\n<h3 id=\"two\">Two</h3>\n");

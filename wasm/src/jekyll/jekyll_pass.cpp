@@ -119,6 +119,9 @@ std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lin
   context_.reset(&kramdown_);
   context_.math_enabled = fm.math;
   context_.mermaid_enabled = fm.mermaid;
+  // Chirpy refactors the content of the layouts built on its `default` one (post, page); a
+  // post without a front matter is still written for them.
+  context_.heading_anchors = fm.layout.empty() || fm.layout == "post" || fm.layout == "page";
   context_.unsafe = unsafe;
   context_.media_subpath = fm.media_subpath;
   return masked_;

@@ -3,6 +3,7 @@
 import { decorateCodeBoxes, enableCopyButtons } from '../lib/code-box.js';
 import { DraftmarkError, renderForPatch } from '../lib/draftmark.js';
 import { highlightCodeBlocks } from '../lib/highlight.js';
+import { enableImageZoom } from '../lib/image-zoom.js';
 import * as mathEngine from '../lib/math.js';
 import { PreviewPatcher } from '../lib/preview.js';
 import { ImageResolver } from './images.js';
@@ -31,6 +32,7 @@ export class PreviewPane {
     this.#diagnostics = diagnostics;
     element.addEventListener('draftmark:diagrams', () => this.#showProblems());
     enableCopyButtons(element);
+    enableImageZoom(element);
   }
 
   /** The diagrams' patcher, for tests and the theme switch. */

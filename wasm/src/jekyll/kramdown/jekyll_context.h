@@ -29,6 +29,7 @@ struct JekyllContext {
   const KramdownBlocks* blocks = nullptr;
   bool math_enabled = false;      // front matter `math: true`
   bool mermaid_enabled = false;   // front matter `mermaid: true`
+  bool heading_anchors = false;   // Chirpy's refactor-content: a `#` link on h2–h5 (post and page layouts)
   bool unsafe = false;
   std::string media_subpath;      // prefixed to relative image URLs
 

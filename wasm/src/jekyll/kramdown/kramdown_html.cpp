@@ -143,10 +143,14 @@ void KramdownHtml::close_heading(HtmlWriter& w, unsigned level) {
   info.level = level;
   info.html.assign(*w.out, s_.heading_content_pos, std::string::npos);
   if (!id.empty()) {
-    std::string attr = " id=\"";
-    append_html_escaped(attr, id.data(), id.size());
-    attr += '"';
-    w.out->insert(s_.heading_attr_pos, attr);
+    std::string escaped_id;
+    append_html_escaped(escaped_id, id.data(), id.size());
+    if (jekyll_.heading_anchors && level >= 2 && level <= 5) {
+      // Chirpy's refactor-content: the text in a span, then a `#` link shown on hover.
+      w.out->insert(s_.heading_content_pos, "<span class=\"me-2\">");
+      *w.out += "</span><a href=\"#" + escaped_id + "\" class=\"anchor text-muted\"><i class=\"fas fa-hashtag\"></i></a>";
+    }
+    w.out->insert(s_.heading_attr_pos, " id=\"" + escaped_id + '"');
   }
   info.id = std::move(id);
   jekyll_.headings.push_back(std::move(info));

@@ -1,0 +1,54 @@
+// Chirpy's page behaviour in the preview (issue 15 items 4 and 5): the `#` anchor that
+// refactor-content puts on h2–h5, shown on hover, and click to zoom on post images.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openEditor, setMarkdown, startBrowser } from './editor-page.mjs';
+
+let env, page, errors;
+before(async () => {
+  env = await startBrowser();
+  ({ page, errors } = await openEditor(env));
+});
+after(() => env?.close());
+
+// A 40×20 PNG drawn by the page itself (a data: URL of a raster image passes the URL policy).
+async function pngDataUrl() {
+  return page.evaluate(() => {
+    const canvas = Object.assign(document.createElement('canvas'), { width: 40, height: 20 });
+    canvas.getContext('2d').fillRect(0, 0, 40, 20);
+    return canvas.toDataURL('image/png');
+  });
+}
+
+test('h2–h5 get an anchor to their own id, hidden until the heading is hovered', async () => {
+  await setMarkdown(page, ['---', 'title: T', '---', '', '## Two', '', '###### Six', '', 'text', ''].join('\n'));
+  const anchors = await page.evaluate(() => [...document.querySelectorAll('#preview h2, #preview h6')].map((h) => ({
+    tag: h.tagName, href: h.querySelector('a.anchor')?.getAttribute('href') ?? null, id: h.id })));
+  assert.deepEqual(anchors, [{ tag: 'H2', href: '#user-content-two', id: 'user-content-two' }, { tag: 'H6', href: null, id: 'user-content-six' }]);
+  const visibility = () => page.evaluate(() => getComputedStyle(document.querySelector('#preview h2 a.anchor')).visibility);
+  assert.equal(await visibility(), 'hidden');
+  await page.hover('#preview h2');
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('#preview h2 a.anchor')).visibility === 'visible');
+  // The outline and the table of contents read the heading's text, not the anchor.
+  assert.equal(await page.evaluate(() => document.querySelector('#preview h2').textContent), 'Two');
+});
+
+test('a click on a post image opens it zoomed with its caption; a click or Escape closes it; linked images do not zoom', async () => {
+  const png = await pngDataUrl();
+  await setMarkdown(page, ['---', 'title: T', '---', '', `![a dot](${png})`, '', `[![linked](${png})](#x)`, ''].join('\n'));
+  await page.waitForFunction(() => [...document.querySelectorAll('#preview img')].every((img) => img.complete && img.naturalWidth > 0));
+  await page.click('#preview img[alt="a dot"]');
+  const open = await page.evaluate(() => {
+    const dialog = document.querySelector('dialog.dm-zoom');
+    return { open: dialog?.open, src: dialog?.querySelector('img').src.slice(0, 22), caption: dialog?.querySelector('figcaption').textContent };
+  });
+  assert.deepEqual(open, { open: true, src: 'data:image/png;base64,', caption: 'a dot' });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('dialog.dm-zoom').open);
+  await page.click('#preview img[alt="a dot"]');
+  await page.mouse.click(5, 5);  // the backdrop
+  await page.waitForFunction(() => !document.querySelector('dialog.dm-zoom').open);
+  await page.evaluate(() => document.querySelector('#preview img[alt="linked"]').dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true })));
+  assert.equal(await page.evaluate(() => document.querySelector('dialog.dm-zoom').open), false);
+  assert.deepEqual(errors, []);
+});
