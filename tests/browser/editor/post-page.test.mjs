@@ -52,3 +52,17 @@ test('a click on a post image opens it zoomed with its caption; a click or Escap
   assert.equal(await page.evaluate(() => document.querySelector('dialog.dm-zoom').open), false);
   assert.deepEqual(errors, []);
 });
+
+test('a missing image keeps the size the author gave it, and its caption stays centred under it', async () => {
+  await setMarkdown(page, ['---', 'title: T', '---', '', '![cat](/assets/img/cat.png){: w="300" h="150" }', '_a cat_', ''].join('\n'));
+  await page.waitForSelector('#preview .dm-image-missing');
+  const boxes = await page.evaluate(() => {
+    const box = document.querySelector('#preview .dm-image-missing').getBoundingClientRect();
+    const caption = document.querySelector('#preview .dm-image-missing + em');
+    const rect = caption.getBoundingClientRect();
+    return { width: box.width, height: box.height, centred: Math.abs((box.left + box.right) / 2 - (rect.left + rect.right) / 2) < 1,
+      align: getComputedStyle(caption).textAlign, display: getComputedStyle(caption).display };
+  });
+  assert.deepEqual(boxes, { width: 300, height: 150, centred: true, align: 'center', display: 'block' });
+  assert.deepEqual(errors, []);
+});

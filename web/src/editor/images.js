@@ -21,7 +21,23 @@ function placeholder(img, path, reason) {
   why.textContent = reason;
   box.append('Image ', name, ' ', why);
   if (img.alt) box.title = img.alt;
+  keepImageBox(img, box);
   img.replaceWith(box);
+}
+
+// The placeholder takes the image's place as the author sized it (`w`/`h`, which the core writes
+// as width/height) and its classes (.left, .w-50, …), so the page does not reflow when the image
+// is found, and a caption below it stays centred under it.
+function keepImageBox(img, box) {
+  box.classList.add(...img.classList);
+  const width = Number(img.getAttribute('width'));
+  const height = Number(img.getAttribute('height'));
+  if (width > 0) {
+    box.style.width = `${width}px`;
+    box.style.maxWidth = '100%';
+    box.style.boxSizing = 'border-box';
+  }
+  if (width > 0 && height > 0) box.style.aspectRatio = `${width} / ${height}`;
 }
 
 function onFailure(img, path) {
