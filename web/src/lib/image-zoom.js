@@ -1,12 +1,12 @@
 // Click to zoom, as Chirpy's image popup (GLightbox on the published page): a click on a post
 // image opens it alone, as large as the window allows, over a dark backdrop with its alt text
 // as the caption; a click anywhere or Escape closes it. Chirpy wraps every content image that
-// is not already a link, so images inside links, the post header's preview image and missing
-// images (the editor's placeholder) are left alone. One modal <dialog> per container: the top
-// layer puts it above the editor's panes and a shadow root's content alike, and it brings
-// Escape and focus handling of its own.
+// is not already a link, so images inside links and the post header's preview image are left
+// alone (a missing image is no <img> by then: the editor put a placeholder in its place).
+// One modal <dialog> per container: the top layer puts it above the editor's panes and a
+// shadow root's content alike, and it brings Escape and focus handling of its own.
 
-const kZoomable = 'img:not(.preview-img):not([data-missing])';
+const kZoomable = 'img:not(.preview-img)';
 
 /** Whether a click on `img` zooms it: not inside a link, and loaded (a broken image shows nothing). */
 export function isZoomable(img) {
