@@ -78,19 +78,30 @@ function watch(page) {
   }, fingerprint);
 }
 
-/** Makes a new draft from the drafts menu; resolves once its first record is stored (and no autosave has run). */
+/**
+ * Makes a new draft from the drafts menu; resolves once its first record is stored (and no
+ * autosave has run). By then the settings must name it as the draft to reopen (read in the same
+ * transaction): a kill right after would otherwise reopen the draft left before.
+ */
 async function newDraft(page) {
   const before = await page.evaluate(() => window.draftmark.draftId);
   await page.click('#drafts-button');
   await page.click('#drafts-panel [data-role="new"]');
   await page.waitForFunction((old) => window.draftmark.draftId !== old, before);
-  await page.waitForFunction(() => new Promise((resolve) => {
+  const reopens = await page.waitForFunction(() => new Promise((resolve) => {
     const open = indexedDB.open('draftmark');
     open.onsuccess = () => {
-      const get = open.result.transaction('drafts').objectStore('drafts').getKey(`text:${window.draftmark.draftId}`);
-      get.onsuccess = () => { open.result.close(); resolve(get.result !== undefined); };
+      const store = open.result.transaction('drafts').objectStore('drafts');
+      const text = store.getKey(`text:${window.draftmark.draftId}`);
+      const settings = store.get('settings');
+      settings.onsuccess = () => {
+        open.result.close();
+        resolve(text.result === undefined ? false : { draft: window.draftmark.draftId, current: settings.result?.currentDraftId });
+      };
     };
   }), null, { polling: 20 });
+  const { draft, current } = await reopens.jsonValue();
+  assert.equal(current, draft, 'the new draft is stored but a reload would open another one');
   await page.click('#drafts-button');  // closes the menu
 }
 

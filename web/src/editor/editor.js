@@ -44,18 +44,22 @@ export function createEditor(parent, { doc = '', onChange, onSelection, onScroll
     spellcheck(checkSpelling),  // CodeMirror's default is spellcheck="false"; this turns it on, prose only
     lintGutter(),
     EditorView.updateListener.of((update) => {
+      if (update.docChanged || update.viewportChanged || update.geometryChanged) editor?.measureTopLine();
       if (update.docChanged) onChange?.(update);
       else if (update.selectionSet) onSelection?.(update);
     }),
   ];
+  let editor = null;
   const view = new EditorView({ parent, state: EditorState.create({ doc, extensions }) });
-  view.scrollDOM.addEventListener('scroll', () => onScroll?.(), { passive: true });
-  return new MarkdownEditor(view, extensions);
+  editor = new MarkdownEditor(view, extensions);
+  view.scrollDOM.addEventListener('scroll', () => { editor.measureTopLine(); onScroll?.(); }, { passive: true });
+  return editor;
 }
 
 /** A thin facade over the EditorView for the rest of the page. */
 export class MarkdownEditor {
   #extensions;
+  #topLine = null;  // topLine() as of CodeMirror's last measure (see savedTopLine)
 
   constructor(view, extensions) {
     this.view = view;
@@ -73,8 +77,9 @@ export class MarkdownEditor {
       extensions: this.#extensions,
       selection: EditorSelection.single(clamp(anchor), clamp(head)),
     }));
+    this.#topLine = null;  // the previous document's
     // Scroll once CodeMirror has measured the new document.
-    requestAnimationFrame(() => this.scrollToLine(scrollLine));
+    requestAnimationFrame(() => { this.scrollToLine(scrollLine); this.measureTopLine(); });
   }
 
   getText() {
@@ -114,6 +119,19 @@ export class MarkdownEditor {
     const line = view.state.doc.lineAt(block.from).number;
     const fraction = block.height > 0 ? Math.min(1, Math.max(0, (top - block.top) / block.height)) : 0;
     return line + fraction;
+  }
+
+  /** Re-reads topLine() in CodeMirror's next measure phase, where layout is clean anyway. */
+  measureTopLine() {
+    this.view.requestMeasure({ key: 'draftmark-top-line', read: () => this.topLine(), write: (line) => { this.#topLine = line; } });
+  }
+
+  /**
+   * topLine() as of the last frame, for the autosave's snapshot: reading it live right after a
+   * change (preview patched, editor updated) forced a second layout of the page per save.
+   */
+  savedTopLine() {
+    return this.#topLine ?? this.topLine();
   }
 
   /** Scrolls so that (fractional, 1-based) `line` is at the top. */

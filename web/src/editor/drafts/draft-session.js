@@ -58,9 +58,8 @@ export class DraftSession {
     this.#journal.append(this.id, this.chain, this.seq++, this.#openRev, changes);
   }
 
-  /** Starts a new draft holding `text` (saved at once) and makes it current. */
-  async create(text, { name = '', title = '' } = {}) {
-    const id = newDraftId();
+  /** Starts a new draft holding `text` (saved at once) and makes it current; `id`: its id, if chosen. */
+  async create(text, { id = newDraftId(), name = '', title = '' } = {}) {
     this.#become(id, 0, { id, name, title });
     // With this chain (none of its entries included): its first save is the autosave, up to
     // 500 ms away, and a replay needs the chain to find the edits made before it.

@@ -2,6 +2,7 @@
 // them, the autosave of text and view, and the warnings about other tabs on the same draft.
 import { Autosaver } from './autosave.js';
 import { DraftSession } from './draft-session.js';
+import { newDraftId } from './storage.js';
 import { DraftsMenu } from './drafts-menu.js';
 import { EditJournal } from './journal.js';
 import { TabPresence } from './tab-presence.js';
@@ -58,7 +59,7 @@ export class Drafts {
     this.journal.open();  // its own database: open it now, so the first change is written in its task
     this.session = new DraftSession({
       store, presence: this.presence, tabId, journal: this.journal,
-      snapshot: () => ({ ...this.editor.getSelection(), text: this.editor.getText(), scrollLine: this.editor.topLine(), title: title() }),
+      snapshot: () => ({ ...this.editor.getSelection(), text: this.editor.getText(), scrollLine: this.editor.savedTopLine(), title: title() }),
       onFork: ({ fromLabel, toLabel }) => {
         notices.hide('remote-save');
         notices.show('forked', {
@@ -128,12 +129,15 @@ export class Drafts {
   async create(text, { name = '', flush = true } = {}) {
     if (flush) await this.autosaver.flush();
     this.#show({ text, anchor: 0, head: 0, scrollLine: 1 });
+    // The pointer to the new draft is issued before its first record (same store, so committed
+    // first): once the draft exists, a killed browser reopens it, not the draft left before.
+    const id = newDraftId();
+    this.#settings.save({ currentDraftId: id });
     try {
-      await this.session.create(text, { name, title: '' });
+      await this.session.create(text, { id, name, title: '' });
     } catch (error) {
       this.#saveFlow.reportStorage(error);
     }
-    this.#settings.save({ currentDraftId: this.session.id });
     this.refresh();
   }
 
