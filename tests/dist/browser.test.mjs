@@ -379,6 +379,21 @@ describe('<draftmark-preview> loads KaTeX and the highlighter only when a post n
   });
 });
 
+describe("<draftmark-preview>'s language", () => {
+  test("without a lang of its own the element declares the post's (front matter), and its own lang wins", async () => {
+    const page = await browser.context.newPage();
+    const post = '---\ntitle: T\nlang: ja-JP\n---\n\n漢字\n';
+    await routePage(page, base, '/lang-test.html', elementPage(post, 'mode="jekyll"') + elementPage(post, 'mode="jekyll" lang="zh-CN"').replace('id="p"', 'id="b"'));
+    await page.goto(`${base}/lang-test.html`);
+    const langOf = (id) => page.$eval(`#${id}`, (el) => el.shadowRoot?.querySelector('[lang]')?.getAttribute('lang') ?? null);
+    await page.waitForFunction(() => document.querySelector('#p')?.shadowRoot?.querySelector('[lang="ja-JP"]'));
+    assert.equal(await langOf('p'), 'ja-JP');
+    await page.waitForFunction(() => document.querySelector('#b')?.shadowRoot?.querySelector('.dm-content p'));
+    assert.equal(await langOf('b'), 'zh-CN');
+    await page.close();
+  });
+});
+
 describe('<draftmark-preview> under the strictest CSP it supports', () => {
   // Documented in README "Content-Security-Policy": fetching the wasm needs connect-src,
   // compiling it wasm-unsafe-eval, KaTeX's fonts font-src and its layout's style attributes

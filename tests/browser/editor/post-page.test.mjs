@@ -66,3 +66,13 @@ test('a missing image keeps the size the author gave it, and its caption stays c
   assert.deepEqual(boxes, { width: 300, height: 150, centred: true, align: 'center', display: 'block' });
   assert.deepEqual(errors, []);
 });
+
+test("the preview declares the post's language (CJK glyphs follow it), and drops it for a post without one", async () => {
+  const han = '漢字 (Han characters are drawn by the language: Korean, Japanese and Chinese fonts differ)';
+  await setMarkdown(page, ['---', 'title: T', 'lang: ja-JP', '---', '', han, ''].join('\n'));
+  assert.equal(await page.evaluate(() => document.getElementById('preview').lang), 'ja-JP');
+  await setMarkdown(page, ['---', 'title: T', 'lang: ko-KR', '---', '', han, ''].join('\n'));
+  assert.equal(await page.evaluate(() => document.getElementById('preview').lang), 'ko-KR');
+  await setMarkdown(page, ['---', 'title: T', '---', '', han, ''].join('\n'));
+  assert.equal(await page.evaluate(() => document.getElementById('preview').hasAttribute('lang')), false);
+});

@@ -6,6 +6,7 @@ import { highlightCodeBlocks } from '../lib/highlight.js';
 import { enableImageZoom } from '../lib/image-zoom.js';
 import * as mathEngine from '../lib/math.js';
 import { PreviewPatcher } from '../lib/preview.js';
+import { postLanguage } from '../lib/post-language.js';
 import { ImageResolver } from './images.js';
 
 export class PreviewPane {
@@ -69,8 +70,10 @@ export class PreviewPane {
     const started = performance.now();
     const text = this.editor.getText();
     let result;
+    let site;
     try {
-      result = renderForPatch(text, { mode: this.#settings.values.mode ?? 'auto', site: this.siteSettings(), wordCount: true });
+      site = this.siteSettings();
+      result = renderForPatch(text, { mode: this.#settings.values.mode ?? 'auto', site, wordCount: true });
     } catch (error) {
       // A trap leaves the module to be re-instantiated by the next render(); the text is untouched.
       const message = error instanceof DraftmarkError ? error.message : String(error);
@@ -80,6 +83,8 @@ export class PreviewPane {
     }
     this.#notices.hide('renderer');
     delete this.#element.dataset.stale;
+    const lang = postLanguage(result, site?.lang);
+    if (lang) this.#element.lang = lang; else this.#element.removeAttribute('lang');
     this.lastResult = result;
     const rendered = performance.now();
     const mathProblems = this.#patcher.update(result);

@@ -10,6 +10,7 @@
 // nothing of theirs is fetched.
 import { init, render } from '../lib/draftmark.js';
 import { PatchedElement } from '../lib/preview.js';
+import { postLanguage } from '../lib/post-language.js';
 
 const MODES = new Set(['auto', 'jekyll', 'gfm', 'commonmark']);
 const THEMES = new Set(['light', 'dark', 'auto']);
@@ -170,10 +171,11 @@ export class DraftmarkPreviewElement extends Base {
     this.#frame.dataset.theme = dark ? 'dark' : 'light';
   };
 
-  // The post's language (hyphenation, quotes, fonts for CJK): the element's `lang`, which the
-  // light DOM inherits anyway; in a shadow root the frame carries it explicitly.
+  // The post's language (hyphenation, quotes, fonts for CJK): the element's `lang`, else the
+  // post's own `lang` (front matter), as Chirpy's page declares it. The frame carries it, since
+  // a shadow root does not see the element's attribute.
   #applyLang() {
-    const lang = this.getAttribute('lang');
+    const lang = this.getAttribute('lang') || postLanguage(this.#last);
     if (lang) this.#frame.setAttribute('lang', lang); else this.#frame.removeAttribute('lang');
   }
 
@@ -250,6 +252,7 @@ export class DraftmarkPreviewElement extends Base {
       await this.#highlight();
       this.#showStatus(null);
       this.#last = { ...result, mathProblems };
+      this.#applyLang();
       this.dispatchEvent(new CustomEvent('draftmark:rendered', { detail: this.#last }));
       return this.#last;
     } catch (error) {
