@@ -76,3 +76,16 @@ test("the preview declares the post's language (CJK glyphs follow it), and drops
   await setMarkdown(page, ['---', 'title: T', '---', '', han, ''].join('\n'));
   assert.equal(await page.evaluate(() => document.getElementById('preview').hasAttribute('lang')), false);
 });
+
+test("Bootstrap's utility classes that posts use look as on the Chirpy page (it loads Bootstrap)", async () => {
+  const png = await pngDataUrl();
+  await setMarkdown(page, ['---', 'title: T', '---', '', `![r](${png}){: .rounded .border }`, '', 'centred', '{: .text-center .text-muted }', '',
+    `![f](${png}){: .float-right .w-25 }`, ''].join('\n'));
+  const seen = await page.evaluate(() => {
+    const style = (selector) => getComputedStyle(document.querySelector(selector));
+    const p = [...document.querySelectorAll('#preview p')].find((el) => el.textContent === 'centred');
+    return { radius: style('#preview img[alt="r"]').borderRadius, border: style('#preview img[alt="r"]').borderTopStyle,
+      align: getComputedStyle(p).textAlign, float: style('#preview img[alt="f"]').float };
+  });
+  assert.deepEqual(seen, { radius: '4px', border: 'solid', align: 'center', float: 'right' });
+});
