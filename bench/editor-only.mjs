@@ -1,0 +1,10 @@
+// The editor latency part of the benchmark alone, for trying a change quickly:
+//   node bench/editor-only.mjs [keystrokes]   (default 60; bench/run.sh runs 200)
+// Prints keydown -> rendered frame and Event Timing's keydown -> presented, per page, document
+// and place (the baseline types 5 keys on the 1 MB document). Needs dist/ and bench/node_modules.
+process.env.BENCH_KEYSTROKES ??= process.argv[2] ?? '60';
+process.env.BENCH_BASELINE_LARGE_KEYSTROKES ??= '5';
+const { buildCorpora } = await import('./corpus.mjs');
+const { measureEditorLatency } = await import('./editor-latency.mjs');
+const result = await measureEditorLatency({ corpora: buildCorpora(), wasm: 'build/wasm/draftmark.wasm', withBenchDeps: true, log: console.log });
+if (result.skipped) console.log(`skipped: ${result.skipped}`);
