@@ -25,6 +25,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--remote-debugging-port=0'];
 let server, base, profile, run;
 const durable = new Set();  // journal seqs the page reported committed (current chain)
+const failures = [];       // {name, error} of the scenarios that failed
 
 /** Chromium in its own process group on `profile`, driven over CDP, with the editor open. */
 async function launch() {
@@ -142,41 +143,47 @@ describe('killing the browser right after an edit', () => {
     run = await launch();
   });
   after(async () => {
+    // Repeated last, so a truncated CI log still shows which scenario failed and why.
+    for (const { name, error } of failures) console.log(`# FAILED ${name}: ${String(error?.message ?? error).split('\n').slice(0, 3).join(' | ')}`);
     await run?.close();
     server?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   for (const { action, delay, doc } of scenarios) {
-    test(`${action}, SIGKILL ${delay} ms later (${doc} post): the text after a relaunch is the one at the kill, or at worst one not yet committed`, async () => {
-      const { page } = run;
-      if (doc === 'new draft') await newDraft(page);
-      else {
-        await page.evaluate((t) => window.draftmark.setMarkdown(t), doc === 'small' ? small : big);
-        await page.waitForFunction(() => document.getElementById('save-state').dataset.state === 'saved', null, { timeout: 60_000, polling: 50 });
-      }
-      await watch(page);
-      durable.clear();
-      await actions[action](page);
-      const { states, lastAppend } = await page.evaluate(() => ({ states: window.__states, lastAppend: window.draftmark.journal.lastAppend }));
-      if (delay) await new Promise((r) => setTimeout(r, delay));
-      await run.kill();
-      const committed = new Set(durable);
-      run = await launch();
-      const got = await run.page.evaluate((fp) => (0, eval)(fp)(window.draftmark.getMarkdown()), fingerprint);
-
-      const want = states.at(-1);
-      const index = states.findLastIndex((s) => s.text === got);
-      const floor = states.findLastIndex((s, i) => i === 0 || committed.has(s.seq));
-      const len = (t) => (typeof t === 'string' && !/^\d+:\d+$/.test(t) ? t.length : Number(String(t).split(':')[0]));
-      const edits = states.length - 1;
-      const lostEdits = index < 0 ? edits : edits - index;
-      const lostChars = index < 0 ? NaN : Math.abs(len(want.text) - len(got));
-      const slowest = Math.max(...states.map((s) => s.ms));
-      console.log(`# kill: ${action} +${delay} ms (${doc}): ${lostChars} chars lost (${lostEdits} of ${edits} edits; ${committed.size} committed before the kill; update listener with journal append: slowest ${slowest.toFixed(1)} ms, append ${lastAppend.ms.toFixed(2)} ms, ${lastAppend.bytes} bytes)`);
-      assert.notEqual(index, -1, `the text after the relaunch is none of the editor's states: ${String(got).slice(0, 200)}`);
-      assert.ok(index >= floor, `a committed entry was lost: came back at state ${index}, committed up to state ${floor}`);
-      if (doc === '1 MB') assert.ok(lastAppend.bytes < 200, `a keystroke on a 1 MB post journals ${lastAppend.bytes} bytes (the text, not the change?)`);
-    });
+    const name = `${action}, SIGKILL ${delay} ms later (${doc} post): the text after a relaunch is the one at the kill, or at worst one not yet committed`;
+    test(name, () => scenario({ action, delay, doc }).catch((error) => { failures.push({ name, error }); throw error; }));
   }
 });
+
+/** One scenario: set the post up, act, kill, relaunch, and check what came back. */
+async function scenario({ action, delay, doc }) {
+  const { page } = run;
+  if (doc === 'new draft') await newDraft(page);
+  else {
+    await page.evaluate((t) => window.draftmark.setMarkdown(t), doc === 'small' ? small : big);
+    await page.waitForFunction(() => document.getElementById('save-state').dataset.state === 'saved', null, { timeout: 60_000, polling: 50 });
+  }
+  await watch(page);
+  durable.clear();
+  await actions[action](page);
+  const { states, lastAppend } = await page.evaluate(() => ({ states: window.__states, lastAppend: window.draftmark.journal.lastAppend }));
+  if (delay) await new Promise((r) => setTimeout(r, delay));
+  await run.kill();
+  const committed = new Set(durable);
+  run = await launch();
+  const got = await run.page.evaluate((fp) => (0, eval)(fp)(window.draftmark.getMarkdown()), fingerprint);
+
+  const want = states.at(-1);
+  const index = states.findLastIndex((s) => s.text === got);
+  const floor = states.findLastIndex((s, i) => i === 0 || committed.has(s.seq));
+  const len = (t) => (typeof t === 'string' && !/^\d+:\d+$/.test(t) ? t.length : Number(String(t).split(':')[0]));
+  const edits = states.length - 1;
+  const lostEdits = index < 0 ? edits : edits - index;
+  const lostChars = index < 0 ? NaN : Math.abs(len(want.text) - len(got));
+  const slowest = Math.max(...states.map((s) => s.ms));
+  console.log(`# kill: ${action} +${delay} ms (${doc}): ${lostChars} chars lost (${lostEdits} of ${edits} edits; ${committed.size} committed before the kill; update listener with journal append: slowest ${slowest.toFixed(1)} ms, append ${lastAppend.ms.toFixed(2)} ms, ${lastAppend.bytes} bytes)`);
+  assert.notEqual(index, -1, `the text after the relaunch is none of the editor's states: ${String(got).slice(0, 200)}`);
+  assert.ok(index >= floor, `a committed entry was lost: came back at state ${index}, committed up to state ${floor}`);
+  if (doc === '1 MB') assert.ok(lastAppend.bytes < 200, `a keystroke on a 1 MB post journals ${lastAppend.bytes} bytes (the text, not the change?)`);
+}
