@@ -1,0 +1,377 @@
+#include "api/incremental_renderer.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "api/edit_markers.h"
+#include "api/renderer_state.h"
+#include "core/block_output.h"
+#include "text/utf8.h"
+
+// What renders the whole text instead of a slice (each could change blocks outside it):
+// - no previous render; mode, flags other than source_lines, or site settings changed;
+//   text not clean (invalid UTF-8, NUL, CR line ends, over the size limit);
+// - a diagnostic outside the front matter, before or in the slice (some are once per document);
+// - fewer than two blocks above the edit (the slice would start at the top: a full render's work);
+// - `]:` in the slice (a definition appears or goes), or `[` in it while the text has one;
+// - Jekyll: Liquid, footnotes, abbreviation definitions or {:: extensions anywhere; a heading
+//   in the old or new slice (kramdown numbers duplicate ids across the document, {:toc} lists
+//   them); `{:` in the slice while the text defines ALDs or the slice says `toc`;
+// - a slice starting with a BOM's bytes, or with `---` in Jekyll mode without front matter;
+// - the slice's first block not its old self (a block IAL above it, a misplaced start), or no
+//   block past the edit matching its old self, after kSliceAttempts slices (a fence, comment or
+//   math block opened by the edit runs on).
+namespace draftmark {
+namespace {
+
+// Blocks past the edit in the first slice; each retry takes four times as many.
+constexpr size_t kFirstSliceBlocks = 2;
+constexpr int kSliceAttempts = 4;
+// Bytes of the old text kept on each side of the removed ones: markers are at most 3 bytes.
+constexpr size_t kMarkerContext = 3;
+
+constexpr char kBom[] = "\xEF\xBB\xBF";
+
+bool same_site(const SiteSettings& a, const SiteSettings& b) {
+  if (a.url != b.url || a.baseurl != b.baseurl || a.title != b.title || a.known_posts != b.known_posts ||
+      a.post_defaults_json != b.post_defaults_json || a.lang != b.lang || a.social_name != b.social_name ||
+      a.social_link != b.social_link || a.authors.size() != b.authors.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.authors.size(); i++) {
+    const auto& x = a.authors[i];
+    const auto& y = b.authors[i];
+    if (x.id != y.id || x.name != y.name || x.url != y.url) return false;
+  }
+  return true;
+}
+
+bool has_heading(std::string_view html) {
+  for (size_t i = html.find("<h"); i != std::string_view::npos; i = html.find("<h", i + 2)) {
+    if (i + 2 < html.size() && html[i + 2] >= '1' && html[i + 2] <= '6') return true;
+  }
+  return false;
+}
+
+bool same_diagnostic(const Diagnostic& a, const Diagnostic& b) {
+  return a.line == b.line && a.column == b.column && a.severity == b.severity && a.code == b.code &&
+         a.message == b.message;
+}
+
+}  // namespace
+
+uint32_t IncrementalRenderer::raw_line_of(size_t offset) const {
+  return static_cast<uint32_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin());
+}
+
+uint32_t IncrementalRenderer::line_count() const {
+  size_t count = starts_.size();
+  if (count > 1 && starts_.back() == text_.size()) count--;
+  return static_cast<uint32_t>(count);
+}
+
+size_t IncrementalRenderer::line_begin(uint32_t line) const {
+  return line - 1u < starts_.size() ? starts_[line - 1u] : text_.size();
+}
+
+void IncrementalRenderer::update_line_starts(size_t offset, size_t removed, std::string_view inserted) {
+  const size_t lo = raw_line_of(offset);            // starts_[lo] is the first start after offset
+  const size_t hi = raw_line_of(offset + removed);  // the first start after the removed bytes
+  for (size_t i = hi; i < starts_.size(); i++) starts_[i] = starts_[i] - removed + inserted.size();
+  starts_.erase(starts_.begin() + static_cast<std::ptrdiff_t>(lo), starts_.begin() + static_cast<std::ptrdiff_t>(hi));
+  size_t at = lo;
+  for (size_t j = 0; j < inserted.size(); j++) {
+    if (inserted[j] != '\n') continue;
+    starts_.insert(starts_.begin() + static_cast<std::ptrdiff_t>(at++), offset + j + 1);
+  }
+}
+
+bool IncrementalRenderer::same_inputs(const RenderOptions& options) const {
+  return options.mode == options_.mode && options.post_header == options_.post_header &&
+         options.word_count == options_.word_count && options.unsafe == options_.unsafe &&
+         same_site(options.site, options_.site);
+}
+
+const RenderResult& IncrementalRenderer::render(std::string_view markdown, const RenderOptions& options) {
+  text_.assign(markdown.data(), markdown.size());
+  starts_.assign(1, 0);
+  for (size_t i = text_.find('\n'); i != std::string::npos; i = text_.find('\n', i + 1)) starts_.push_back(i + 1);
+  render_full(options);
+  return result_;
+}
+
+const RenderResult& IncrementalRenderer::render_edit(size_t offset, size_t removed, std::string_view inserted,
+                                                     const RenderOptions& options) {
+  if (!have_) {
+    text_.clear();
+    starts_.assign(1, 0);
+  }
+  offset = std::min(offset, text_.size());
+  removed = std::min(removed, text_.size() - offset);
+  const uint32_t old_last_line = raw_line_of(offset + removed);
+  const size_t piece = offset - std::min(offset, kMarkerContext);
+  old_piece_.assign(text_, piece, std::min(text_.size(), offset + removed + kMarkerContext) - piece);
+  text_.replace(offset, removed, inserted.data(), inserted.size());
+  update_line_starts(offset, removed, inserted);
+  if (!have_ || !try_incremental(offset, inserted.size(), old_last_line, options)) render_full(options);
+  return result_;
+}
+
+void IncrementalRenderer::render_full(const RenderOptions& options) {
+  const uint32_t previous = have_ ? static_cast<uint32_t>(result_.blocks.size()) : 0;
+  RenderOptions raw_options = options;
+  raw_options.source_lines = false;
+  const RenderResult& r = full_.render(text_, raw_options);
+  const Renderer::State& st = *full_.state_;
+  have_ = true;
+  options_ = options;
+  result_.diagnostics = r.diagnostics;
+  result_.front_matter_json = r.front_matter_json;
+  result_.mode_used = r.mode_used;
+  result_.words = r.words;
+  result_.words_counted = r.words_counted;
+
+  has_header_ = st.has_header;
+  has_tail_ = st.has_tail;
+  const size_t first = has_header_ ? 1 : 0;
+  const size_t end = r.blocks.size() - (has_tail_ ? 1 : 0);
+  header_.clear();
+  tail_.clear();
+  if (has_header_) {
+    header_.assign(r.html, r.blocks[0].html_offset, r.blocks[0].html_length);
+    header_first_ = r.blocks[0].line_start;
+    header_last_ = r.blocks[0].line_end;
+  }
+  if (has_tail_) {
+    tail_.assign(r.html, r.blocks.back().html_offset, r.blocks.back().html_length);
+    tail_line_ = r.blocks.back().line_start;
+  }
+  raw_.assign(r.html);
+  blocks_.clear();
+  for (size_t i = first; i < end; i++) {
+    const Block& b = r.blocks[i];
+    StoredBlock stored{b.line_start, b.line_end, b.hash, b.html_offset, b.html_length, WordTally{}};
+    if (i - first < st.tallies.size()) stored.words = st.tallies[i - first];
+    blocks_.push_back(stored);
+  }
+
+  clean_ = text_.size() <= kMaxInputBytes && std::memchr(text_.data(), '\r', text_.size()) == nullptr &&
+           check_or_repair_utf8(text_, scratch_);
+  doc_markers_ = clean_ ? scan_edit_markers(text_) : 0;
+  prefix_size_ = 0;
+  prefix_lines_ = 0;
+  const FrontMatter& fm = st.jekyll.front_matter();
+  if (clean_ && r.mode_used == Mode::kJekyll && fm.present) {
+    prefix_size_ = (text_.rfind(kBom, 0) == 0 ? 3 : 0) + fm.body_offset;
+    prefix_lines_ = raw_line_of(prefix_size_) - 1;
+    // Slices repeat the front matter whole, up to its last line ending.
+    if (prefix_size_ == 0 || prefix_size_ > text_.size() || text_[prefix_size_ - 1] != '\n') clean_ = false;
+  }
+  assemble(options);
+  changes_ = EditChanges{false, 0, static_cast<uint32_t>(result_.blocks.size()), previous};
+}
+
+void IncrementalRenderer::assemble(const RenderOptions& options) {
+  result_.html.clear();
+  result_.blocks.clear();
+  result_.html.reserve(raw_.size() + header_.size() + tail_.size() + blocks_.size() * 24 + 64);
+  if (has_header_) {
+    append_result_block(result_, header_, header_first_, header_last_, options.source_lines);
+  }
+  for (const StoredBlock& b : blocks_) {
+    append_result_block(result_, std::string_view(raw_).substr(b.raw_offset, b.raw_size), b.line_start, b.line_end,
+                        options.source_lines, b.hash);
+  }
+  if (has_tail_) append_result_block(result_, tail_, tail_line_, tail_line_, options.source_lines);
+}
+
+bool IncrementalRenderer::render_slice(uint32_t first_line, size_t end_offset) {
+  slice_text_.assign(text_, 0, prefix_size_);
+  const size_t begin = line_begin(first_line);
+  slice_text_.append(text_, begin, end_offset - begin);
+  RenderOptions options = options_;
+  options.mode = result_.mode_used;
+  options.source_lines = false;
+  options.post_header = false;
+  options.word_count = false;
+  options.input_is_utf8 = true;
+  const RenderResult& r = slice_.render(slice_text_, options);
+  // Only the front matter's own diagnostics, which the whole text has too (see the list above).
+  if (r.diagnostics.size() != result_.diagnostics.size()) return false;
+  for (size_t i = 0; i < r.diagnostics.size(); i++) {
+    if (!same_diagnostic(r.diagnostics[i], result_.diagnostics[i])) return false;
+  }
+  for (const Block& b : r.blocks) {
+    if (b.line_start <= prefix_lines_) return false;
+  }
+  return true;
+}
+
+bool IncrementalRenderer::try_incremental(size_t offset, size_t inserted_size, uint32_t old_last_line,
+                                          const RenderOptions& options) {
+  if (!clean_ || !same_inputs(options) || text_.size() > kMaxInputBytes) return false;
+  if (std::memchr(text_.data() + offset, '\r', inserted_size) != nullptr) return false;
+  const uint32_t first_line = raw_line_of(offset);
+  const uint32_t new_last_line = raw_line_of(offset + inserted_size);
+  const size_t changed_begin = line_begin(first_line);
+  const size_t changed_end = line_begin(new_last_line + 1);
+  if (!check_or_repair_utf8(std::string_view(text_).substr(changed_begin, changed_end - changed_begin), scratch_)) {
+    return false;
+  }
+  const int64_t delta = static_cast<int64_t>(new_last_line) - static_cast<int64_t>(old_last_line);
+  const bool jekyll = result_.mode_used == Mode::kJekyll;
+  const uint32_t doc_markers = scan_edit_markers(text_);
+  const uint32_t any_doc = doc_markers | doc_markers_;
+  if (jekyll && (any_doc & (kMarkLiquid | kMarkFootnote | kMarkAbbr | kMarkExtension)) != 0) return false;
+  for (const Diagnostic& d : result_.diagnostics) {
+    if (d.line > prefix_lines_) return false;
+  }
+
+  // The slice starts at block p, at least two blocks above the edit's first line, and must
+  // give block p back unchanged: line ranges come from text positions (core/source_map.h), so
+  // a block can be reported to start after its first line (a thematic break, a block after
+  // one); p's HTML and lines coming out the same is the proof that the slice starts where the
+  // parser's state is the whole text's. Old blocks from j on lie past the edit.
+  const size_t n = blocks_.size();
+  size_t p = static_cast<size_t>(std::lower_bound(blocks_.begin(), blocks_.end(), first_line,
+                                                  [](const StoredBlock& b, uint32_t line) { return b.line_start < line; }) -
+                                 blocks_.begin());
+  if (p < 2) return false;
+  p -= 2;
+  const size_t j = static_cast<size_t>(
+      std::upper_bound(blocks_.begin(), blocks_.end(), old_last_line,
+                       [](uint32_t line, const StoredBlock& b) { return line < b.line_start; }) -
+      blocks_.begin());
+  const uint32_t piece_markers = scan_edit_markers(old_piece_);
+
+  size_t extra = kFirstSliceBlocks;
+  for (int attempt = 0; attempt < kSliceAttempts; attempt++) {
+    const uint32_t slice_line = blocks_[p].line_start;
+    const size_t slice_begin = line_begin(slice_line);
+    const std::string_view head = std::string_view(text_).substr(slice_begin);
+    if (slice_line > 1 && head.rfind(kBom, 0) == 0) return false;
+    if (jekyll && prefix_size_ == 0 && head.rfind("---", 0) == 0) return false;
+    const bool to_end = j + extra >= n;
+    const size_t slice_end =
+        to_end ? text_.size() : line_begin(static_cast<uint32_t>(blocks_[j + extra - 1].line_end + delta) + 1);
+    const std::string_view slice = std::string_view(text_).substr(slice_begin, slice_end - slice_begin);
+    const uint32_t markers = scan_edit_markers(slice) | piece_markers;
+    if ((markers & kMarkRefDef) != 0) return false;
+    if ((any_doc & kMarkRefDef) != 0 && (markers & kMarkBracket) != 0) return false;
+    if (jekyll && (markers & kMarkIal) != 0 &&
+        ((any_doc & kMarkAld) != 0 || slice.find("toc") != std::string_view::npos ||
+         old_piece_.find("toc") != std::string::npos)) {
+      return false;
+    }
+    if (!render_slice(slice_line, slice_end)) return false;
+    const RenderResult& r = slice_.state_->result;
+    const int64_t line_shift = static_cast<int64_t>(slice_line) - 1 - prefix_lines_;
+    auto same_block = [&](const StoredBlock& old, int64_t old_shift, const Block& block) {
+      return old.line_start + old_shift == block.line_start + line_shift &&
+             old.line_end + old_shift == block.line_end + line_shift && old.hash == block.hash &&
+             old.raw_size == block.html_length &&
+             std::memcmp(raw_.data() + old.raw_offset, r.html.data() + block.html_offset, old.raw_size) == 0;
+    };
+    if (r.blocks.empty() || !same_block(blocks_[p], 0, r.blocks[0])) {
+      if (p == 0) return false;
+      p--;  // start one block higher
+      continue;
+    }
+
+    // The first slice block past the edit that is an old block, shifted, with the same HTML.
+    Splice at{p + 1, n, r.blocks.size() - 1};
+    bool found = to_end;
+    size_t x = j;
+    for (size_t b = 1; b < r.blocks.size(); b++) {
+      const int64_t start = r.blocks[b].line_start + line_shift;
+      if (start <= new_last_line) continue;
+      while (x < n && blocks_[x].line_start + delta < start) x++;
+      if (x >= n) break;
+      if (!same_block(blocks_[x], delta, r.blocks[b])) continue;
+      at = Splice{p + 1, x, b - 1};
+      found = true;
+      break;
+    }
+    if (!found) {
+      extra *= 4;
+      continue;
+    }
+    if (jekyll) {
+      for (size_t i = at.keep_before; i < at.resume_at; i++) {
+        if (has_heading(std::string_view(raw_).substr(blocks_[i].raw_offset, blocks_[i].raw_size))) return false;
+      }
+      for (size_t b = 1; b <= at.slice_blocks; b++) {
+        if (has_heading(std::string_view(r.html).substr(r.blocks[b].html_offset, r.blocks[b].html_length))) return false;
+      }
+    }
+    doc_markers_ = doc_markers;
+    splice(at, line_shift, delta, options);
+    return true;
+  }
+  return false;
+}
+
+void IncrementalRenderer::splice(const Splice& at, int64_t line_shift, int64_t delta, const RenderOptions& options) {
+  const RenderResult& r = slice_.state_->result;
+  const bool count = result_.words_counted;
+  next_blocks_.clear();
+  next_raw_.clear();
+  next_raw_.reserve(raw_.size() + r.html.size());
+  auto keep = [&](const StoredBlock& old, int64_t shift) {
+    StoredBlock b = old;
+    b.line_start = static_cast<uint32_t>(b.line_start + shift);
+    b.line_end = static_cast<uint32_t>(b.line_end + shift);
+    b.raw_offset = next_raw_.size();
+    next_raw_.append(raw_, old.raw_offset, old.raw_size);
+    next_blocks_.push_back(b);
+  };
+  for (size_t i = 0; i < at.keep_before; i++) keep(blocks_[i], 0);
+  for (size_t i = 1; i <= at.slice_blocks; i++) {  // the slice's block 0 is old block keep_before - 1
+    const Block& block = r.blocks[i];
+    std::string_view html(r.html.data() + block.html_offset, block.html_length);
+    StoredBlock b{static_cast<uint32_t>(block.line_start + line_shift), static_cast<uint32_t>(block.line_end + line_shift),
+                  block.hash, next_raw_.size(), block.html_length, WordTally{}};
+    if (count) b.words = counter_.tally_html(html);
+    next_raw_.append(html);
+    next_blocks_.push_back(b);
+  }
+  for (size_t i = at.resume_at; i < blocks_.size(); i++) keep(blocks_[i], delta);
+  const uint32_t previous = static_cast<uint32_t>(result_.blocks.size());
+  blocks_.swap(next_blocks_);
+  raw_.swap(next_raw_);
+  if (count) {
+    WordCounter total;
+    for (const StoredBlock& b : blocks_) total.add(b.words);
+    result_.words = total.words();
+  }
+
+  const size_t h = has_header_ ? 1 : 0;
+  size_t first = h + at.keep_before;
+  size_t end_new = h + at.keep_before + at.slice_blocks;
+  size_t end_old = h + at.resume_at;
+  // Chirpy's header and tail show the words (the front matter and site are the full render's).
+  if (options.post_header && result_.mode_used == Mode::kJekyll) {
+    const JekyllPass& jekyll = full_.state_->jekyll;
+    uint32_t first_line = 0, last_line = 0;
+    scratch_.clear();
+    const bool header = jekyll.post_header(options.site, result_.words, options.unsafe, scratch_, first_line, last_line);
+    if (header != has_header_ || scratch_ != header_) first = 0;
+    has_header_ = header;
+    header_.swap(scratch_);
+    scratch_.clear();
+    const bool tail = jekyll.post_tail(options.site, result_.words, options.unsafe, scratch_);
+    if (tail != has_tail_ || scratch_ != tail_) {
+      end_new = (has_header_ ? 1 : 0) + blocks_.size() + (tail ? 1 : 0);
+      end_old = previous;
+    }
+    has_tail_ = tail;
+    tail_.swap(scratch_);
+  }
+  tail_line_ = line_count();
+  changes_ = EditChanges{true, static_cast<uint32_t>(first), static_cast<uint32_t>(end_new - first),
+                         static_cast<uint32_t>(end_old - first)};
+  options_ = options;
+  assemble(options);
+}
+
+}  // namespace draftmark

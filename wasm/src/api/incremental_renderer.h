@@ -1,0 +1,114 @@
+// Incremental render (issue 16): after an edit, re-render only the top-level blocks the edit
+// can have changed and reuse the others, their lines shifted. The result is byte for byte
+// what Renderer::render gives for the whole new text (HTML, blocks with hashes and lines,
+// diagnostics, front matter JSON, words); tests/incremental/ checks that on thousands of edits.
+//
+// How: the edit's first changed line L; S = the start of the last block above L (lines up to
+// S are unchanged, and a block still starts at S). The new text from line S to a few blocks
+// past the edit is rendered alone (in Jekyll mode behind the unchanged front matter) and
+// spliced in once one of its blocks past the edit starts where an old block started (shifted)
+// with the same HTML and lines: from there on the text and the parser's state are the old
+// ones. Anything document-wide renders the whole text instead (the list is in the .cpp).
+//
+// Units: offsets and sizes are UTF-8 bytes of the text; lines are 1-based.
+// Lifetime: as Renderer's, the result stays valid until the next call on the same object.
+//
+// Example:
+//   draftmark::IncrementalRenderer r;
+//   r.render("One\n\nTwo\n\nThree\n", {});         // a full render, kept for the next edit
+//   r.render_edit(8, 0, "!", {});                     // "One\n\nTwo!\n\nThree\n"
+//   // r.changes(): incremental, first == 1, count == 1, replaced == 1
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "draftmark/document.h"
+#include "jekyll/post_layout/word_count.h"
+
+namespace draftmark {
+
+// Which blocks of the last result are new. Blocks before `first` are the previous result's
+// blocks at the same index, unchanged; the `count` blocks from `first` replace the previous
+// result's `replaced` blocks from `first`; the blocks after them are the previous result's
+// last ones with the same HTML (and hash) except data-line, moved by the edit's line delta.
+struct EditChanges {
+  bool incremental = false;  // false: the whole text was rendered
+  uint32_t first = 0;
+  uint32_t count = 0;
+  uint32_t replaced = 0;
+};
+
+class IncrementalRenderer {
+ public:
+  // Renders `markdown` whole (as Renderer::render) and keeps it as the base of later edits.
+  const RenderResult& render(std::string_view markdown, const RenderOptions& options);
+  // Replaces `removed` bytes at `offset` of the current text by `inserted` and renders the
+  // new text, incrementally when that is exact (see changes()). `offset` and `removed` are
+  // clamped to the text; with no text yet, the edit applies to "". `inserted` must not point
+  // into text().
+  const RenderResult& render_edit(size_t offset, size_t removed, std::string_view inserted,
+                                  const RenderOptions& options);
+
+  std::string_view text() const { return text_; }
+  const EditChanges& changes() const { return changes_; }
+
+ private:
+  // A content block of the last result (header and tail apart): its HTML without data-line
+  // is raw_[raw_offset, raw_offset + raw_size).
+  struct StoredBlock {
+    uint32_t line_start = 0, line_end = 0, hash = 0;
+    size_t raw_offset = 0, raw_size = 0;
+    WordTally words;
+  };
+  // Where a slice render's blocks go in the new block list.
+  struct Splice {
+    size_t keep_before = 0;   // old blocks [0, keep_before) stay
+    size_t resume_at = 0;     // old blocks [resume_at, n) follow the slice's, shifted
+    size_t slice_blocks = 0;  // the slice's first slice_blocks blocks go between
+  };
+
+  void render_full(const RenderOptions& options);
+  // After the edit is applied: renders a slice and splices it in, or returns false (nothing
+  // changed) when a full render is needed. `old_last_line`: the old text's line holding the
+  // first byte after the removed ones.
+  bool try_incremental(size_t offset, size_t inserted_size, uint32_t old_last_line, const RenderOptions& options);
+  // Renders the front matter (Jekyll) and the text from `first_line` to `end_offset` into
+  // slice_; false when its diagnostics are not the whole text's.
+  bool render_slice(uint32_t first_line, size_t end_offset);
+  // `line_shift` maps slice lines to text lines, `delta` old lines past the edit to new ones.
+  void splice(const Splice& at, int64_t line_shift, int64_t delta, const RenderOptions& options);
+  void assemble(const RenderOptions& options);  // result_ from the stored blocks
+  bool same_inputs(const RenderOptions& options) const;
+  void update_line_starts(size_t offset, size_t removed, std::string_view inserted);
+  uint32_t raw_line_of(size_t offset) const;  // 1-based; a final line ending's phantom line counts
+  uint32_t line_count() const;                 // as LineIndex counts them
+  size_t line_begin(uint32_t line) const;      // byte offset; the text's size past the end
+
+  Renderer full_;   // its state (front matter, post layout) is the last full render's
+  Renderer slice_;  // renders the slices
+  RenderResult result_;
+  EditChanges changes_;
+  bool have_ = false;           // a text was rendered
+  bool clean_ = false;          // the text is well-formed UTF-8 without NUL or CR, not too large
+  RenderOptions options_;       // of the last render
+  uint32_t doc_markers_ = 0;    // scan_edit_markers of the text
+  std::string text_;
+  std::string old_piece_;       // the removed bytes with kMarkerContext bytes of old text around
+  std::vector<size_t> starts_;  // each line's first byte (after every "\n", even a final one)
+  size_t prefix_size_ = 0;      // Jekyll: the front matter's bytes (with a BOM), which every slice repeats
+  uint32_t prefix_lines_ = 0;   // and its lines
+  std::vector<StoredBlock> blocks_, next_blocks_;
+  std::string raw_, next_raw_;
+  bool has_header_ = false, has_tail_ = false;
+  std::string header_, tail_;   // without data-line
+  uint32_t header_first_ = 0, header_last_ = 0;
+  uint32_t tail_line_ = 0;      // the text's last line
+  std::string slice_text_, scratch_;
+  WordCounter counter_;
+};
+
+}  // namespace draftmark
