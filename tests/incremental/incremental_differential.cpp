@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -68,6 +69,7 @@ const char* const kSnippets[] = {
 
 struct Stats {
   size_t edits = 0, incremental = 0;
+  std::map<std::string, size_t> why_full;
 };
 
 std::string read_file(const std::string& path) {
@@ -119,6 +121,42 @@ Edit random_edit(const std::string& text, std::mt19937& rng, size_t& cursor) {
   } else {  // the front matter: a key, or its delimiters
     e.offset = char_boundary(text, pick(std::min<size_t>(text.size(), 80) + 1));
     e.inserted = rng() % 2 ? "math: true\n" : (rng() % 2 ? "x" : "---\n");
+    cursor = e.offset + e.inserted.size();
+  }
+  return e;
+}
+
+// Typing only (letters, Hangul, Han, spaces, backspace) inside lines that start like prose:
+// the keystrokes the incremental path exists for.
+Edit typing_edit(const std::string& text, std::mt19937& rng, size_t& cursor) {
+  static const char* const kKeys[] = {"a", "e", "t", " ", "한", "글", "字", "ü", ".", ","};
+  Edit e;
+  // Past the front matter: editing it renders the whole post by design.
+  size_t body = 0;
+  if (text.rfind("---\n", 0) == 0) {
+    size_t close = text.find("\n---\n", 3);
+    body = close == std::string::npos ? 0 : close + 5;
+  }
+  if (rng() % 12 == 0 || cursor > text.size() || cursor < body) {
+    for (int tries = 0; tries < 50; tries++) {
+      size_t at = body + rng() % (text.size() - body + 1);
+      size_t line = text.rfind('\n', at == 0 ? 0 : at - 1);
+      line = line == std::string::npos ? 0 : line + 1;
+      const unsigned char c = line < text.size() ? static_cast<unsigned char>(text[line]) : 0;
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0) {
+        cursor = char_boundary(text, std::max(at, line + 1));
+        break;
+      }
+    }
+  }
+  e.offset = char_boundary(text, std::min(cursor, text.size()));
+  if (rng() % 6 == 0 && e.offset > 0) {  // backspace
+    size_t begin = char_boundary(text, e.offset - 1);
+    e.removed = e.offset - begin;
+    e.offset = begin;
+    cursor = begin;
+  } else {
+    e.inserted = kKeys[rng() % std::size(kKeys)];
     cursor = e.offset + e.inserted.size();
   }
   return e;
@@ -212,8 +250,10 @@ int main(int argc, char** argv) {
   }
 
   const Mode modes[] = {Mode::kGfm, Mode::kCommonMark, Mode::kJekyll};
-  Stats stats[3];
+  // Phase 0: any edit (the stress test); phase 1: typing in prose (what people mostly do).
+  Stats stats[2][3];
   draftmark::Renderer full;
+  for (int phase = 0; phase < 2; phase++)
   for (size_t f = 0; f < files.size(); f++) {
     const std::string original = read_file(files[f]);
     for (size_t m = 0; m < 3; m++) {
@@ -221,17 +261,21 @@ int main(int argc, char** argv) {
       options.mode = modes[m];
       options.word_count = f % 2 == 0;
       options.input_is_utf8 = f % 3 == 0;
-      std::mt19937 rng(seed * 7919u + static_cast<unsigned>(f * 31 + m));
+      std::mt19937 rng(seed * 7919u + static_cast<unsigned>(f * 31 + m + static_cast<size_t>(phase) * 1000003));
       draftmark::IncrementalRenderer inc;
       std::string text = original;
       std::vector<draftmark::Block> before = inc.render(text, options).blocks;
       size_t cursor = text.size() / 2;
       for (size_t n = 0; n < edits_per_run; n++) {
-        const Edit e = random_edit(text, rng, cursor);
+        const Edit e = phase == 0 ? random_edit(text, rng, cursor) : typing_edit(text, rng, cursor);
         text.replace(e.offset, e.removed, e.inserted);
         const draftmark::RenderResult& got = inc.render_edit(e.offset, e.removed, e.inserted, options);
-        stats[m].edits++;
-        if (inc.changes().incremental) stats[m].incremental++;
+        stats[phase][m].edits++;
+        if (inc.changes().incremental) {
+          stats[phase][m].incremental++;
+        } else {
+          stats[phase][m].why_full[inc.changes().why_full ? inc.changes().why_full : "?"]++;
+        }
         std::string problem = std::string(inc.text()) == text ? std::string() : "text() differs from the edited text";
         std::vector<draftmark::Block> after = got.blocks;
         if (problem.empty() && inc.changes().incremental) problem = check_changes(inc.changes(), before, after);
@@ -257,13 +301,17 @@ int main(int argc, char** argv) {
     }
   }
   size_t edits = 0, incremental = 0;
-  for (size_t m = 0; m < 3; m++) {
-    std::printf("%-10s %6zu edits, %6zu incremental (%.0f%%), %6zu full\n", draftmark::mode_name(modes[m]),
-                stats[m].edits, stats[m].incremental,
-                100.0 * static_cast<double>(stats[m].incremental) / static_cast<double>(std::max<size_t>(1, stats[m].edits)),
-                stats[m].edits - stats[m].incremental);
-    edits += stats[m].edits;
-    incremental += stats[m].incremental;
+  for (int phase = 0; phase < 2; phase++) {
+    std::printf(phase == 0 ? "any edit (typing, deleting, pasting, document-wide syntax):\n" : "typing in prose:\n");
+    for (size_t m = 0; m < 3; m++) {
+      const Stats& st = stats[phase][m];
+      std::printf("  %-10s %6zu edits, %6zu incremental (%.0f%%), %6zu full\n", draftmark::mode_name(modes[m]), st.edits,
+                  st.incremental, 100.0 * static_cast<double>(st.incremental) / static_cast<double>(std::max<size_t>(1, st.edits)),
+                  st.edits - st.incremental);
+      for (const auto& [why, count] : st.why_full) std::printf("               full: %5zu %s\n", count, why.c_str());
+      edits += st.edits;
+      incremental += st.incremental;
+    }
   }
   std::printf("all        %6zu edits over %zu files, %zu incremental, every result equal to a full render\n", edits,
               files.size(), incremental);

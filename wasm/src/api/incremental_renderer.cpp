@@ -1,18 +1,20 @@
 #include "api/incremental_renderer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "api/edit_markers.h"
 #include "api/renderer_state.h"
 #include "core/block_output.h"
+#include "jekyll/kramdown/kramdown_html.h"
 #include "text/utf8.h"
 
 // What renders the whole text instead of a slice (each could change blocks outside it):
 // - no previous render; mode, flags other than source_lines, or site settings changed;
 //   text not clean (invalid UTF-8, NUL, CR line ends, over the size limit);
 // - a diagnostic outside the front matter, before or in the slice (some are once per document);
-// - fewer than two blocks above the edit (the slice would start at the top: a full render's work);
+// - an edit on line 1 in auto mode (it picks the mode) or in the front matter;
 // - `]:` in the slice (a definition appears or goes), or `[` in it while the text has one;
 // - Jekyll: Liquid, footnotes, abbreviation definitions or {:: extensions anywhere; a heading
 //   in the old or new slice (kramdown numbers duplicate ids across the document, {:toc} lists
@@ -51,6 +53,12 @@ bool has_heading(std::string_view html) {
     if (i + 2 < html.size() && html[i + 2] >= '1' && html[i + 2] <= '6') return true;
   }
   return false;
+}
+
+// Lints about one place in the body (jekyll/kramdown/kramdown_html.cpp): a slice's are the
+// whole text's. Others are once per document (math-disabled) or come from Liquid.
+bool is_local_lint(const Diagnostic& d) {
+  return d.code == "math-markdown" || d.code == "stray-dollar" || d.code == "mermaid-disabled";
 }
 
 bool same_diagnostic(const Diagnostic& a, const Diagnostic& b) {
@@ -113,7 +121,11 @@ const RenderResult& IncrementalRenderer::render_edit(size_t offset, size_t remov
   old_piece_.assign(text_, piece, std::min(text_.size(), offset + removed + kMarkerContext) - piece);
   text_.replace(offset, removed, inserted.data(), inserted.size());
   update_line_starts(offset, removed, inserted);
-  if (!have_ || !try_incremental(offset, inserted.size(), old_last_line, options)) render_full(options);
+  const char* why_full = have_ ? try_incremental(offset, inserted.size(), old_last_line, options) : "no previous render";
+  if (why_full != nullptr) {
+    render_full(options);
+    changes_.why_full = why_full;
+  }
   return result_;
 }
 
@@ -168,7 +180,7 @@ void IncrementalRenderer::render_full(const RenderOptions& options) {
     if (prefix_size_ == 0 || prefix_size_ > text_.size() || text_[prefix_size_ - 1] != '\n') clean_ = false;
   }
   assemble(options);
-  changes_ = EditChanges{false, 0, static_cast<uint32_t>(result_.blocks.size()), previous};
+  changes_ = EditChanges{false, 0, static_cast<uint32_t>(result_.blocks.size()), previous, "render()"};
 }
 
 void IncrementalRenderer::assemble(const RenderOptions& options) {
@@ -196,10 +208,14 @@ bool IncrementalRenderer::render_slice(uint32_t first_line, size_t end_offset) {
   options.word_count = false;
   options.input_is_utf8 = true;
   const RenderResult& r = slice_.render(slice_text_, options);
-  // Only the front matter's own diagnostics, which the whole text has too (see the list above).
-  if (r.diagnostics.size() != result_.diagnostics.size()) return false;
-  for (size_t i = 0; i < r.diagnostics.size(); i++) {
-    if (!same_diagnostic(r.diagnostics[i], result_.diagnostics[i])) return false;
+  // The front matter's diagnostics come first (sorted by line) and must be the whole text's.
+  size_t i = 0;
+  for (; i < r.diagnostics.size() && r.diagnostics[i].line <= prefix_lines_; i++) {
+    if (i >= result_.diagnostics.size() || !same_diagnostic(r.diagnostics[i], result_.diagnostics[i])) return false;
+  }
+  if (i < result_.diagnostics.size() && result_.diagnostics[i].line <= prefix_lines_) return false;
+  for (; i < r.diagnostics.size(); i++) {
+    if (!is_local_lint(r.diagnostics[i])) return false;
   }
   for (const Block& b : r.blocks) {
     if (b.line_start <= prefix_lines_) return false;
@@ -207,24 +223,28 @@ bool IncrementalRenderer::render_slice(uint32_t first_line, size_t end_offset) {
   return true;
 }
 
-bool IncrementalRenderer::try_incremental(size_t offset, size_t inserted_size, uint32_t old_last_line,
+const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_size, uint32_t old_last_line,
                                           const RenderOptions& options) {
-  if (!clean_ || !same_inputs(options) || text_.size() > kMaxInputBytes) return false;
-  if (std::memchr(text_.data() + offset, '\r', inserted_size) != nullptr) return false;
+  if (!clean_ || text_.size() > kMaxInputBytes) return "text not clean";
+  if (!same_inputs(options)) return "options changed";
+  if (std::memchr(text_.data() + offset, '\r', inserted_size) != nullptr) return "text not clean";
   const uint32_t first_line = raw_line_of(offset);
   const uint32_t new_last_line = raw_line_of(offset + inserted_size);
   const size_t changed_begin = line_begin(first_line);
   const size_t changed_end = line_begin(new_last_line + 1);
   if (!check_or_repair_utf8(std::string_view(text_).substr(changed_begin, changed_end - changed_begin), scratch_)) {
-    return false;
+    return "text not clean";
   }
   const int64_t delta = static_cast<int64_t>(new_last_line) - static_cast<int64_t>(old_last_line);
   const bool jekyll = result_.mode_used == Mode::kJekyll;
   const uint32_t doc_markers = scan_edit_markers(text_);
   const uint32_t any_doc = doc_markers | doc_markers_;
-  if (jekyll && (any_doc & (kMarkLiquid | kMarkFootnote | kMarkAbbr | kMarkExtension)) != 0) return false;
+  if (jekyll && (any_doc & (kMarkLiquid | kMarkFootnote | kMarkAbbr | kMarkExtension)) != 0) return "document-wide kramdown";
+  size_t lints = 0;
   for (const Diagnostic& d : result_.diagnostics) {
-    if (d.line > prefix_lines_) return false;
+    if (d.line <= prefix_lines_) continue;
+    if (!is_local_lint(d)) return "diagnostics";
+    lints++;
   }
 
   // The slice starts at block p, at least two blocks above the edit's first line, and must
@@ -236,8 +256,11 @@ bool IncrementalRenderer::try_incremental(size_t offset, size_t inserted_size, u
   size_t p = static_cast<size_t>(std::lower_bound(blocks_.begin(), blocks_.end(), first_line,
                                                   [](const StoredBlock& b, uint32_t line) { return b.line_start < line; }) -
                                  blocks_.begin());
-  if (p < 2) return false;
-  p -= 2;
+  // Near the top the slice starts with the body: a clean start, nothing to check there.
+  bool from_top = p < 2;
+  p = from_top ? 0 : p - 2;
+  if (options.mode == Mode::kAuto && first_line == 1) return "mode";  // line 1 picks it
+  if (offset < prefix_size_) return "front matter";
   const size_t j = static_cast<size_t>(
       std::upper_bound(blocks_.begin(), blocks_.end(), old_last_line,
                        [](uint32_t line, const StoredBlock& b) { return line < b.line_start; }) -
@@ -246,49 +269,57 @@ bool IncrementalRenderer::try_incremental(size_t offset, size_t inserted_size, u
 
   size_t extra = kFirstSliceBlocks;
   for (int attempt = 0; attempt < kSliceAttempts; attempt++) {
-    const uint32_t slice_line = blocks_[p].line_start;
+    const uint32_t slice_line = from_top ? prefix_lines_ + 1 : blocks_[p].line_start;
     const size_t slice_begin = line_begin(slice_line);
     const std::string_view head = std::string_view(text_).substr(slice_begin);
-    if (slice_line > 1 && head.rfind(kBom, 0) == 0) return false;
-    if (jekyll && prefix_size_ == 0 && head.rfind("---", 0) == 0) return false;
+    if (slice_line > 1 && head.rfind(kBom, 0) == 0) return "slice start";
+    if (jekyll && prefix_size_ == 0 && head.rfind("---", 0) == 0) return "slice start";
     const bool to_end = j + extra >= n;
     const size_t slice_end =
         to_end ? text_.size() : line_begin(static_cast<uint32_t>(blocks_[j + extra - 1].line_end + delta) + 1);
     const std::string_view slice = std::string_view(text_).substr(slice_begin, slice_end - slice_begin);
     const uint32_t markers = scan_edit_markers(slice) | piece_markers;
-    if ((markers & kMarkRefDef) != 0) return false;
-    if ((any_doc & kMarkRefDef) != 0 && (markers & kMarkBracket) != 0) return false;
+    if ((markers & kMarkRefDef) != 0 || ((any_doc & kMarkRefDef) != 0 && (markers & kMarkBracket) != 0)) {
+      return "definitions";
+    }
     if (jekyll && (markers & kMarkIal) != 0 &&
         ((any_doc & kMarkAld) != 0 || slice.find("toc") != std::string_view::npos ||
          old_piece_.find("toc") != std::string::npos)) {
-      return false;
+      return "attribute lists";
     }
-    if (!render_slice(slice_line, slice_end)) return false;
+    if (!render_slice(slice_line, slice_end)) return "diagnostics";
     const RenderResult& r = slice_.state_->result;
     const int64_t line_shift = static_cast<int64_t>(slice_line) - 1 - prefix_lines_;
+    auto slice_html = [&](size_t b) {
+      return std::string_view(r.html.data() + r.blocks[b].html_offset, r.blocks[b].html_length);
+    };
     auto same_block = [&](const StoredBlock& old, int64_t old_shift, const Block& block) {
       return old.line_start + old_shift == block.line_start + line_shift &&
              old.line_end + old_shift == block.line_end + line_shift && old.hash == block.hash &&
              old.raw_size == block.html_length &&
              std::memcmp(raw_.data() + old.raw_offset, r.html.data() + block.html_offset, old.raw_size) == 0;
     };
-    if (r.blocks.empty() || !same_block(blocks_[p], 0, r.blocks[0])) {
-      if (p == 0) return false;
-      p--;  // start one block higher
+    if (!from_top && (r.blocks.empty() || !same_block(blocks_[p], 0, r.blocks[0]))) {
+      if (p == 0) {
+        from_top = true;
+      } else {
+        p--;  // start one block higher
+      }
       continue;
     }
+    const size_t first_new = from_top ? 0 : 1;  // slice block 0 is old block p
 
     // The first slice block past the edit that is an old block, shifted, with the same HTML.
-    Splice at{p + 1, n, r.blocks.size() - 1};
+    Splice at{p + first_new, n, first_new, r.blocks.size()};
     bool found = to_end;
     size_t x = j;
-    for (size_t b = 1; b < r.blocks.size(); b++) {
+    for (size_t b = first_new; b < r.blocks.size(); b++) {
       const int64_t start = r.blocks[b].line_start + line_shift;
       if (start <= new_last_line) continue;
       while (x < n && blocks_[x].line_start + delta < start) x++;
       if (x >= n) break;
       if (!same_block(blocks_[x], delta, r.blocks[b])) continue;
-      at = Splice{p + 1, x, b - 1};
+      at = Splice{p + first_new, x, first_new, b};
       found = true;
       break;
     }
@@ -296,19 +327,61 @@ bool IncrementalRenderer::try_incremental(size_t offset, size_t inserted_size, u
       extra *= 4;
       continue;
     }
+    // kramdown numbers duplicate heading ids across the document and {:toc} lists them all:
+    // the slice's blocks with headings must be the old ones, in order.
     if (jekyll) {
+      size_t b = at.slice_first;
       for (size_t i = at.keep_before; i < at.resume_at; i++) {
-        if (has_heading(std::string_view(raw_).substr(blocks_[i].raw_offset, blocks_[i].raw_size))) return false;
+        const std::string_view old(raw_.data() + blocks_[i].raw_offset, blocks_[i].raw_size);
+        if (!has_heading(old)) continue;
+        while (b < at.slice_end && !has_heading(slice_html(b))) b++;
+        if (b == at.slice_end || slice_html(b) != old) return "headings";
+        b++;
       }
-      for (size_t b = 1; b <= at.slice_blocks; b++) {
-        if (has_heading(std::string_view(r.html).substr(r.blocks[b].html_offset, r.blocks[b].html_length))) return false;
-      }
+      while (b < at.slice_end && !has_heading(slice_html(b))) b++;
+      if (b < at.slice_end) return "headings";
     }
+    // The slice's lints (the front matter's excepted) up to the first block kept.
+    const uint32_t resume_line = at.resume_at < n ? static_cast<uint32_t>(blocks_[at.resume_at].line_start + delta)
+                                                  : UINT32_MAX;
+    size_t slice_lints = 0;
+    for (const Diagnostic& d : r.diagnostics) {
+      if (d.line <= prefix_lines_) continue;
+      const int64_t line = d.line + line_shift;
+      if (line >= resume_line) continue;
+      if (line < slice_line) return "diagnostics";
+      slice_lints++;
+    }
+    if (lints + slice_lints >= kMaxLintDiagnostics) return "diagnostics";
     doc_markers_ = doc_markers;
     splice(at, line_shift, delta, options);
-    return true;
+    splice_diagnostics(slice_line, resume_line, line_shift, delta);
+    return nullptr;
   }
-  return false;
+  return "no unchanged block past the edit";
+}
+
+void IncrementalRenderer::splice_diagnostics(uint32_t slice_line, uint32_t resume_line, int64_t line_shift,
+                                             int64_t delta) {
+  const std::vector<Diagnostic>& slice = slice_.state_->result.diagnostics;
+  std::vector<Diagnostic>& out = next_diagnostics_;
+  out.clear();
+  const int64_t old_resume = resume_line == UINT32_MAX ? INT64_MAX : resume_line - delta;
+  for (const Diagnostic& d : result_.diagnostics) {  // the front matter's, and the body's above the slice
+    if (d.line < slice_line) out.push_back(d);
+  }
+  for (const Diagnostic& d : slice) {
+    const int64_t line = d.line + line_shift;
+    if (d.line <= prefix_lines_ || line >= resume_line) continue;
+    out.push_back(d);
+    out.back().line = static_cast<uint32_t>(line);
+  }
+  for (const Diagnostic& d : result_.diagnostics) {
+    if (d.line < slice_line || d.line < old_resume) continue;
+    out.push_back(d);
+    out.back().line = static_cast<uint32_t>(d.line + delta);
+  }
+  result_.diagnostics.swap(out);
 }
 
 void IncrementalRenderer::splice(const Splice& at, int64_t line_shift, int64_t delta, const RenderOptions& options) {
@@ -326,7 +399,7 @@ void IncrementalRenderer::splice(const Splice& at, int64_t line_shift, int64_t d
     next_blocks_.push_back(b);
   };
   for (size_t i = 0; i < at.keep_before; i++) keep(blocks_[i], 0);
-  for (size_t i = 1; i <= at.slice_blocks; i++) {  // the slice's block 0 is old block keep_before - 1
+  for (size_t i = at.slice_first; i < at.slice_end; i++) {
     const Block& block = r.blocks[i];
     std::string_view html(r.html.data() + block.html_offset, block.html_length);
     StoredBlock b{static_cast<uint32_t>(block.line_start + line_shift), static_cast<uint32_t>(block.line_end + line_shift),
@@ -347,7 +420,7 @@ void IncrementalRenderer::splice(const Splice& at, int64_t line_shift, int64_t d
 
   const size_t h = has_header_ ? 1 : 0;
   size_t first = h + at.keep_before;
-  size_t end_new = h + at.keep_before + at.slice_blocks;
+  size_t end_new = h + at.keep_before + (at.slice_end - at.slice_first);
   size_t end_old = h + at.resume_at;
   // Chirpy's header and tail show the words (the front matter and site are the full render's).
   if (options.post_header && result_.mode_used == Mode::kJekyll) {
@@ -369,7 +442,7 @@ void IncrementalRenderer::splice(const Splice& at, int64_t line_shift, int64_t d
   }
   tail_line_ = line_count();
   changes_ = EditChanges{true, static_cast<uint32_t>(first), static_cast<uint32_t>(end_new - first),
-                         static_cast<uint32_t>(end_old - first)};
+                         static_cast<uint32_t>(end_old - first), nullptr};
   options_ = options;
   assemble(options);
 }

@@ -40,6 +40,7 @@ struct EditChanges {
   uint32_t first = 0;
   uint32_t count = 0;
   uint32_t replaced = 0;
+  const char* why_full = nullptr;  // a static phrase saying why the whole text was rendered
 };
 
 class IncrementalRenderer {
@@ -66,22 +67,26 @@ class IncrementalRenderer {
   };
   // Where a slice render's blocks go in the new block list.
   struct Splice {
-    size_t keep_before = 0;   // old blocks [0, keep_before) stay
-    size_t resume_at = 0;     // old blocks [resume_at, n) follow the slice's, shifted
-    size_t slice_blocks = 0;  // the slice's first slice_blocks blocks go between
+    size_t keep_before = 0;  // old blocks [0, keep_before) stay
+    size_t resume_at = 0;    // old blocks [resume_at, n) follow the slice's, shifted
+    size_t slice_first = 0;  // the slice's blocks [slice_first, slice_end) go between
+    size_t slice_end = 0;
   };
 
   void render_full(const RenderOptions& options);
-  // After the edit is applied: renders a slice and splices it in, or returns false (nothing
-  // changed) when a full render is needed. `old_last_line`: the old text's line holding the
+  // After the edit is applied: renders a slice and splices it in (nullptr), or says why a
+  // full render is needed (nothing stored changed then). `old_last_line`: the old text's line holding the
   // first byte after the removed ones.
-  bool try_incremental(size_t offset, size_t inserted_size, uint32_t old_last_line, const RenderOptions& options);
+  const char* try_incremental(size_t offset, size_t inserted_size, uint32_t old_last_line, const RenderOptions& options);
   // Renders the front matter (Jekyll) and the text from `first_line` to `end_offset` into
   // slice_; false when its diagnostics are not the whole text's.
   bool render_slice(uint32_t first_line, size_t end_offset);
   // `line_shift` maps slice lines to text lines, `delta` old lines past the edit to new ones.
   void splice(const Splice& at, int64_t line_shift, int64_t delta, const RenderOptions& options);
   void assemble(const RenderOptions& options);  // result_ from the stored blocks
+  // The diagnostics: the old ones above the slice and from `resume_line` (new lines) on, the
+  // slice's in between.
+  void splice_diagnostics(uint32_t slice_line, uint32_t resume_line, int64_t line_shift, int64_t delta);
   bool same_inputs(const RenderOptions& options) const;
   void update_line_starts(size_t offset, size_t removed, std::string_view inserted);
   uint32_t raw_line_of(size_t offset) const;  // 1-based; a final line ending's phantom line counts
@@ -108,6 +113,7 @@ class IncrementalRenderer {
   uint32_t header_first_ = 0, header_last_ = 0;
   uint32_t tail_line_ = 0;      // the text's last line
   std::string slice_text_, scratch_;
+  std::vector<Diagnostic> next_diagnostics_;
   WordCounter counter_;
 };
 
