@@ -25,7 +25,9 @@ using draftmark::Mode;
 
 // What people type and paste, and the document-wide syntax an edit must not get wrong.
 const char* const kTyped[] = {"a", "e", "x", " ", "한", "글", "字", "ü", ".", ",", "*", "_", "`", "\n", "\n\n", "#",
-                              "-", "|", "$", "[", "]", ">", "1.", "~", "\\", "!", "'", "\""};
+                              "-", "|", "$", "[", "]", ">", "1.", "~", "\\", "!", "'", "\"",
+                              // words that definitions elsewhere in the text act on
+                              " HTML ", " [x] ", "[^1]", "{: .c}", " {{ page.title }} "};
 const char* const kSnippets[] = {
     "\n\nA pasted paragraph with *emphasis*, `code` and 한국어 텍스트.\n\n",
     "\n[x]: /url\n",
@@ -128,8 +130,9 @@ Edit random_edit(const std::string& text, std::mt19937& rng, size_t& cursor) {
 
 // Typing only (letters, Hangul, Han, spaces, backspace) inside lines that start like prose:
 // the keystrokes the incremental path exists for.
-Edit typing_edit(const std::string& text, std::mt19937& rng, size_t& cursor) {
+Edit typing_edit(const std::string& text, std::mt19937& rng, size_t& cursor, bool definitions) {
   static const char* const kKeys[] = {"a", "e", "t", " ", "한", "글", "字", "ü", ".", ","};
+  static const char* const kUses[] = {" HTML ", " [x] ", " [^1] ", "{: ref}", " {{ page.title }} "};
   Edit e;
   // Past the front matter: editing it renders the whole post by design.
   size_t body = 0;
@@ -156,7 +159,7 @@ Edit typing_edit(const std::string& text, std::mt19937& rng, size_t& cursor) {
     e.offset = begin;
     cursor = begin;
   } else {
-    e.inserted = kKeys[rng() % std::size(kKeys)];
+    e.inserted = definitions && rng() % 5 == 0 ? kUses[rng() % std::size(kUses)] : kKeys[rng() % std::size(kKeys)];
     cursor = e.offset + e.inserted.size();
   }
   return e;
@@ -250,12 +253,22 @@ int main(int argc, char** argv) {
   }
 
   const Mode modes[] = {Mode::kGfm, Mode::kCommonMark, Mode::kJekyll};
-  // Phase 0: any edit (the stress test); phase 1: typing in prose (what people mostly do).
-  Stats stats[2][3];
+  // Phase 0: any edit (the stress test); phase 1: typing in prose (what people mostly do);
+  // phase 2: typing, and words that definitions act on, with definitions far below.
+  constexpr int kPhases = 3;
+  const char* const phase_names[kPhases] = {
+      "any edit (typing, deleting, pasting, document-wide syntax)", "typing in prose",
+      "typing in prose, definitions at the end (abbreviation, link, footnote, ALD, Liquid)"};
+  Stats stats[kPhases][3];
   draftmark::Renderer full;
-  for (int phase = 0; phase < 2; phase++)
+  for (int phase = 0; phase < kPhases; phase++)
   for (size_t f = 0; f < files.size(); f++) {
-    const std::string original = read_file(files[f]);
+    std::string original = read_file(files[f]);
+    if (phase == 2) {  // one kind per file, so that each check is needed on its own
+      static const char* const kDefinitions[] = {"*[HTML]: Hyper Text Markup Language", "[x]: /url", "[^1]: A note.",
+                                                 "{:ref: .c}", "{% comment %}\nhidden\n{% endcomment %}"};
+      original += std::string("\n\n") + kDefinitions[f % std::size(kDefinitions)] + "\n";
+    }
     for (size_t m = 0; m < 3; m++) {
       draftmark::RenderOptions options;
       options.mode = modes[m];
@@ -267,7 +280,7 @@ int main(int argc, char** argv) {
       std::vector<draftmark::Block> before = inc.render(text, options).blocks;
       size_t cursor = text.size() / 2;
       for (size_t n = 0; n < edits_per_run; n++) {
-        const Edit e = phase == 0 ? random_edit(text, rng, cursor) : typing_edit(text, rng, cursor);
+        const Edit e = phase == 0 ? random_edit(text, rng, cursor) : typing_edit(text, rng, cursor, phase == 2);
         text.replace(e.offset, e.removed, e.inserted);
         const draftmark::RenderResult& got = inc.render_edit(e.offset, e.removed, e.inserted, options);
         stats[phase][m].edits++;
@@ -301,8 +314,8 @@ int main(int argc, char** argv) {
     }
   }
   size_t edits = 0, incremental = 0;
-  for (int phase = 0; phase < 2; phase++) {
-    std::printf(phase == 0 ? "any edit (typing, deleting, pasting, document-wide syntax):\n" : "typing in prose:\n");
+  for (int phase = 0; phase < kPhases; phase++) {
+    std::printf("%s:\n", phase_names[phase]);
     for (size_t m = 0; m < 3; m++) {
       const Stats& st = stats[phase][m];
       std::printf("  %-10s %6zu edits, %6zu incremental (%.0f%%), %6zu full\n", draftmark::mode_name(modes[m]), st.edits,
