@@ -327,6 +327,17 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
       extra *= 4;
       continue;
     }
+    // Slice blocks equal to the old ones around them are the old ones: the change is what is left.
+    while (at.slice_first < at.slice_end && at.keep_before < at.resume_at &&
+           same_block(blocks_[at.keep_before], 0, r.blocks[at.slice_first])) {
+      at.keep_before++;
+      at.slice_first++;
+    }
+    while (at.slice_end > at.slice_first && at.resume_at > at.keep_before &&
+           same_block(blocks_[at.resume_at - 1], delta, r.blocks[at.slice_end - 1])) {
+      at.resume_at--;
+      at.slice_end--;
+    }
     // kramdown numbers duplicate heading ids across the document and {:toc} lists them all:
     // the slice's blocks with headings must be the old ones, in order.
     if (jekyll) {

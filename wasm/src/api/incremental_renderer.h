@@ -55,6 +55,7 @@ class IncrementalRenderer {
                                   const RenderOptions& options);
 
   std::string_view text() const { return text_; }
+  const RenderResult& result() const { return result_; }  // the last render's
   const EditChanges& changes() const { return changes_; }
 
  private:

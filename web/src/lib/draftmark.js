@@ -4,7 +4,7 @@
 // STANDALONE_WASM, so its imports are two functions, identical on emsdk 3.1.6 and
 // newer, and loading works the same in Node and in browsers.
 
-const ABI_VERSION = 4;
+const ABI_VERSION = 5;
 const MODES = { auto: 0, commonmark: 1, gfm: 2, jekyll: 3 };
 const MODE_NAMES = ['auto', 'commonmark', 'gfm', 'jekyll'];
 const OPT_SOURCE_LINES = 0x04;
