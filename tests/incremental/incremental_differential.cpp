@@ -280,6 +280,7 @@ int main(int argc, char** argv) {
       std::vector<draftmark::Block> before = inc.render(text, options).blocks;
       size_t cursor = text.size() / 2;
       for (size_t n = 0; n < edits_per_run; n++) {
+        if (n % 17 == 16) options.source_lines = !options.source_lines;  // data-line on, then off
         const Edit e = phase == 0 ? random_edit(text, rng, cursor) : typing_edit(text, rng, cursor, phase == 2);
         text.replace(e.offset, e.removed, e.inserted);
         const draftmark::RenderResult& got = inc.render_edit(e.offset, e.removed, e.inserted, options);

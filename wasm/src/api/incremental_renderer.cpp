@@ -97,6 +97,7 @@ void IncrementalRenderer::update_line_starts(size_t offset, size_t removed, std:
 bool IncrementalRenderer::same_inputs(const RenderOptions& options) const {
   return options.mode == options_.mode && options.post_header == options_.post_header &&
          options.word_count == options_.word_count && options.unsafe == options_.unsafe &&
+         options.input_is_utf8 == options_.input_is_utf8 &&
          same_site(options.site, options_.site);
 }
 
@@ -167,8 +168,10 @@ void IncrementalRenderer::render_full(const RenderOptions& options) {
     blocks_.push_back(stored);
   }
 
+  // With input_is_utf8 the renderer trusts the encoding; so does the incremental path then.
   clean_ = text_.size() <= kMaxInputBytes && std::memchr(text_.data(), '\r', text_.size()) == nullptr &&
-           check_or_repair_utf8(text_, scratch_);
+           std::memchr(text_.data(), 0, text_.size()) == nullptr &&
+           (options.input_is_utf8 || check_or_repair_utf8(text_, scratch_));
   doc_markers_ = clean_ ? scan_edit_markers(text_) : 0;
   prefix_size_ = 0;
   prefix_lines_ = 0;
@@ -183,18 +186,55 @@ void IncrementalRenderer::render_full(const RenderOptions& options) {
   changes_ = EditChanges{false, 0, static_cast<uint32_t>(result_.blocks.size()), previous, "render()"};
 }
 
+void IncrementalRenderer::append_block(size_t i, bool source_lines, RenderResult& out) const {
+  const size_t h = has_header_ ? 1 : 0;
+  if (i < h) {
+    append_result_block(out, header_, header_first_, header_last_, source_lines);
+  } else if (i - h < blocks_.size()) {
+    const StoredBlock& b = blocks_[i - h];
+    append_result_block(out, std::string_view(raw_).substr(b.raw_offset, b.raw_size), b.line_start, b.line_end,
+                        source_lines, b.hash);
+  } else {
+    append_result_block(out, tail_, tail_line_, tail_line_, source_lines);
+  }
+}
+
 void IncrementalRenderer::assemble(const RenderOptions& options) {
   result_.html.clear();
   result_.blocks.clear();
   result_.html.reserve(raw_.size() + header_.size() + tail_.size() + blocks_.size() * 24 + 64);
-  if (has_header_) {
-    append_result_block(result_, header_, header_first_, header_last_, options.source_lines);
+  const size_t total = (has_header_ ? 1 : 0) + blocks_.size() + (has_tail_ ? 1 : 0);
+  for (size_t i = 0; i < total; i++) append_block(i, options.source_lines, result_);
+}
+
+void IncrementalRenderer::assemble_edit(const RenderOptions& options, bool same_lines_after) {
+  if (options.source_lines != options_.source_lines) {
+    assemble(options);
+    return;
   }
-  for (const StoredBlock& b : blocks_) {
-    append_result_block(result_, std::string_view(raw_).substr(b.raw_offset, b.raw_size), b.line_start, b.line_end,
-                        options.source_lines, b.hash);
+  const RenderResult& old = result_;
+  RenderResult& out = next_result_;
+  out.html.clear();
+  out.blocks.clear();
+  out.html.reserve(old.html.size() + 4096);
+  const size_t first = changes_.first, end_new = first + changes_.count, end_old = first + changes_.replaced;
+  out.html.append(old.html, 0, first < old.blocks.size() ? old.blocks[first].html_offset : old.html.size());
+  out.blocks.assign(old.blocks.begin(), old.blocks.begin() + static_cast<std::ptrdiff_t>(first));
+  for (size_t i = first; i < end_new; i++) append_block(i, options.source_lines, out);
+  if (same_lines_after && end_old < old.blocks.size()) {
+    const size_t from = old.blocks[end_old].html_offset;
+    const size_t to = out.html.size();
+    out.html.append(old.html, from, std::string::npos);
+    for (size_t o = end_old; o < old.blocks.size(); o++) {
+      out.blocks.push_back(old.blocks[o]);
+      out.blocks.back().html_offset = static_cast<uint32_t>(old.blocks[o].html_offset - from + to);
+    }
+  } else {
+    const size_t total = (has_header_ ? 1 : 0) + blocks_.size() + (has_tail_ ? 1 : 0);
+    for (size_t i = end_new; i < total; i++) append_block(i, options.source_lines, out);
   }
-  if (has_tail_) append_result_block(result_, tail_, tail_line_, tail_line_, options.source_lines);
+  result_.html.swap(out.html);
+  result_.blocks.swap(out.blocks);
 }
 
 bool IncrementalRenderer::render_slice(uint32_t first_line, size_t end_offset) {
@@ -232,13 +272,18 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
   const uint32_t new_last_line = raw_line_of(offset + inserted_size);
   const size_t changed_begin = line_begin(first_line);
   const size_t changed_end = line_begin(new_last_line + 1);
-  if (!check_or_repair_utf8(std::string_view(text_).substr(changed_begin, changed_end - changed_begin), scratch_)) {
+  const std::string_view changed = std::string_view(text_).substr(changed_begin, changed_end - changed_begin);
+  if (std::memchr(changed.data(), 0, changed.size()) != nullptr ||
+      (!options.input_is_utf8 && !check_or_repair_utf8(changed, scratch_))) {
     return "text not clean";
   }
   const int64_t delta = static_cast<int64_t>(new_last_line) - static_cast<int64_t>(old_last_line);
   const bool jekyll = result_.mode_used == Mode::kJekyll;
-  const uint32_t doc_markers = scan_edit_markers(text_);
-  const uint32_t any_doc = doc_markers | doc_markers_;
+  // The whole text's markers, without scanning it: the old text's (scanned at the last full
+  // render, then grown) and the changed lines' (a marker never spans lines). A superset once
+  // a marker is deleted, until the next full render scans again.
+  const uint32_t doc_markers = doc_markers_ | scan_edit_markers(changed);
+  const uint32_t any_doc = doc_markers;
   if (jekyll && (any_doc & (kMarkLiquid | kMarkFootnote | kMarkAbbr | kMarkExtension)) != 0) return "document-wide kramdown";
   size_t lints = 0;
   for (const Diagnostic& d : result_.diagnostics) {
@@ -398,15 +443,13 @@ void IncrementalRenderer::splice_diagnostics(uint32_t slice_line, uint32_t resum
 void IncrementalRenderer::splice(const Splice& at, int64_t line_shift, int64_t delta, const RenderOptions& options) {
   const RenderResult& r = slice_.state_->result;
   const bool count = result_.words_counted;
+  // raw_ only grows here (the slice's blocks go at its end) until it holds twice what the
+  // blocks use: then one copy compacts it, so a keystroke copies the text's HTML once (assemble).
   next_blocks_.clear();
-  next_raw_.clear();
-  next_raw_.reserve(raw_.size() + r.html.size());
   auto keep = [&](const StoredBlock& old, int64_t shift) {
     StoredBlock b = old;
     b.line_start = static_cast<uint32_t>(b.line_start + shift);
     b.line_end = static_cast<uint32_t>(b.line_end + shift);
-    b.raw_offset = next_raw_.size();
-    next_raw_.append(raw_, old.raw_offset, old.raw_size);
     next_blocks_.push_back(b);
   };
   for (size_t i = 0; i < at.keep_before; i++) keep(blocks_[i], 0);
@@ -414,15 +457,26 @@ void IncrementalRenderer::splice(const Splice& at, int64_t line_shift, int64_t d
     const Block& block = r.blocks[i];
     std::string_view html(r.html.data() + block.html_offset, block.html_length);
     StoredBlock b{static_cast<uint32_t>(block.line_start + line_shift), static_cast<uint32_t>(block.line_end + line_shift),
-                  block.hash, next_raw_.size(), block.html_length, WordTally{}};
+                  block.hash, raw_.size(), block.html_length, WordTally{}};
     if (count) b.words = counter_.tally_html(html);
-    next_raw_.append(html);
+    raw_.append(html);
     next_blocks_.push_back(b);
   }
   for (size_t i = at.resume_at; i < blocks_.size(); i++) keep(blocks_[i], delta);
   const uint32_t previous = static_cast<uint32_t>(result_.blocks.size());
   blocks_.swap(next_blocks_);
-  raw_.swap(next_raw_);
+  size_t live = 0;
+  for (const StoredBlock& b : blocks_) live += b.raw_size;
+  if (raw_.size() > 2 * live + (64u << 10)) {
+    next_raw_.clear();
+    next_raw_.reserve(live);
+    for (StoredBlock& b : blocks_) {
+      const size_t offset = next_raw_.size();
+      next_raw_.append(raw_, b.raw_offset, b.raw_size);
+      b.raw_offset = offset;
+    }
+    raw_.swap(next_raw_);
+  }
   if (count) {
     WordCounter total;
     for (const StoredBlock& b : blocks_) total.add(b.words);
@@ -451,11 +505,12 @@ void IncrementalRenderer::splice(const Splice& at, int64_t line_shift, int64_t d
     has_tail_ = tail;
     tail_.swap(scratch_);
   }
+  const uint32_t old_tail_line = tail_line_;
   tail_line_ = line_count();
   changes_ = EditChanges{true, static_cast<uint32_t>(first), static_cast<uint32_t>(end_new - first),
                          static_cast<uint32_t>(end_old - first), nullptr};
+  assemble_edit(options, delta == 0 && tail_line_ == old_tail_line);
   options_ = options;
-  assemble(options);
 }
 
 }  // namespace draftmark

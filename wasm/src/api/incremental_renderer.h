@@ -85,6 +85,11 @@ class IncrementalRenderer {
   // `line_shift` maps slice lines to text lines, `delta` old lines past the edit to new ones.
   void splice(const Splice& at, int64_t line_shift, int64_t delta, const RenderOptions& options);
   void assemble(const RenderOptions& options);  // result_ from the stored blocks
+  // result_ after an edit, from the previous one where changes_ says it holds: the blocks
+  // before the changed ones, and after them too when their lines did not move, are copied whole.
+  void assemble_edit(const RenderOptions& options, bool same_lines_after);
+  // Block `i` of the result (header, content blocks, tail) appended to `out`.
+  void append_block(size_t i, bool source_lines, RenderResult& out) const;
   // The diagnostics: the old ones above the slice and from `resume_line` (new lines) on, the
   // slice's in between.
   void splice_diagnostics(uint32_t slice_line, uint32_t resume_line, int64_t line_shift, int64_t delta);
@@ -96,7 +101,7 @@ class IncrementalRenderer {
 
   Renderer full_;   // its state (front matter, post layout) is the last full render's
   Renderer slice_;  // renders the slices
-  RenderResult result_;
+  RenderResult result_, next_result_;
   EditChanges changes_;
   bool have_ = false;           // a text was rendered
   bool clean_ = false;          // the text is well-formed UTF-8 without NUL or CR, not too large
