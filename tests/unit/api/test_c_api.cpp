@@ -98,15 +98,20 @@ TEST_CASE("dm_render_edit renders an edit of the last text as dm_render renders 
   CHECK(r->changed_first == 0);
   CHECK(r->changed_count == 2);
   CHECK(r->incremental == 0);
-  r = edit(8, 0, "!", options);  // "One\n\nTwo!\n"
+  r = edit(7, 0, "o", options);  // "One\n\nTwoo\n": the first edit after dm_render renders whole
+  CHECK(r->incremental == 0);
+  CHECK(r->changed_count == 2);
+  CHECK(r->changed_replaced == 2);
+  r = edit(9, 0, "!", options);  // "One\n\nTwoo!\n"
   CHECK(r->incremental == 1);
   CHECK(r->changed_first == 1);
   CHECK(r->changed_count == 1);
   CHECK(r->changed_replaced == 1);
-  CHECK(html_of(r) == "<p data-line=\"1-1\">One</p>\n<p data-line=\"3-3\">Two!</p>\n");
+  CHECK(html_of(r) == "<p data-line=\"1-1\">One</p>\n<p data-line=\"3-3\">Twoo!</p>\n");
   r = edit(3, 0, "\n\nNew", options);  // a paragraph typed in after the first: lines below move
+  CHECK(r->incremental == 1);
   const std::string incremental = html_of(r);
-  CHECK(incremental == html_of(render("One\n\nNew\n\nTwo!\n", options)));
+  CHECK(incremental == html_of(render("One\n\nNew\n\nTwoo!\n", options)));
 }
 
 TEST_CASE("dm_render_edit clamps an edit past the end of the text") {

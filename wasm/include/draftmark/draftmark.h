@@ -7,7 +7,8 @@
  *   3. const DmResult* r = dm_render(n, DM_MODE_AUTO | DM_OPT_SOURCE_LINES);
  *   4. read r->html[0 .. r->html_size)   // valid until the next dm_* call
  *
- * Then, per keystroke, only the edit crosses the boundary (the module keeps the text):
+ * Then, per keystroke, only the edit crosses the boundary (the module keeps the text; the
+ * first edit after a dm_render renders whole, the next ones only the blocks around the edit):
  *   5. char* in = dm_input_reserve(k); write the k inserted bytes into in
  *   6. r = dm_render_edit(offset, removed, k, options);  // same DmResult, same lifetime
  *   7. r->changed_first .. + r->changed_count: the blocks to patch; the others are the last
@@ -96,10 +97,12 @@ const DmResult* dm_render(uint32_t size, uint32_t options);
  * at byte `offset` are replaced by the first `inserted_size` bytes of the input buffer (which
  * is free again on return). Offsets and sizes are UTF-8 bytes of the text, clamped to it;
  * with no text rendered yet the edit applies to an empty text. The result is byte for byte
- * dm_render's for the new text; it is incremental (DmResult.incremental) when the edit's
- * effect provably stays within a few blocks and the options (DM_OPT_SOURCE_LINES and
- * DM_OPT_UTF16_OFFSETS aside) and site settings are the previous render's. Never NULL.
- * Example: the text "One\n\nTwo\n", `!` typed after "Two":
+ * dm_render's for the new text. It is incremental (DmResult.incremental: only the blocks
+ * around the edit were rendered) when the edit's effect provably stays within a few blocks
+ * and the options (DM_OPT_SOURCE_LINES and DM_OPT_UTF16_OFFSETS aside) and site settings are
+ * the previous render's. The first dm_render_edit after a dm_render renders whole (dm_render
+ * keeps nothing, so it costs what it did); the ones after it build on their predecessor.
+ * Never NULL. Example, on the text "One\n\nTwo\n" after one dm_render_edit, `!` typed after "Two":
  *   in = dm_input_reserve(1); in[0] = '!'; r = dm_render_edit(8, 0, 1, DM_MODE_GFM);
  *   // r->incremental == 1, changed_first == 1, changed_count == 1, changed_replaced == 1 */
 const DmResult* dm_render_edit(uint32_t offset, uint32_t removed, uint32_t inserted_size, uint32_t options);

@@ -14,7 +14,13 @@
 namespace {
 
 struct Module {
-  draftmark::IncrementalRenderer renderer;  // keeps the text for dm_render_edit
+  // dm_render renders with `renderer` (no cost for edits it may never get) and leaves the text
+  // to `incremental`, whose first dm_render_edit then renders whole and keeps what edits need.
+  draftmark::Renderer renderer;
+  draftmark::IncrementalRenderer incremental;
+  const draftmark::RenderResult* last = nullptr;  // the result DmResult points into
+  bool last_was_edit = false;
+  uint32_t last_block_count = 0;
   draftmark::RenderOptions options;  // reused: .site is dm_site_settings_set's, kept between renders
   std::vector<char> input;
   std::vector<DmBlock> blocks;
@@ -84,7 +90,7 @@ void read_options(uint32_t options, draftmark::RenderOptions& opts) {
 }
 
 const DmResult* fill_result(Module& m, uint32_t options) {
-  const draftmark::RenderResult& r = m.renderer.result();
+  const draftmark::RenderResult& r = *m.last;
   copy_blocks(r, (options & DM_OPT_UTF16_OFFSETS) != 0, m.blocks);
   m.diagnostics_json.clear();
   draftmark::diagnostics_to_json(r.diagnostics, m.diagnostics_json);
@@ -101,11 +107,17 @@ const DmResult* fill_result(Module& m, uint32_t options) {
   out.front_matter_json_size = static_cast<uint32_t>(r.front_matter_json.size());
   out.mode_used = static_cast<uint32_t>(r.mode_used);
   out.word_count = r.words_counted ? static_cast<uint32_t>(std::min<size_t>(r.words, DM_NOT_COUNTED - 1)) : DM_NOT_COUNTED;
-  const draftmark::EditChanges& changes = m.renderer.changes();
+  draftmark::EditChanges changes{false, 0, out.block_count, m.last_block_count, nullptr};
+  if (m.last_was_edit) {
+    changes = m.incremental.changes();
+    // A first edit after dm_render renders whole: the previous result is dm_render's.
+    if (!changes.incremental) changes.replaced = m.last_block_count;
+  }
   out.changed_first = changes.first;
   out.changed_count = changes.count;
   out.changed_replaced = changes.replaced;
   out.incremental = changes.incremental ? 1u : 0u;
+  m.last_block_count = out.block_count;
   return &out;
 }
 
@@ -131,7 +143,10 @@ const DmResult* dm_render(uint32_t size, uint32_t options) {
   Module& m = module();
   if (size > m.input.size()) size = static_cast<uint32_t>(m.input.size());
   read_options(options, m.options);
-  m.renderer.render(std::string_view(m.input.data(), size), m.options);
+  const std::string_view text(m.input.data(), size);
+  m.last = &m.renderer.render(text, m.options);
+  m.incremental.set_text(text);
+  m.last_was_edit = false;
   return fill_result(m, options);
 }
 
@@ -139,7 +154,8 @@ const DmResult* dm_render_edit(uint32_t offset, uint32_t removed, uint32_t inser
   Module& m = module();
   if (inserted_size > m.input.size()) inserted_size = static_cast<uint32_t>(m.input.size());
   read_options(options, m.options);
-  m.renderer.render_edit(offset, removed, std::string_view(m.input.data(), inserted_size), m.options);
+  m.last = &m.incremental.render_edit(offset, removed, std::string_view(m.input.data(), inserted_size), m.options);
+  m.last_was_edit = true;
   return fill_result(m, options);
 }
 

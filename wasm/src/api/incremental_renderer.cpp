@@ -103,26 +103,41 @@ bool IncrementalRenderer::same_inputs(const RenderOptions& options) const {
 
 const RenderResult& IncrementalRenderer::render(std::string_view markdown, const RenderOptions& options) {
   text_.assign(markdown.data(), markdown.size());
-  starts_.assign(1, 0);
-  for (size_t i = text_.find('\n'); i != std::string::npos; i = text_.find('\n', i + 1)) starts_.push_back(i + 1);
+  index_lines();
   render_full(options);
   return result_;
 }
 
+void IncrementalRenderer::set_text(std::string_view markdown) {
+  text_.assign(markdown.data(), markdown.size());
+  have_ = false;
+}
+
+void IncrementalRenderer::index_lines() {
+  starts_.assign(1, 0);
+  for (const char* p = text_.data(), *end = p + text_.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) != nullptr;) {
+    starts_.push_back(static_cast<size_t>(++p - text_.data()));
+  }
+}
+
 const RenderResult& IncrementalRenderer::render_edit(size_t offset, size_t removed, std::string_view inserted,
                                                      const RenderOptions& options) {
-  if (!have_) {
-    text_.clear();
-    starts_.assign(1, 0);
-  }
   offset = std::min(offset, text_.size());
   removed = std::min(removed, text_.size() - offset);
+  if (!have_) {  // nothing kept to build on: edit the text and render it whole
+    text_.replace(offset, removed, inserted.data(), inserted.size());
+    index_lines();
+    render_full(options);
+    changes_.why_full = "no previous render";
+    return result_;
+  }
   const uint32_t old_last_line = raw_line_of(offset + removed);
   const size_t piece = offset - std::min(offset, kMarkerContext);
   old_piece_.assign(text_, piece, std::min(text_.size(), offset + removed + kMarkerContext) - piece);
   text_.replace(offset, removed, inserted.data(), inserted.size());
   update_line_starts(offset, removed, inserted);
-  const char* why_full = have_ ? try_incremental(offset, inserted.size(), old_last_line, options) : "no previous render";
+  const char* why_full = try_incremental(offset, inserted.size(), old_last_line, options);
   if (why_full != nullptr) {
     render_full(options);
     changes_.why_full = why_full;
@@ -131,7 +146,7 @@ const RenderResult& IncrementalRenderer::render_edit(size_t offset, size_t remov
 }
 
 void IncrementalRenderer::render_full(const RenderOptions& options) {
-  const uint32_t previous = have_ ? static_cast<uint32_t>(result_.blocks.size()) : 0;
+  const uint32_t previous = static_cast<uint32_t>(result_.blocks.size());
   RenderOptions raw_options = options;
   raw_options.source_lines = false;
   const RenderResult& r = full_.render(text_, raw_options);

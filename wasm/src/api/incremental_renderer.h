@@ -47,6 +47,9 @@ class IncrementalRenderer {
  public:
   // Renders `markdown` whole (as Renderer::render) and keeps it as the base of later edits.
   const RenderResult& render(std::string_view markdown, const RenderOptions& options);
+  // Makes `markdown` the current text without rendering it: the next render_edit edits it
+  // and renders whole (for a caller that rendered it with a Renderer already).
+  void set_text(std::string_view markdown);
   // Replaces `removed` bytes at `offset` of the current text by `inserted` and renders the
   // new text, incrementally when that is exact (see changes()). `offset` and `removed` are
   // clamped to the text; with no text yet, the edit applies to "". `inserted` must not point
@@ -95,6 +98,7 @@ class IncrementalRenderer {
   void splice_diagnostics(uint32_t slice_line, uint32_t resume_line, int64_t line_shift, int64_t delta);
   bool same_inputs(const RenderOptions& options) const;
   void update_line_starts(size_t offset, size_t removed, std::string_view inserted);
+  void index_lines();  // starts_ from text_
   uint32_t raw_line_of(size_t offset) const;  // 1-based; a final line ending's phantom line counts
   uint32_t line_count() const;                 // as LineIndex counts them
   size_t line_begin(uint32_t line) const;      // byte offset; the text's size past the end
