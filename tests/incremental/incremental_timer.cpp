@@ -13,6 +13,7 @@
 #include <ctime>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,7 @@ int main(int argc, char** argv) {
       kept_ms.push_back(thread_cpu_ms() - t0);
     }
     std::vector<double> key_ms;
+    std::map<std::string, size_t> why_full;
     size_t incremental = 0, total = 0;
     const size_t body = text.rfind("---\n", 0) == 0 ? text.find("\n---\n", 3) + 5 : 0;
     for (size_t p = 0; p < positions; p++) {
@@ -108,7 +110,11 @@ int main(int argc, char** argv) {
         key_ms.push_back(thread_cpu_ms() - t0);
         at += typing ? 1 : -1;
         total++;
-        if (inc.changes().incremental) incremental++;
+        if (inc.changes().incremental) {
+          incremental++;
+        } else if (inc.changes().why_full != nullptr) {
+          why_full[inc.changes().why_full]++;
+        }
         if (k == keys - 1 && inc.result().html != full.render(inc.text(), options).html) {
           std::fprintf(stderr, "%s: incremental result differs from a full render\n", path.c_str());
           status = 1;
@@ -122,6 +128,7 @@ int main(int argc, char** argv) {
                 path.c_str(), text.size(), draftmark::mode_name(options.mode), full_median,
                 percentile(kept_ms, 0.5), key_median,
                 percentile(key_ms, 0.95), incremental, total, key_median > 0 ? full_median / key_median : 0.0);
+    for (const auto& [why, count] : why_full) std::printf("  full: %zu %s\n", count, why.c_str());
   }
   return status;
 }

@@ -39,7 +39,60 @@ void each_byte(std::string_view text, char c, F f) {
   }
 }
 
+// CommonMark's longest link label.
+constexpr size_t kMaxLabelBytes = 999;
+
+// `raw` with ASCII letters lowercased, whitespace runs as one space, no space at the ends.
+// False when it holds a non-ASCII byte.
+bool normalize_label(std::string_view raw, std::string& out) {
+  out.clear();
+  bool space = false;
+  for (char c : raw) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return true;
+}
+
 }  // namespace
+
+void collect_definition_labels(std::string_view text, bool skip_footnotes, std::unordered_set<std::string>& labels,
+                               bool& unknown) {
+  labels.clear();
+  unknown = false;
+  std::string label;
+  each_byte(text, ']', [&](size_t i) {
+    if (i + 1 >= text.size() || text[i + 1] != ':') return;
+    const size_t line = text.rfind('\n', i);
+    const size_t open = text.rfind('[', i);
+    if (open == std::string_view::npos || (line != std::string_view::npos && open < line) ||
+        !normalize_label(text.substr(open + 1, i - open - 1), label)) {
+      unknown = true;
+      return;
+    }
+    if (skip_footnotes && open + 1 < i && text[open + 1] == '^') return;
+    labels.insert(label);
+  });
+}
+
+bool mentions_label(std::string_view slice, const std::unordered_set<std::string>& labels) {
+  std::string label;
+  bool found = false;
+  each_byte(slice, '[', [&](size_t i) {
+    if (found) return;
+    const size_t close = slice.find(']', i + 1);
+    if (close == std::string_view::npos || close - i - 1 > kMaxLabelBytes) return;
+    // A label with a non-ASCII byte is matched by no normalised label: `unknown` covers it.
+    if (normalize_label(slice.substr(i + 1, close - i - 1), label) && labels.count(label) != 0) found = true;
+  });
+  return found;
+}
 
 uint32_t scan_edit_markers(std::string_view text) {
   uint32_t found = 0;

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace draftmark {
 
@@ -22,5 +24,16 @@ enum EditMarker : uint32_t {
 // The markers found in `text` (OR-ed EditMarker bits). Linear; memchr-driven, so a
 // megabyte scans in a fraction of a millisecond.
 uint32_t scan_edit_markers(std::string_view text);
+
+// The labels of the definitions (`[label]: …`) in `text`, normalised as CommonMark and
+// kramdown match them (ASCII case folded, whitespace runs made one space), so that a slice
+// that mentions none of them cannot use one. `unknown` is set when a `]:` has no `[` before it
+// on its line or a label is not ASCII (Unicode case folding is not reproduced): then any `[`
+// may refer to a definition. `skip_footnotes`: leave out `^…` labels (kramdown's footnotes).
+void collect_definition_labels(std::string_view text, bool skip_footnotes, std::unordered_set<std::string>& labels,
+                               bool& unknown);
+
+// Whether a bracketed text of `slice` (from a `[` to the next `]`) is one of `labels`.
+bool mentions_label(std::string_view slice, const std::unordered_set<std::string>& labels);
 
 }  // namespace draftmark

@@ -27,7 +27,7 @@ namespace draftmark {
 namespace {
 
 // Blocks past the edit in the first slice; each retry takes four times as many.
-constexpr size_t kFirstSliceBlocks = 2;
+constexpr size_t kFirstSliceBlocks = 1;
 constexpr int kSliceAttempts = 4;
 // Bytes of the old text kept on each side of the removed ones: markers are at most 3 bytes.
 constexpr size_t kMarkerContext = 3;
@@ -188,6 +188,12 @@ void IncrementalRenderer::render_full(const RenderOptions& options) {
            std::memchr(text_.data(), 0, text_.size()) == nullptr &&
            (options.input_is_utf8 || check_or_repair_utf8(text_, scratch_));
   doc_markers_ = clean_ ? scan_edit_markers(text_) : 0;
+  labels_.clear();
+  labels_unknown_ = false;
+  if ((doc_markers_ & kMarkRefDef) != 0) {
+    // kramdown reads `[^x]: …` as a footnote (the footnote rules cover those), never a link.
+    collect_definition_labels(text_, r.mode_used == Mode::kJekyll, labels_, labels_unknown_);
+  }
   prefix_size_ = 0;
   prefix_lines_ = 0;
   const FrontMatter& fm = st.jekyll.front_matter();
@@ -299,7 +305,11 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
   // a marker is deleted, until the next full render scans again.
   const uint32_t doc_markers = doc_markers_ | scan_edit_markers(changed);
   const uint32_t any_doc = doc_markers;
-  if (jekyll && (any_doc & (kMarkLiquid | kMarkFootnote | kMarkAbbr | kMarkExtension)) != 0) return "document-wide kramdown";
+  if (jekyll && (any_doc & (kMarkLiquid | kMarkAbbr | kMarkExtension)) != 0) return "document-wide kramdown";
+  // kramdown's footnote list (the last block) takes its lines from the definitions on both
+  // sides of the edit: only edits that move no line keep it.
+  const bool footnotes = jekyll && (any_doc & kMarkFootnote) != 0;
+  if (footnotes && delta != 0) return "footnotes";
   size_t lints = 0;
   for (const Diagnostic& d : result_.diagnostics) {
     if (d.line <= prefix_lines_) continue;
@@ -307,7 +317,7 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
     lints++;
   }
 
-  // The slice starts at block p, at least two blocks above the edit's first line, and must
+  // The slice starts at block p, a block wholly above the edit's first line, and must
   // give block p back unchanged: line ranges come from text positions (core/source_map.h), so
   // a block can be reported to start after its first line (a thematic break, a block after
   // one); p's HTML and lines coming out the same is the proof that the slice starts where the
@@ -317,8 +327,10 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
                                                   [](const StoredBlock& b, uint32_t line) { return b.line_start < line; }) -
                                  blocks_.begin());
   // Near the top the slice starts with the body: a clean start, nothing to check there.
-  bool from_top = p < 2;
-  p = from_top ? 0 : p - 2;
+  // p is the last block above the edit's first line, or the one before when that line is in it.
+  const size_t above = p > 0 && blocks_[p - 1].line_end < first_line ? 1 : 2;
+  bool from_top = p < above;
+  p = from_top ? 0 : p - above;
   if (options.mode == Mode::kAuto && first_line == 1) return "mode";  // line 1 picks it
   if (offset < prefix_size_) return "front matter";
   const size_t j = static_cast<size_t>(
@@ -339,9 +351,14 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
         to_end ? text_.size() : line_begin(static_cast<uint32_t>(blocks_[j + extra - 1].line_end + delta) + 1);
     const std::string_view slice = std::string_view(text_).substr(slice_begin, slice_end - slice_begin);
     const uint32_t markers = scan_edit_markers(slice) | piece_markers;
-    if ((markers & kMarkRefDef) != 0 || ((any_doc & kMarkRefDef) != 0 && (markers & kMarkBracket) != 0)) {
+    // A definition appears or goes, or the slice brackets a defined label (the whole text's
+    // definitions are not in the slice).
+    if ((markers & kMarkRefDef) != 0 ||
+        ((any_doc & kMarkRefDef) != 0 && (markers & kMarkBracket) != 0 &&
+         (labels_unknown_ || mentions_label(slice, labels_)))) {
       return "definitions";
     }
+    if (footnotes && (markers & kMarkFootnote) != 0) return "footnotes";  // they are numbered in order
     if (jekyll && (markers & kMarkIal) != 0 &&
         ((any_doc & kMarkAld) != 0 || slice.find("toc") != std::string_view::npos ||
          old_piece_.find("toc") != std::string::npos)) {
@@ -413,6 +430,7 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
       if (b < at.slice_end) return "headings";
     }
     // The slice's lints (the front matter's excepted) up to the first block kept.
+    if (footnotes && at.resume_at + 2 > n) return "footnotes";  // keeps the list and the block above it
     const uint32_t resume_line = at.resume_at < n ? static_cast<uint32_t>(blocks_[at.resume_at].line_start + delta)
                                                   : UINT32_MAX;
     size_t slice_lints = 0;

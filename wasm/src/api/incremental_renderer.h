@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "draftmark/document.h"
@@ -111,6 +112,8 @@ class IncrementalRenderer {
   bool clean_ = false;          // the text is well-formed UTF-8 without NUL or CR, not too large
   RenderOptions options_;       // of the last render
   uint32_t doc_markers_ = 0;    // scan_edit_markers of the text
+  std::unordered_set<std::string> labels_;  // collect_definition_labels of the text
+  bool labels_unknown_ = false;
   std::string text_;
   std::string old_piece_;       // the removed bytes with kMarkerContext bytes of old text around
   std::vector<size_t> starts_;  // each line's first byte (after every "\n", even a final one)
