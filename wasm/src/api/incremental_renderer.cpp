@@ -10,19 +10,23 @@
 #include "jekyll/kramdown/kramdown_html.h"
 #include "text/utf8.h"
 
-// What renders the whole text instead of a slice (each could change blocks outside it):
-// - no previous render; mode, flags other than source_lines, or site settings changed;
-//   text not clean (invalid UTF-8, NUL, CR line ends, over the size limit);
-// - a diagnostic outside the front matter, before or in the slice (some are once per document);
-// - an edit on line 1 in auto mode (it picks the mode) or in the front matter;
-// - `]:` in the slice (a definition appears or goes), or `[` in it while the text has one;
-// - Jekyll: Liquid, footnotes, abbreviation definitions or {:: extensions anywhere; a heading
-//   in the old or new slice (kramdown numbers duplicate ids across the document, {:toc} lists
-//   them); `{:` in the slice while the text defines ALDs or the slice says `toc`;
+// What renders the whole text instead of a slice (each could change blocks outside it; the
+// reason goes to EditChanges::why_full, docs/incremental-render-plan.md explains them):
+// - no previous render; mode, flags other than source_lines, or site settings changed; text
+//   not clean (invalid UTF-8 unless input_is_utf8, NUL, CR line ends, over the size limit);
+// - an edit in the front matter, or on line 1 in auto mode (it picks the mode);
+// - diagnostics other than the front matter's and local lints (math-disabled is once per
+//   document), or the lint cap reached;
+// - `]:` in the slice or the removed bytes (a definition appears or goes), or a bracketed
+//   label in the slice that the text defines (the definitions are not in the slice);
+// - Jekyll: Liquid, abbreviation definitions or {:: extensions anywhere; footnotes anywhere
+//   unless the edit moves no line and the slice holds none (the list's lines and numbers);
+//   headings in the slice that are not the old ones in order (kramdown numbers duplicate ids
+//   across the document, {:toc} lists them); `{:` in the slice while the text defines ALDs or
+//   the slice says `toc`;
 // - a slice starting with a BOM's bytes, or with `---` in Jekyll mode without front matter;
-// - the slice's first block not its old self (a block IAL above it, a misplaced start), or no
-//   block past the edit matching its old self, after kSliceAttempts slices (a fence, comment or
-//   math block opened by the edit runs on).
+// - no block past the edit matching its old self after kSliceAttempts slices (a fence,
+//   comment or math block opened by the edit runs on; a block IAL above the slice).
 namespace draftmark {
 namespace {
 
