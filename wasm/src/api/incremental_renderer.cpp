@@ -72,32 +72,6 @@ bool same_diagnostic(const Diagnostic& a, const Diagnostic& b) {
 
 }  // namespace
 
-uint32_t IncrementalRenderer::raw_line_of(size_t offset) const {
-  return static_cast<uint32_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin());
-}
-
-uint32_t IncrementalRenderer::line_count() const {
-  size_t count = starts_.size();
-  if (count > 1 && starts_.back() == text_.size()) count--;
-  return static_cast<uint32_t>(count);
-}
-
-size_t IncrementalRenderer::line_begin(uint32_t line) const {
-  return line - 1u < starts_.size() ? starts_[line - 1u] : text_.size();
-}
-
-void IncrementalRenderer::update_line_starts(size_t offset, size_t removed, std::string_view inserted) {
-  const size_t lo = raw_line_of(offset);            // starts_[lo] is the first start after offset
-  const size_t hi = raw_line_of(offset + removed);  // the first start after the removed bytes
-  for (size_t i = hi; i < starts_.size(); i++) starts_[i] = starts_[i] - removed + inserted.size();
-  starts_.erase(starts_.begin() + static_cast<std::ptrdiff_t>(lo), starts_.begin() + static_cast<std::ptrdiff_t>(hi));
-  size_t at = lo;
-  for (size_t j = 0; j < inserted.size(); j++) {
-    if (inserted[j] != '\n') continue;
-    starts_.insert(starts_.begin() + static_cast<std::ptrdiff_t>(at++), offset + j + 1);
-  }
-}
-
 bool IncrementalRenderer::same_inputs(const RenderOptions& options) const {
   return options.mode == options_.mode && options.post_header == options_.post_header &&
          options.word_count == options_.word_count && options.unsafe == options_.unsafe &&
@@ -107,7 +81,7 @@ bool IncrementalRenderer::same_inputs(const RenderOptions& options) const {
 
 const RenderResult& IncrementalRenderer::render(std::string_view markdown, const RenderOptions& options) {
   text_.assign(markdown.data(), markdown.size());
-  index_lines();
+  lines_.assign(text_);
   render_full(options);
   return result_;
 }
@@ -117,30 +91,22 @@ void IncrementalRenderer::set_text(std::string_view markdown) {
   have_ = false;
 }
 
-void IncrementalRenderer::index_lines() {
-  starts_.assign(1, 0);
-  for (const char* p = text_.data(), *end = p + text_.size();
-       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) != nullptr;) {
-    starts_.push_back(static_cast<size_t>(++p - text_.data()));
-  }
-}
-
 const RenderResult& IncrementalRenderer::render_edit(size_t offset, size_t removed, std::string_view inserted,
                                                      const RenderOptions& options) {
   offset = std::min(offset, text_.size());
   removed = std::min(removed, text_.size() - offset);
   if (!have_) {  // nothing kept to build on: edit the text and render it whole
     text_.replace(offset, removed, inserted.data(), inserted.size());
-    index_lines();
+    lines_.assign(text_);
     render_full(options);
     changes_.why_full = "no previous render";
     return result_;
   }
-  const uint32_t old_last_line = raw_line_of(offset + removed);
+  const uint32_t old_last_line = lines_.line_of(offset + removed);
   const size_t piece = offset - std::min(offset, kMarkerContext);
   old_piece_.assign(text_, piece, std::min(text_.size(), offset + removed + kMarkerContext) - piece);
   text_.replace(offset, removed, inserted.data(), inserted.size());
-  update_line_starts(offset, removed, inserted);
+  lines_.edit(offset, removed, inserted);
   const char* why_full = try_incremental(offset, inserted.size(), old_last_line, options);
   if (why_full != nullptr) {
     render_full(options);
@@ -203,7 +169,7 @@ void IncrementalRenderer::render_full(const RenderOptions& options) {
   const FrontMatter& fm = st.jekyll.front_matter();
   if (clean_ && r.mode_used == Mode::kJekyll && fm.present) {
     prefix_size_ = (text_.rfind(kBom, 0) == 0 ? 3 : 0) + fm.body_offset;
-    prefix_lines_ = raw_line_of(prefix_size_) - 1;
+    prefix_lines_ = lines_.line_of(prefix_size_) - 1;
     // Slices repeat the front matter whole, up to its last line ending.
     if (prefix_size_ == 0 || prefix_size_ > text_.size() || text_[prefix_size_ - 1] != '\n') clean_ = false;
   }
@@ -264,7 +230,7 @@ void IncrementalRenderer::assemble_edit(const RenderOptions& options, bool same_
 
 bool IncrementalRenderer::render_slice(uint32_t first_line, size_t end_offset) {
   slice_text_.assign(text_, 0, prefix_size_);
-  const size_t begin = line_begin(first_line);
+  const size_t begin = lines_.begin(first_line);
   slice_text_.append(text_, begin, end_offset - begin);
   RenderOptions options = options_;
   options.mode = result_.mode_used;
@@ -293,10 +259,10 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
   if (!clean_ || text_.size() > kMaxInputBytes) return "text not clean";
   if (!same_inputs(options)) return "options changed";
   if (std::memchr(text_.data() + offset, '\r', inserted_size) != nullptr) return "text not clean";
-  const uint32_t first_line = raw_line_of(offset);
-  const uint32_t new_last_line = raw_line_of(offset + inserted_size);
-  const size_t changed_begin = line_begin(first_line);
-  const size_t changed_end = line_begin(new_last_line + 1);
+  const uint32_t first_line = lines_.line_of(offset);
+  const uint32_t new_last_line = lines_.line_of(offset + inserted_size);
+  const size_t changed_begin = lines_.begin(first_line);
+  const size_t changed_end = lines_.begin(new_last_line + 1);
   const std::string_view changed = std::string_view(text_).substr(changed_begin, changed_end - changed_begin);
   if (std::memchr(changed.data(), 0, changed.size()) != nullptr ||
       (!options.input_is_utf8 && !check_or_repair_utf8(changed, scratch_))) {
@@ -346,13 +312,13 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
   size_t extra = kFirstSliceBlocks;
   for (int attempt = 0; attempt < kSliceAttempts; attempt++) {
     const uint32_t slice_line = from_top ? prefix_lines_ + 1 : blocks_[p].line_start;
-    const size_t slice_begin = line_begin(slice_line);
+    const size_t slice_begin = lines_.begin(slice_line);
     const std::string_view head = std::string_view(text_).substr(slice_begin);
     if (slice_line > 1 && head.rfind(kBom, 0) == 0) return "slice start";
     if (jekyll && prefix_size_ == 0 && head.rfind("---", 0) == 0) return "slice start";
     const bool to_end = j + extra >= n;
     const size_t slice_end =
-        to_end ? text_.size() : line_begin(static_cast<uint32_t>(blocks_[j + extra - 1].line_end + delta) + 1);
+        to_end ? text_.size() : lines_.begin(static_cast<uint32_t>(blocks_[j + extra - 1].line_end + delta) + 1);
     const std::string_view slice = std::string_view(text_).substr(slice_begin, slice_end - slice_begin);
     const uint32_t markers = scan_edit_markers(slice) | piece_markers;
     // A definition appears or goes, or the slice brackets a defined label (the whole text's
@@ -543,7 +509,7 @@ void IncrementalRenderer::splice(const Splice& at, int64_t line_shift, int64_t d
     tail_.swap(scratch_);
   }
   const uint32_t old_tail_line = tail_line_;
-  tail_line_ = line_count();
+  tail_line_ = lines_.count();
   changes_ = EditChanges{true, static_cast<uint32_t>(first), static_cast<uint32_t>(end_new - first),
                          static_cast<uint32_t>(end_old - first), nullptr};
   assemble_edit(options, delta == 0 && tail_line_ == old_tail_line);

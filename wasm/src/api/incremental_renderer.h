@@ -27,6 +27,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/line_starts.h"
 #include "draftmark/document.h"
 #include "jekyll/post_layout/word_count.h"
 
@@ -98,11 +99,6 @@ class IncrementalRenderer {
   // slice's in between.
   void splice_diagnostics(uint32_t slice_line, uint32_t resume_line, int64_t line_shift, int64_t delta);
   bool same_inputs(const RenderOptions& options) const;
-  void update_line_starts(size_t offset, size_t removed, std::string_view inserted);
-  void index_lines();  // starts_ from text_
-  uint32_t raw_line_of(size_t offset) const;  // 1-based; a final line ending's phantom line counts
-  uint32_t line_count() const;                 // as LineIndex counts them
-  size_t line_begin(uint32_t line) const;      // byte offset; the text's size past the end
 
   Renderer full_;   // its state (front matter, post layout) is the last full render's
   Renderer slice_;  // renders the slices
@@ -116,7 +112,7 @@ class IncrementalRenderer {
   bool labels_unknown_ = false;
   std::string text_;
   std::string old_piece_;       // the removed bytes with kMarkerContext bytes of old text around
-  std::vector<size_t> starts_;  // each line's first byte (after every "\n", even a final one)
+  LineStarts lines_;            // of text_
   size_t prefix_size_ = 0;      // Jekyll: the front matter's bytes (with a BOM), which every slice repeats
   uint32_t prefix_lines_ = 0;   // and its lines
   std::vector<StoredBlock> blocks_, next_blocks_;
