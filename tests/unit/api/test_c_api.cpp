@@ -81,3 +81,43 @@ TEST_CASE("dm_site_settings_set keeps site settings for later renders until clea
   std::memcpy(in, "[1]", 3);
   CHECK(dm_site_settings_set(3) == 0);
 }
+
+namespace {
+const DmResult* edit(uint32_t offset, uint32_t removed, const std::string& inserted, uint32_t options) {
+  char* in = dm_input_reserve(static_cast<uint32_t>(inserted.size()));
+  REQUIRE(in != nullptr);
+  std::memcpy(in, inserted.data(), inserted.size());
+  return dm_render_edit(offset, removed, static_cast<uint32_t>(inserted.size()), options);
+}
+std::string html_of(const DmResult* r) { return std::string(r->html, r->html_size); }
+}  // namespace
+
+TEST_CASE("dm_render_edit renders an edit of the last text as dm_render renders the new text") {
+  const uint32_t options = DM_MODE_GFM | DM_OPT_SOURCE_LINES;
+  const DmResult* r = render("One\n\nTwo\n", options);
+  CHECK(r->changed_first == 0);
+  CHECK(r->changed_count == 2);
+  CHECK(r->incremental == 0);
+  r = edit(7, 0, "o", options);  // "One\n\nTwoo\n": the first edit after dm_render renders whole
+  CHECK(r->incremental == 0);
+  CHECK(r->changed_count == 2);
+  CHECK(r->changed_replaced == 2);
+  r = edit(9, 0, "!", options);  // "One\n\nTwoo!\n"
+  CHECK(r->incremental == 1);
+  CHECK(r->changed_first == 1);
+  CHECK(r->changed_count == 1);
+  CHECK(r->changed_replaced == 1);
+  CHECK(html_of(r) == "<p data-line=\"1-1\">One</p>\n<p data-line=\"3-3\">Twoo!</p>\n");
+  r = edit(3, 0, "\n\nNew", options);  // a paragraph typed in after the first: lines below move
+  CHECK(r->incremental == 1);
+  const std::string incremental = html_of(r);
+  CHECK(incremental == html_of(render("One\n\nNew\n\nTwoo!\n", options)));
+}
+
+TEST_CASE("dm_render_edit clamps an edit past the end of the text") {
+  render("ab\n", DM_MODE_COMMONMARK);
+  const DmResult* r = edit(100, 5, "x\n", DM_MODE_COMMONMARK);
+  CHECK(html_of(r) == "<p>ab\nx</p>\n");
+  r = edit(1, 1000, "y", DM_MODE_COMMONMARK);
+  CHECK(html_of(r) == "<p>ay</p>\n");
+}

@@ -101,6 +101,8 @@ struct RenderResult {
   bool words_counted = false;
 };
 
+class IncrementalRenderer;  // api/incremental_renderer.h: re-renders only what an edit changed
+
 class Renderer {
  public:
   Renderer();
@@ -112,6 +114,7 @@ class Renderer {
   const RenderResult& render(std::string_view markdown, const RenderOptions& options);
 
  private:
+  friend class IncrementalRenderer;  // reads the last render's block words and post layout
   struct State;
   State* state_;
 };

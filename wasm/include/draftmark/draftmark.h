@@ -7,6 +7,13 @@
  *   3. const DmResult* r = dm_render(n, DM_MODE_AUTO | DM_OPT_SOURCE_LINES);
  *   4. read r->html[0 .. r->html_size)   // valid until the next dm_* call
  *
+ * Then, per keystroke, only the edit crosses the boundary (the module keeps the text; the
+ * first edit after a dm_render renders whole, the next ones only the blocks around the edit):
+ *   5. char* in = dm_input_reserve(k); write the k inserted bytes into in
+ *   6. r = dm_render_edit(offset, removed, k, options);  // same DmResult, same lifetime
+ *   7. r->changed_first .. + r->changed_count: the blocks to patch; the others are the last
+ *      result's (see DmResult), so a preview patches only those.
+ *
  * Site settings (Jekyll mode: Liquid's `site`, post_url checks, front-matter defaults) are
  * set once and kept for every later dm_render, until set again:
  *   char* in = dm_input_reserve(n); write n bytes of JSON; dm_site_settings_set(n);
@@ -25,8 +32,9 @@ extern "C" {
 #endif
 
 /* Bumped whenever DmResult, DmBlock or a function signature changes, or a function is
- * added (3: dm_site_settings_set; 4: DmResult.word_count, dm_site_config_parse's authors). */
-#define DM_ABI_VERSION 4
+ * added (3: dm_site_settings_set; 4: DmResult.word_count, dm_site_config_parse's authors;
+ * 5: dm_render_edit, DmResult.changed_first, changed_count, changed_replaced, incremental). */
+#define DM_ABI_VERSION 5
 
 /* dm_render options: a mode (low 2 bits) OR-ed with flags. */
 #define DM_MODE_AUTO 0       /* jekyll if the text starts with front matter, else gfm */
@@ -63,6 +71,15 @@ typedef struct DmResult {
   uint32_t front_matter_json_size;
   uint32_t mode_used;            /* DM_MODE_COMMONMARK, _GFM or _JEKYLL */
   uint32_t word_count;           /* with DM_OPT_WORD_COUNT or a post layout: the content's words; else DM_NOT_COUNTED */
+  /* Which blocks are new since the previous result. Blocks [0, changed_first) are the previous
+   * result's at the same index, unchanged. The changed_count blocks from changed_first replace
+   * the previous result's changed_replaced blocks from changed_first. The blocks after them are
+   * the previous result's last ones with the same HTML and hash except data-line, whose lines
+   * moved with the edit. After dm_render: 0, block_count, the previous block_count. */
+  uint32_t changed_first;
+  uint32_t changed_count;
+  uint32_t changed_replaced;
+  uint32_t incremental;          /* 1: dm_render_edit re-rendered only the blocks around the edit */
 } DmResult;
 
 #define DM_NOT_COUNTED 0xFFFFFFFFu
@@ -75,6 +92,20 @@ char* dm_input_reserve(uint32_t size);
 
 /* Renders the first `size` bytes of the input buffer. Never NULL. */
 const DmResult* dm_render(uint32_t size, uint32_t options);
+
+/* Edits the text of the last dm_render or dm_render_edit and renders it: the `removed` bytes
+ * at byte `offset` are replaced by the first `inserted_size` bytes of the input buffer (which
+ * is free again on return). Offsets and sizes are UTF-8 bytes of the text, clamped to it;
+ * with no text rendered yet the edit applies to an empty text. The result is byte for byte
+ * dm_render's for the new text. It is incremental (DmResult.incremental: only the blocks
+ * around the edit were rendered) when the edit's effect provably stays within a few blocks
+ * and the options (DM_OPT_SOURCE_LINES and DM_OPT_UTF16_OFFSETS aside) and site settings are
+ * the previous render's. The first dm_render_edit after a dm_render renders whole (dm_render
+ * keeps nothing, so it costs what it did); the ones after it build on their predecessor.
+ * Never NULL. Example, on the text "One\n\nTwo\n" after one dm_render_edit, `!` typed after "Two":
+ *   in = dm_input_reserve(1); in[0] = '!'; r = dm_render_edit(8, 0, 1, DM_MODE_GFM);
+ *   // r->incremental == 1, changed_first == 1, changed_count == 1, changed_replaced == 1 */
+const DmResult* dm_render_edit(uint32_t offset, uint32_t removed, uint32_t inserted_size, uint32_t options);
 
 /* Reads the first `size` bytes of the input buffer as a JSON object of site settings and
  * keeps them for every later dm_render (the input buffer is free again on return):

@@ -7,13 +7,20 @@
 #include <string>
 #include <vector>
 
+#include "api/incremental_renderer.h"
 #include "draftmark/document.h"
 #include "jekyll/site/site_config.h"
 
 namespace {
 
 struct Module {
+  // dm_render renders with `renderer` (no cost for edits it may never get) and leaves the text
+  // to `incremental`, whose first dm_render_edit then renders whole and keeps what edits need.
   draftmark::Renderer renderer;
+  draftmark::IncrementalRenderer incremental;
+  const draftmark::RenderResult* last = nullptr;  // the result DmResult points into
+  bool last_was_edit = false;
+  uint32_t last_block_count = 0;
   draftmark::RenderOptions options;  // reused: .site is dm_site_settings_set's, kept between renders
   std::vector<char> input;
   std::vector<DmBlock> blocks;
@@ -73,6 +80,47 @@ void copy_blocks(const draftmark::RenderResult& r, bool utf16, std::vector<DmBlo
   }
 }
 
+void read_options(uint32_t options, draftmark::RenderOptions& opts) {
+  opts.mode = static_cast<draftmark::Mode>(options & DM_MODE_MASK);
+  opts.source_lines = (options & DM_OPT_SOURCE_LINES) != 0;
+  opts.post_header = (options & DM_OPT_POST_HEADER) != 0;
+  opts.unsafe = (options & DM_OPT_UNSAFE) != 0;
+  opts.input_is_utf8 = (options & DM_OPT_INPUT_IS_UTF8) != 0;
+  opts.word_count = (options & DM_OPT_WORD_COUNT) != 0;
+}
+
+const DmResult* fill_result(Module& m, uint32_t options) {
+  const draftmark::RenderResult& r = *m.last;
+  copy_blocks(r, (options & DM_OPT_UTF16_OFFSETS) != 0, m.blocks);
+  m.diagnostics_json.clear();
+  draftmark::diagnostics_to_json(r.diagnostics, m.diagnostics_json);
+
+  DmResult& out = m.result;
+  out.abi_version = DM_ABI_VERSION;
+  out.html = r.html.data();
+  out.html_size = static_cast<uint32_t>(r.html.size());
+  out.blocks = m.blocks.data();
+  out.block_count = static_cast<uint32_t>(m.blocks.size());
+  out.diagnostics_json = m.diagnostics_json.data();
+  out.diagnostics_json_size = static_cast<uint32_t>(m.diagnostics_json.size());
+  out.front_matter_json = r.front_matter_json.data();
+  out.front_matter_json_size = static_cast<uint32_t>(r.front_matter_json.size());
+  out.mode_used = static_cast<uint32_t>(r.mode_used);
+  out.word_count = r.words_counted ? static_cast<uint32_t>(std::min<size_t>(r.words, DM_NOT_COUNTED - 1)) : DM_NOT_COUNTED;
+  draftmark::EditChanges changes{false, 0, out.block_count, m.last_block_count, nullptr};
+  if (m.last_was_edit) {
+    changes = m.incremental.changes();
+    // A first edit after dm_render renders whole: the previous result is dm_render's.
+    if (!changes.incremental) changes.replaced = m.last_block_count;
+  }
+  out.changed_first = changes.first;
+  out.changed_count = changes.count;
+  out.changed_replaced = changes.replaced;
+  out.incremental = changes.incremental ? 1u : 0u;
+  m.last_block_count = out.block_count;
+  return &out;
+}
+
 }  // namespace
 
 extern "C" {
@@ -94,32 +142,21 @@ char* dm_input_reserve(uint32_t size) {
 const DmResult* dm_render(uint32_t size, uint32_t options) {
   Module& m = module();
   if (size > m.input.size()) size = static_cast<uint32_t>(m.input.size());
-  draftmark::RenderOptions& opts = m.options;
-  opts.mode = static_cast<draftmark::Mode>(options & DM_MODE_MASK);
-  opts.source_lines = (options & DM_OPT_SOURCE_LINES) != 0;
-  opts.post_header = (options & DM_OPT_POST_HEADER) != 0;
-  opts.unsafe = (options & DM_OPT_UNSAFE) != 0;
-  opts.input_is_utf8 = (options & DM_OPT_INPUT_IS_UTF8) != 0;
-  opts.word_count = (options & DM_OPT_WORD_COUNT) != 0;
-  const draftmark::RenderResult& r = m.renderer.render(std::string_view(m.input.data(), size), opts);
+  read_options(options, m.options);
+  const std::string_view text(m.input.data(), size);
+  m.last = &m.renderer.render(text, m.options);
+  m.incremental.set_text(text);
+  m.last_was_edit = false;
+  return fill_result(m, options);
+}
 
-  copy_blocks(r, (options & DM_OPT_UTF16_OFFSETS) != 0, m.blocks);
-  m.diagnostics_json.clear();
-  draftmark::diagnostics_to_json(r.diagnostics, m.diagnostics_json);
-
-  DmResult& out = m.result;
-  out.abi_version = DM_ABI_VERSION;
-  out.html = r.html.data();
-  out.html_size = static_cast<uint32_t>(r.html.size());
-  out.blocks = m.blocks.data();
-  out.block_count = static_cast<uint32_t>(m.blocks.size());
-  out.diagnostics_json = m.diagnostics_json.data();
-  out.diagnostics_json_size = static_cast<uint32_t>(m.diagnostics_json.size());
-  out.front_matter_json = r.front_matter_json.data();
-  out.front_matter_json_size = static_cast<uint32_t>(r.front_matter_json.size());
-  out.mode_used = static_cast<uint32_t>(r.mode_used);
-  out.word_count = r.words_counted ? static_cast<uint32_t>(std::min<size_t>(r.words, DM_NOT_COUNTED - 1)) : DM_NOT_COUNTED;
-  return &out;
+const DmResult* dm_render_edit(uint32_t offset, uint32_t removed, uint32_t inserted_size, uint32_t options) {
+  Module& m = module();
+  if (inserted_size > m.input.size()) inserted_size = static_cast<uint32_t>(m.input.size());
+  read_options(options, m.options);
+  m.last = &m.incremental.render_edit(offset, removed, std::string_view(m.input.data(), inserted_size), m.options);
+  m.last_was_edit = true;
+  return fill_result(m, options);
 }
 
 uint32_t dm_site_settings_set(uint32_t size) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "api/renderer_state.h"
 #include "core/block_output.h"
 #include "core/html_renderer.h"
 #include "core/line_index.h"
@@ -28,10 +29,6 @@ void move_last_block_first(RenderResult& result) {
   moved.html_offset = 0;
   result.blocks.insert(result.blocks.begin(), moved);
 }
-
-// Refuse documents beyond this size with a diagnostic rather than risk the tab:
-// 64 MiB is far above any blog post and below wasm32's practical memory ceiling.
-constexpr size_t kMaxInputBytes = 64u << 20;
 
 constexpr char kBom[] = "\xEF\xBB\xBF";
 // Jekyll's test: the file starts with "---" followed only by spaces on that line.
@@ -62,18 +59,6 @@ unsigned md_flags_for(Mode mode) {
 
 }  // namespace
 
-struct Renderer::State {
-  std::string repaired;
-  LineIndex lines;
-  SourceMap map;
-  std::string body;
-  std::vector<BlockSpan> spans;
-  std::vector<LineRange> ranges;
-  RenderResult result;
-  JekyllPass jekyll;
-  std::string scratch;
-};
-
 Renderer::Renderer() : state_(new State) {}
 Renderer::~Renderer() { delete state_; }
 
@@ -94,6 +79,8 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
   result.blocks.clear();
   result.diagnostics.clear();
   result.front_matter_json.assign("null");
+  st.tallies.clear();
+  st.has_header = st.has_tail = false;
 
   if (markdown.size() > kMaxInputBytes) {
     result.diagnostics.push_back(Diagnostic{1, 1, Severity::kError, "too-large",
@@ -151,7 +138,10 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
       st.jekyll.decorate_block(i, block_html, options.unsafe, st.scratch);
       block_html = st.scratch;
     }
-    if (count) words.add_html(block_html);
+    if (count) {
+      st.tallies.push_back(words.tally_html(block_html));
+      words.add(st.tallies.back());
+    }
     append_result_block(result, block_html, st.ranges[i].first, st.ranges[i].last, options.source_lines);
   }
   result.words = words.words();
@@ -164,12 +154,14 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
     if (st.jekyll.post_header(options.site, result.words, options.unsafe, st.scratch, first, last)) {
       append_result_block(result, st.scratch, first, last, options.source_lines);
       move_last_block_first(result);
+      st.has_header = true;
     }
     st.scratch.clear();
     if (st.jekyll.post_tail(options.site, result.words, options.unsafe, st.scratch)) {
       // On the document's last line: block lines stay in order for scroll sync.
       uint32_t end = st.lines.line_count();
       append_result_block(result, st.scratch, end, end, options.source_lines);
+      st.has_tail = true;
     }
   }
   fill_columns(st.lines, result.diagnostics);

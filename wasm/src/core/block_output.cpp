@@ -36,11 +36,17 @@ size_t attribute_insertion_point(std::string_view block_html) {
 
 void append_result_block(RenderResult& result, std::string_view block_html, uint32_t line_start,
                          uint32_t line_end, bool source_lines) {
+  append_result_block(result, block_html, line_start, line_end, source_lines,
+                      block_hash(block_html.data(), block_html.size()));
+}
+
+void append_result_block(RenderResult& result, std::string_view block_html, uint32_t line_start,
+                         uint32_t line_end, bool source_lines, uint32_t hash) {
   Block block;
   block.line_start = line_start;
   block.line_end = line_end;
   block.html_offset = static_cast<uint32_t>(result.html.size());
-  block.hash = block_hash(block_html.data(), block_html.size());
+  block.hash = hash;
   size_t at = source_lines ? attribute_insertion_point(block_html) : std::string_view::npos;
   if (at == std::string_view::npos) {
     result.html.append(block_html);

@@ -22,6 +22,10 @@ size_t attribute_insertion_point(std::string_view block_html);
 // Appends one block to result.html and result.blocks. `source_lines`: write data-line.
 void append_result_block(RenderResult& result, std::string_view block_html, uint32_t line_start,
                          uint32_t line_end, bool source_lines);
+// The same with the block's hash already known (block_hash(block_html)), for blocks an
+// incremental render reuses.
+void append_result_block(RenderResult& result, std::string_view block_html, uint32_t line_start,
+                         uint32_t line_end, bool source_lines, uint32_t hash);
 
 // Diagnostics are made with a line only where the column is not known: clamps lines to
 // the document, fills missing columns, and sorts them by position (stable).

@@ -38,6 +38,8 @@ class JekyllPass {
     return liquid_active_ ? &liquid_.lines() : &document_lines;
   }
   RenderDialect* dialect() { return &dialect_; }
+  // The front matter of the prepared post (present == false when there is none).
+  const FrontMatter& front_matter() const { return front_matter_; }
   // `math: true` in the front matter of the prepared post.
   bool math_enabled() const { return context_.math_enabled; }
 

@@ -4,7 +4,7 @@
 // STANDALONE_WASM, so its imports are two functions, identical on emsdk 3.1.6 and
 // newer, and loading works the same in Node and in browsers.
 
-const ABI_VERSION = 4;
+const ABI_VERSION = 5;
 const MODES = { auto: 0, commonmark: 1, gfm: 2, jekyll: 3 };
 const MODE_NAMES = ['auto', 'commonmark', 'gfm', 'jekyll'];
 const OPT_SOURCE_LINES = 0x04;
@@ -56,7 +56,9 @@ function instantiate() {
   if (abi !== ABI_VERSION) {
     throw new DraftmarkError(`draftmark: wasm ABI ${abi} does not match the JS wrapper's ${ABI_VERSION}`);
   }
-  return { exports: inst.exports, memory, siteJson: '' };
+  // text: the string the module holds for dm_render_edit (null: none); units/bytes: an offset
+  // into it in UTF-16 units and in UTF-8 bytes, where the last edit ended.
+  return { exports: inst.exports, memory, siteJson: '', text: null, units: 0, bytes: 0 };
 }
 
 /**
@@ -196,6 +198,7 @@ function renderWith(markdown, options, lazy) {
     if (ptr === 0) throw new DraftmarkError('draftmark: out of memory for the input');
     const { written } = encoder.encodeInto(markdown, new Uint8Array(memory.buffer, ptr, capacity));
     const resultPtr = exports.dm_render(written, bits);
+    Object.assign(instance, { text: markdown, units: 0, bytes: 0 });
     return readResult(memory, resultPtr, lazy);
   } catch (error) {
     instance = null;  // a trap leaves the module in an unknown state
@@ -223,6 +226,73 @@ function renderWith(markdown, options, lazy) {
  */
 export function render(markdown, options = {}) {
   return renderWith(markdown, options, false);
+}
+
+// The UTF-8 byte offset of UTF-16 offset `units` in inst.text, walked from the last known
+// pair (typing moves a few units at a time) or from the start, whichever is nearer. Counts as
+// TextEncoder encodes: a surrogate pair is 4 bytes, a lone surrogate 3 (U+FFFD).
+function byteOffset(inst, units) {
+  const text = inst.text;
+  let u = inst.units;
+  let b = inst.bytes;
+  if (units < u - units) u = b = 0;
+  const width = (c) => (c < 0x80 ? 1 : c < 0x800 ? 2 : 3);
+  while (u < units) {
+    const c = text.charCodeAt(u);
+    const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(u + 1) & 0xfc00) === 0xdc00;
+    b += pair ? 4 : width(c);
+    u += pair ? 2 : 1;
+  }
+  while (u > units) {
+    const c = text.charCodeAt(u - 1);
+    const pair = (c & 0xfc00) === 0xdc00 && u >= 2 && (text.charCodeAt(u - 2) & 0xfc00) === 0xd800;
+    b -= pair ? 4 : width(c);
+    u -= pair ? 2 : 1;
+  }
+  inst.units = u;
+  inst.bytes = b;
+  return b;
+}
+
+/**
+ * render() after one change: `text` is the text of the previous render()/renderEdit() with
+ * its UTF-16 range [from, to) replaced by `insert` (CodeMirror's change spec). Only `insert`
+ * crosses into wasm, and the core re-renders only the blocks around the change when that is
+ * exact; the result is render(text, options)'s, plus `incremental` and `changed`: blocks
+ * [first, first + count) are new and replace the previous result's `replaced` blocks from
+ * `first`, the others are the previous result's (those after moved by the change's lines).
+ * The first renderEdit after a render() renders whole. Without a previous text, render().
+ * @param {string} text the new text (not read, except when there is no previous one)
+ * @param {{from: number, to: number, insert: string}} change
+ * @param {object} [options] as render()'s
+ * @returns {object} render()'s result with `incremental: boolean`, `changed: {first, count, replaced}`
+ */
+export function renderEdit(text, { from, to, insert }, options = {}) {
+  if (!compiled) throw new DraftmarkError('draftmark: call init() before renderEdit()');
+  if (!instance) instance = instantiate();
+  const inst = instance;
+  if (inst.text === null || !(from >= 0 && from <= to && to <= inst.text.length)) {
+    return { ...render(text, options), incremental: false, changed: undefined };
+  }
+  const { exports, memory } = inst;
+  try {
+    setSite(inst, siteJson(options.site));
+    const start = byteOffset(inst, from);
+    const end = byteOffset(inst, to);
+    const capacity = insert.length * 3;
+    const ptr = exports.dm_input_reserve(capacity);
+    if (ptr === 0) throw new DraftmarkError('draftmark: out of memory for the input');
+    const { written } = encoder.encodeInto(insert, new Uint8Array(memory.buffer, ptr, capacity));
+    const resultPtr = exports.dm_render_edit(start, end - start, written, optionBits(options) | OPT_UTF16_OFFSETS);
+    Object.assign(inst, { text, units: from + insert.length, bytes: start + written });
+    const result = readResult(memory, resultPtr, false);
+    const u32 = new Uint32Array(memory.buffer, resultPtr + 11 * 4, 4);
+    return { ...result, incremental: u32[3] === 1, changed: { first: u32[0], count: u32[1], replaced: u32[2] } };
+  } catch (error) {
+    instance = null;  // a trap leaves the module in an unknown state
+    if (error instanceof DraftmarkError) throw error;
+    throw new DraftmarkError(`draftmark: the renderer failed: ${error.message}`, { cause: error });
+  }
 }
 
 /**

@@ -10,10 +10,6 @@
 namespace draftmark {
 namespace {
 
-// Caps how many lint diagnostics one document can produce, so a pathological
-// document cannot flood the diagnostics panel.
-constexpr size_t kMaxLintDiagnostics = 200;
-
 bool is_relative_url(std::string_view url) {
   if (url.empty() || url[0] == '/' || url[0] == '#') return false;
   size_t colon = url.find(':');

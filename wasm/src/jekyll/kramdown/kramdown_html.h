@@ -15,6 +15,10 @@
 
 namespace draftmark {
 
+// Caps how many lint diagnostics one document can produce, so a pathological
+// document cannot flood the diagnostics panel.
+constexpr size_t kMaxLintDiagnostics = 200;
+
 class KramdownHtml final : public RenderDialect {
  public:
   // The <p>…</p> of an item's first paragraph, as offsets in out: [open, content) and

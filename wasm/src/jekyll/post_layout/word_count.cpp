@@ -79,6 +79,36 @@ void WordCounter::add_html(std::string_view html) {
   add_text(stripped_);
 }
 
+WordTally WordCounter::tally_html(std::string_view html) {
+  strip_html(html, stripped_, scratch_);
+  WordCounter alone;
+  alone.add_text(stripped_);
+  WordTally tally;
+  tally.cjk = alone.cjk_;
+  tally.split_words = alone.split_words_;
+  tally.runs = alone.runs_;
+  tally.empty = stripped_.empty();
+  if (!tally.empty) {
+    size_t length = 1;
+    char32_t first = decode_utf8(stripped_.data(), stripped_.size(), &length);
+    tally.starts_split_word = !is_ruby_space(first) && first != 0;
+    tally.starts_run = !is_ruby_space(first) && !is_cjk_code_point(first);
+  }
+  tally.ends_split_word = alone.in_split_word_;
+  tally.ends_run = alone.in_run_;
+  return tally;
+}
+
+void WordCounter::add(const WordTally& tally) {
+  if (tally.empty) return;
+  cjk_ += tally.cjk;
+  // Counted alone, the piece's first word was new; after a word it continues that one.
+  split_words_ += tally.split_words - (in_split_word_ && tally.starts_split_word ? 1 : 0);
+  runs_ += tally.runs - (in_run_ && tally.starts_run ? 1 : 0);
+  in_split_word_ = tally.ends_split_word;
+  in_run_ = tally.ends_run;
+}
+
 size_t jekyll_number_of_words(std::string_view text) {
   WordCounter counter;
   counter.add_text(text);

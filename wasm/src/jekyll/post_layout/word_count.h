@@ -17,12 +17,25 @@ void strip_html(std::string_view html, std::string& out);
 // The same, with `scratch` for the first pass (reused by callers that strip many blocks).
 void strip_html(std::string_view html, std::string& out, std::string& scratch);
 
+// One piece's words counted on their own, plus what joining it to the text before needs (a
+// word running across the seam counts once): WordCounter::add(tally) counts exactly what
+// add_html of the same piece would. Lets an incremental render recount only new blocks.
+struct WordTally {
+  size_t cjk = 0, split_words = 0, runs = 0;
+  bool empty = true;                               // no text at all: the seam state passes through
+  bool starts_split_word = false, starts_run = false;  // its first character continues a word before it
+  bool ends_split_word = false, ends_run = false;      // its last character may continue into the next
+};
+
 // Jekyll's number_of_words(text, "auto") over text given in pieces (a post's blocks): the
 // "auto" rule looks at the whole text (any CJK character switches the way words count).
 class WordCounter {
  public:
   void add_text(std::string_view text);
   void add_html(std::string_view html);  // strip_html first (a block is whole: its tags close in it)
+  // The words of `html` (stripped as add_html does) on their own; the count is not changed.
+  WordTally tally_html(std::string_view html);
+  void add(const WordTally& tally);
   size_t words() const { return cjk_ == 0 ? split_words_ : cjk_ + runs_; }
 
  private:

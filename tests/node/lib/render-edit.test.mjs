@@ -1,0 +1,73 @@
+// renderEdit against render: random changes (Hangul, emoji, deletions, pasted lines) to the
+// seed post and a kramdown fixture, in every mode; each result must be render()'s for the
+// new text, and typing in a paragraph must take the incremental path.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import * as dm from '../../../web/src/lib/draftmark.js';
+import { argValue } from '../engines.mjs';
+
+await dm.init({ wasm: argValue('--wasm', 'build/wasm/draftmark.wasm') });
+
+// A linear congruential generator: the same changes on every run.
+function makeRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+const INSERTS = ['a', ' ', '한', '글', '😀', 'é', '\n', '\n\n', '**', '[x]', '\n## Heading\n', '\n```\n', '$$', '\n> quote\n'];
+
+function same(actual, expected, what) {
+  assert.equal(actual.html, expected.html, `${what}: html`);
+  assert.deepEqual(actual.blocks, expected.blocks, `${what}: blocks`);
+  assert.deepEqual(actual.diagnostics, expected.diagnostics, `${what}: diagnostics`);
+  assert.deepEqual(actual.frontMatter, expected.frontMatter, `${what}: front matter`);
+  assert.equal(actual.words, expected.words, `${what}: words`);
+}
+
+for (const file of ['tests/fixtures/seed-post.md', 'tests/kramdown/fixtures/block-ials.md']) {
+  for (const mode of ['gfm', 'commonmark', 'jekyll']) {
+    test(`renderEdit gives render()'s result after every change (${file}, ${mode})`, () => {
+      const random = makeRandom(16 + mode.length);
+      const options = { mode };
+      let text = readFileSync(file, 'utf8');
+      dm.render(text, options);
+      let incremental = 0;
+      let cursor = Math.floor(text.length / 2);
+      for (let n = 0; n < 150; n++) {
+        if (random() < 0.1) cursor = Math.floor(random() * (text.length + 1));
+        // Never split a surrogate pair: CodeMirror does not either.
+        const fix = (at) => ((text.charCodeAt(at - 1) & 0xfc00) === 0xd800 ? at + 1 : at);
+        const from = fix(Math.min(cursor, text.length));
+        const to = random() < 0.2 ? fix(Math.min(text.length, from + 1 + Math.floor(random() * 4))) : from;
+        const insert = to > from && random() < 0.5 ? '' : INSERTS[Math.floor(random() * INSERTS.length)];
+        text = text.slice(0, from) + insert + text.slice(to);
+        cursor = from + insert.length;
+        const result = dm.renderEdit(text, { from, to, insert }, options);
+        if (result.incremental) incremental++;
+        same(result, dm.render(text, options), `change ${n} at ${from}`);
+        dm.renderEdit(text, { from: cursor, to: cursor, insert: '' }, options);  // back on the edit path
+      }
+      assert.ok(incremental > 0, 'some changes were incremental');
+    });
+  }
+}
+
+test('typing in a paragraph of the seed post is incremental after the first change', () => {
+  const text = readFileSync('tests/fixtures/seed-post.md', 'utf8');
+  for (const mode of ['gfm', 'jekyll']) {
+    let current = text;
+    dm.render(current, { mode });
+    const at = current.indexOf('\n\n', Math.floor(current.length / 2)) - 5;
+    const kinds = [];
+    for (const ch of ['x', '한', 'y']) {
+      const from = at + (current.length - text.length);
+      current = current.slice(0, from) + ch + current.slice(from);
+      kinds.push(dm.renderEdit(current, { from, to: from, insert: ch }, { mode }).incremental);
+    }
+    assert.deepEqual(kinds, [false, true, true], mode);
+  }
+});

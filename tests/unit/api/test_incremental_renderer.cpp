@@ -1,0 +1,56 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "api/incremental_renderer.h"
+
+using draftmark::IncrementalRenderer;
+using draftmark::Mode;
+using draftmark::RenderOptions;
+
+TEST_CASE("an edit in a paragraph re-renders that paragraph only, as the header's example says") {
+  IncrementalRenderer r;
+  RenderOptions options;
+  options.mode = Mode::kGfm;
+  r.render("One\n\nTwo\n\nThree\n", options);
+  const draftmark::RenderResult& out = r.render_edit(8, 0, "!", options);
+  CHECK(r.text() == "One\n\nTwo!\n\nThree\n");
+  CHECK(r.changes().incremental);
+  CHECK(r.changes().first == 1);
+  CHECK(r.changes().count == 1);
+  CHECK(r.changes().replaced == 1);
+  CHECK(out.html == "<p data-line=\"1-1\">One</p>\n<p data-line=\"3-3\">Two!</p>\n<p data-line=\"5-5\">Three</p>\n");
+}
+
+TEST_CASE("a new line moves the data-line of every block below the edit") {
+  IncrementalRenderer r;
+  RenderOptions options;
+  options.mode = Mode::kCommonMark;
+  r.render("a\n\nb\n\nc\n\nd\n", options);
+  const draftmark::RenderResult& out = r.render_edit(4, 0, "\nb2", options);  // "b\nb2" is one paragraph
+  CHECK(r.changes().incremental);
+  CHECK(out.html == "<p data-line=\"1-1\">a</p>\n<p data-line=\"3-4\">b\nb2</p>\n<p data-line=\"6-6\">c</p>\n"
+                    "<p data-line=\"8-8\">d</p>\n");
+}
+
+TEST_CASE("edits of the front matter and of link definitions render the whole text") {
+  IncrementalRenderer r;
+  RenderOptions options;
+  r.render("---\ntitle: A\n---\n\nx\n\ny\n\nz\n", options);
+  r.render_edit(12, 0, "B", options);
+  CHECK_FALSE(r.changes().incremental);
+  CHECK(std::string(r.changes().why_full) == "front matter");
+  r.render_edit(r.text().size(), 0, "\n[x]: /url\n", options);
+  CHECK_FALSE(r.changes().incremental);
+  CHECK(std::string(r.changes().why_full) == "definitions");
+}
+
+TEST_CASE("an unterminated fence typed above later blocks renders the whole text") {
+  IncrementalRenderer r;
+  RenderOptions options;
+  options.mode = Mode::kGfm;
+  r.render("a\n\nb\n\nc\n\nd\n\ne\n\nf\n", options);
+  const draftmark::RenderResult& out = r.render_edit(3, 0, "```\n", options);
+  CHECK(out.blocks.size() == 2);  // "a" and the code block that runs to the end
+  CHECK(out.html.find("<pre") != std::string::npos);
+}

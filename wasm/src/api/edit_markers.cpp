@@ -1,0 +1,120 @@
+#include "api/edit_markers.h"
+
+#include <cstring>
+
+namespace draftmark {
+namespace {
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+// After `{:` at `at`: an ALD is `{:name:`; spaces before the name are accepted too, which
+// only makes the check more conservative (kramdown reads that as an IAL).
+bool is_ald(std::string_view text, size_t at) {
+  size_t i = at + 2;
+  while (i < text.size() && text[i] == ' ') i++;
+  size_t name = i;
+  while (i < text.size() && is_name_char(text[i])) i++;
+  return i > name && i < text.size() && text[i] == ':';
+}
+
+// Only up to three spaces between the line's start and `at` (where kramdown's definitions start).
+bool at_line_start(std::string_view text, size_t at) {
+  size_t spaces = 0;
+  while (at > 0 && text[at - 1] == ' ' && spaces < 4) {
+    at--;
+    spaces++;
+  }
+  return spaces <= 3 && (at == 0 || text[at - 1] == '\n');
+}
+
+// Calls f(position) for each occurrence of byte `c`.
+template <typename F>
+void each_byte(std::string_view text, char c, F f) {
+  const char* data = text.data();
+  const char* end = data + text.size();
+  for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, c, static_cast<size_t>(end - p)))) != nullptr; p++) {
+    f(static_cast<size_t>(p - data));
+  }
+}
+
+// CommonMark's longest link label.
+constexpr size_t kMaxLabelBytes = 999;
+
+// `raw` with ASCII letters lowercased, whitespace runs as one space, no space at the ends.
+// False when it holds a non-ASCII byte.
+bool normalize_label(std::string_view raw, std::string& out) {
+  out.clear();
+  bool space = false;
+  for (char c : raw) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return true;
+}
+
+}  // namespace
+
+void collect_definition_labels(std::string_view text, bool skip_footnotes, std::unordered_set<std::string>& labels,
+                               bool& unknown) {
+  labels.clear();
+  unknown = false;
+  std::string label;
+  each_byte(text, ']', [&](size_t i) {
+    if (i + 1 >= text.size() || text[i + 1] != ':') return;
+    const size_t line = text.rfind('\n', i);
+    const size_t open = text.rfind('[', i);
+    if (open == std::string_view::npos || (line != std::string_view::npos && open < line) ||
+        !normalize_label(text.substr(open + 1, i - open - 1), label)) {
+      unknown = true;
+      return;
+    }
+    if (skip_footnotes && open + 1 < i && text[open + 1] == '^') return;
+    labels.insert(label);
+  });
+}
+
+bool mentions_label(std::string_view slice, const std::unordered_set<std::string>& labels) {
+  std::string label;
+  bool found = false;
+  each_byte(slice, '[', [&](size_t i) {
+    if (found) return;
+    const size_t close = slice.find(']', i + 1);
+    if (close == std::string_view::npos || close - i - 1 > kMaxLabelBytes) return;
+    // A label with a non-ASCII byte is matched by no normalised label: `unknown` covers it.
+    if (normalize_label(slice.substr(i + 1, close - i - 1), label) && labels.count(label) != 0) found = true;
+  });
+  return found;
+}
+
+uint32_t scan_edit_markers(std::string_view text) {
+  uint32_t found = 0;
+  const size_t n = text.size();
+  each_byte(text, '[', [&](size_t i) {
+    found |= kMarkBracket;
+    if (i + 1 < n && text[i + 1] == '^') found |= kMarkFootnote;
+    if (i > 0 && text[i - 1] == '*' && at_line_start(text, i - 1)) found |= kMarkAbbr;
+  });
+  each_byte(text, ']', [&](size_t i) {
+    if (i + 1 < n && text[i + 1] == ':') found |= kMarkRefDef;
+  });
+  each_byte(text, '{', [&](size_t i) {
+    if (i + 1 >= n) return;
+    const char next = text[i + 1];
+    if (next == '{' || next == '%') found |= kMarkLiquid;
+    if (next != ':') return;
+    found |= kMarkIal;
+    if (i + 2 < n && text[i + 2] == ':') found |= kMarkExtension;
+    if (is_ald(text, i)) found |= kMarkAld;
+  });
+  return found;
+}
+
+}  // namespace draftmark

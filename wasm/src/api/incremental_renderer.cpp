@@ -1,0 +1,519 @@
+#include "api/incremental_renderer.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
+#include "api/edit_markers.h"
+#include "api/renderer_state.h"
+#include "core/block_output.h"
+#include "jekyll/kramdown/kramdown_html.h"
+#include "text/utf8.h"
+
+// What renders the whole text instead of a slice (each could change blocks outside it; the
+// reason goes to EditChanges::why_full, docs/incremental-render-plan.md explains them):
+// - no previous render; mode, flags other than source_lines, or site settings changed; text
+//   not clean (invalid UTF-8 unless input_is_utf8, NUL, CR line ends, over the size limit);
+// - an edit in the front matter, or on line 1 in auto mode (it picks the mode);
+// - diagnostics other than the front matter's and local lints (math-disabled is once per
+//   document), or the lint cap reached;
+// - `]:` in the slice or the removed bytes (a definition appears or goes), or a bracketed
+//   label in the slice that the text defines (the definitions are not in the slice);
+// - Jekyll: Liquid, abbreviation definitions or {:: extensions anywhere; footnotes anywhere
+//   unless the edit moves no line and the slice holds none (the list's lines and numbers);
+//   headings in the slice that are not the old ones in order (kramdown numbers duplicate ids
+//   across the document, {:toc} lists them); `{:` in the slice while the text defines ALDs or
+//   the slice says `toc`;
+// - a slice starting with a BOM's bytes, or with `---` in Jekyll mode without front matter;
+// - no block past the edit matching its old self after kSliceAttempts slices (a fence,
+//   comment or math block opened by the edit runs on; a block IAL above the slice).
+namespace draftmark {
+namespace {
+
+// Blocks past the edit in the first slice; each retry takes four times as many.
+constexpr size_t kFirstSliceBlocks = 1;
+constexpr int kSliceAttempts = 4;
+// Bytes of the old text kept on each side of the removed ones: markers are at most 3 bytes.
+constexpr size_t kMarkerContext = 3;
+
+constexpr char kBom[] = "\xEF\xBB\xBF";
+
+bool same_site(const SiteSettings& a, const SiteSettings& b) {
+  if (a.url != b.url || a.baseurl != b.baseurl || a.title != b.title || a.known_posts != b.known_posts ||
+      a.post_defaults_json != b.post_defaults_json || a.lang != b.lang || a.social_name != b.social_name ||
+      a.social_link != b.social_link || a.authors.size() != b.authors.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.authors.size(); i++) {
+    const auto& x = a.authors[i];
+    const auto& y = b.authors[i];
+    if (x.id != y.id || x.name != y.name || x.url != y.url) return false;
+  }
+  return true;
+}
+
+bool has_heading(std::string_view html) {
+  for (size_t i = html.find("<h"); i != std::string_view::npos; i = html.find("<h", i + 2)) {
+    if (i + 2 < html.size() && html[i + 2] >= '1' && html[i + 2] <= '6') return true;
+  }
+  return false;
+}
+
+// Lints about one place in the body (jekyll/kramdown/kramdown_html.cpp): a slice's are the
+// whole text's. Others are once per document (math-disabled) or come from Liquid.
+bool is_local_lint(const Diagnostic& d) {
+  return d.code == "math-markdown" || d.code == "stray-dollar" || d.code == "mermaid-disabled";
+}
+
+bool same_diagnostic(const Diagnostic& a, const Diagnostic& b) {
+  return a.line == b.line && a.column == b.column && a.severity == b.severity && a.code == b.code &&
+         a.message == b.message;
+}
+
+}  // namespace
+
+bool IncrementalRenderer::same_inputs(const RenderOptions& options) const {
+  return options.mode == options_.mode && options.post_header == options_.post_header &&
+         options.word_count == options_.word_count && options.unsafe == options_.unsafe &&
+         options.input_is_utf8 == options_.input_is_utf8 &&
+         same_site(options.site, options_.site);
+}
+
+const RenderResult& IncrementalRenderer::render(std::string_view markdown, const RenderOptions& options) {
+  text_.assign(markdown.data(), markdown.size());
+  lines_.assign(text_);
+  render_full(options);
+  return result_;
+}
+
+void IncrementalRenderer::set_text(std::string_view markdown) {
+  text_.assign(markdown.data(), markdown.size());
+  have_ = false;
+}
+
+const RenderResult& IncrementalRenderer::render_edit(size_t offset, size_t removed, std::string_view inserted,
+                                                     const RenderOptions& options) {
+  offset = std::min(offset, text_.size());
+  removed = std::min(removed, text_.size() - offset);
+  if (!have_) {  // nothing kept to build on: edit the text and render it whole
+    text_.replace(offset, removed, inserted.data(), inserted.size());
+    lines_.assign(text_);
+    render_full(options);
+    changes_.why_full = "no previous render";
+    return result_;
+  }
+  const uint32_t old_last_line = lines_.line_of(offset + removed);
+  const size_t piece = offset - std::min(offset, kMarkerContext);
+  old_piece_.assign(text_, piece, std::min(text_.size(), offset + removed + kMarkerContext) - piece);
+  text_.replace(offset, removed, inserted.data(), inserted.size());
+  lines_.edit(offset, removed, inserted);
+  const char* why_full = try_incremental(offset, inserted.size(), old_last_line, options);
+  if (why_full != nullptr) {
+    render_full(options);
+    changes_.why_full = why_full;
+  }
+  return result_;
+}
+
+void IncrementalRenderer::render_full(const RenderOptions& options) {
+  const uint32_t previous = static_cast<uint32_t>(result_.blocks.size());
+  RenderOptions raw_options = options;
+  raw_options.source_lines = false;
+  const RenderResult& r = full_.render(text_, raw_options);
+  const Renderer::State& st = *full_.state_;
+  have_ = true;
+  options_ = options;
+  result_.diagnostics = r.diagnostics;
+  result_.front_matter_json = r.front_matter_json;
+  result_.mode_used = r.mode_used;
+  result_.words = r.words;
+  result_.words_counted = r.words_counted;
+
+  has_header_ = st.has_header;
+  has_tail_ = st.has_tail;
+  const size_t first = has_header_ ? 1 : 0;
+  const size_t end = r.blocks.size() - (has_tail_ ? 1 : 0);
+  header_.clear();
+  tail_.clear();
+  if (has_header_) {
+    header_.assign(r.html, r.blocks[0].html_offset, r.blocks[0].html_length);
+    header_first_ = r.blocks[0].line_start;
+    header_last_ = r.blocks[0].line_end;
+  }
+  if (has_tail_) {
+    tail_.assign(r.html, r.blocks.back().html_offset, r.blocks.back().html_length);
+    tail_line_ = r.blocks.back().line_start;
+  }
+  raw_.assign(r.html);
+  blocks_.clear();
+  for (size_t i = first; i < end; i++) {
+    const Block& b = r.blocks[i];
+    StoredBlock stored{b.line_start, b.line_end, b.hash, b.html_offset, b.html_length, WordTally{}};
+    if (i - first < st.tallies.size()) stored.words = st.tallies[i - first];
+    blocks_.push_back(stored);
+  }
+
+  // With input_is_utf8 the renderer trusts the encoding; so does the incremental path then.
+  clean_ = text_.size() <= kMaxInputBytes && std::memchr(text_.data(), '\r', text_.size()) == nullptr &&
+           std::memchr(text_.data(), 0, text_.size()) == nullptr &&
+           (options.input_is_utf8 || check_or_repair_utf8(text_, scratch_));
+  doc_markers_ = clean_ ? scan_edit_markers(text_) : 0;
+  labels_.clear();
+  labels_unknown_ = false;
+  if ((doc_markers_ & kMarkRefDef) != 0) {
+    // kramdown reads `[^x]: …` as a footnote (the footnote rules cover those), never a link.
+    collect_definition_labels(text_, r.mode_used == Mode::kJekyll, labels_, labels_unknown_);
+  }
+  prefix_size_ = 0;
+  prefix_lines_ = 0;
+  const FrontMatter& fm = st.jekyll.front_matter();
+  if (clean_ && r.mode_used == Mode::kJekyll && fm.present) {
+    prefix_size_ = (text_.rfind(kBom, 0) == 0 ? 3 : 0) + fm.body_offset;
+    prefix_lines_ = lines_.line_of(prefix_size_) - 1;
+    // Slices repeat the front matter whole, up to its last line ending.
+    if (prefix_size_ == 0 || prefix_size_ > text_.size() || text_[prefix_size_ - 1] != '\n') clean_ = false;
+  }
+  assemble(options);
+  changes_ = EditChanges{false, 0, static_cast<uint32_t>(result_.blocks.size()), previous, "render()"};
+}
+
+void IncrementalRenderer::append_block(size_t i, bool source_lines, RenderResult& out) const {
+  const size_t h = has_header_ ? 1 : 0;
+  if (i < h) {
+    append_result_block(out, header_, header_first_, header_last_, source_lines);
+  } else if (i - h < blocks_.size()) {
+    const StoredBlock& b = blocks_[i - h];
+    append_result_block(out, std::string_view(raw_).substr(b.raw_offset, b.raw_size), b.line_start, b.line_end,
+                        source_lines, b.hash);
+  } else {
+    append_result_block(out, tail_, tail_line_, tail_line_, source_lines);
+  }
+}
+
+void IncrementalRenderer::assemble(const RenderOptions& options) {
+  result_.html.clear();
+  result_.blocks.clear();
+  result_.html.reserve(raw_.size() + header_.size() + tail_.size() + blocks_.size() * 24 + 64);
+  const size_t total = (has_header_ ? 1 : 0) + blocks_.size() + (has_tail_ ? 1 : 0);
+  for (size_t i = 0; i < total; i++) append_block(i, options.source_lines, result_);
+}
+
+void IncrementalRenderer::assemble_edit(const RenderOptions& options, bool same_lines_after) {
+  if (options.source_lines != options_.source_lines) {
+    assemble(options);
+    return;
+  }
+  const RenderResult& old = result_;
+  RenderResult& out = next_result_;
+  out.html.clear();
+  out.blocks.clear();
+  out.html.reserve(old.html.size() + 4096);
+  const size_t first = changes_.first, end_new = first + changes_.count, end_old = first + changes_.replaced;
+  out.html.append(old.html, 0, first < old.blocks.size() ? old.blocks[first].html_offset : old.html.size());
+  out.blocks.assign(old.blocks.begin(), old.blocks.begin() + static_cast<std::ptrdiff_t>(first));
+  for (size_t i = first; i < end_new; i++) append_block(i, options.source_lines, out);
+  if (same_lines_after && end_old < old.blocks.size()) {
+    const size_t from = old.blocks[end_old].html_offset;
+    const size_t to = out.html.size();
+    out.html.append(old.html, from, std::string::npos);
+    for (size_t o = end_old; o < old.blocks.size(); o++) {
+      out.blocks.push_back(old.blocks[o]);
+      out.blocks.back().html_offset = static_cast<uint32_t>(old.blocks[o].html_offset - from + to);
+    }
+  } else {
+    const size_t total = (has_header_ ? 1 : 0) + blocks_.size() + (has_tail_ ? 1 : 0);
+    for (size_t i = end_new; i < total; i++) append_block(i, options.source_lines, out);
+  }
+  result_.html.swap(out.html);
+  result_.blocks.swap(out.blocks);
+}
+
+bool IncrementalRenderer::render_slice(uint32_t first_line, size_t end_offset) {
+  slice_text_.assign(text_, 0, prefix_size_);
+  const size_t begin = lines_.begin(first_line);
+  slice_text_.append(text_, begin, end_offset - begin);
+  RenderOptions options = options_;
+  options.mode = result_.mode_used;
+  options.source_lines = false;
+  options.post_header = false;
+  options.word_count = false;
+  options.input_is_utf8 = true;
+  const RenderResult& r = slice_.render(slice_text_, options);
+  // The front matter's diagnostics come first (sorted by line) and must be the whole text's.
+  size_t i = 0;
+  for (; i < r.diagnostics.size() && r.diagnostics[i].line <= prefix_lines_; i++) {
+    if (i >= result_.diagnostics.size() || !same_diagnostic(r.diagnostics[i], result_.diagnostics[i])) return false;
+  }
+  if (i < result_.diagnostics.size() && result_.diagnostics[i].line <= prefix_lines_) return false;
+  for (; i < r.diagnostics.size(); i++) {
+    if (!is_local_lint(r.diagnostics[i])) return false;
+  }
+  for (const Block& b : r.blocks) {
+    if (b.line_start <= prefix_lines_) return false;
+  }
+  return true;
+}
+
+const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_size, uint32_t old_last_line,
+                                          const RenderOptions& options) {
+  if (!clean_ || text_.size() > kMaxInputBytes) return "text not clean";
+  if (!same_inputs(options)) return "options changed";
+  if (std::memchr(text_.data() + offset, '\r', inserted_size) != nullptr) return "text not clean";
+  const uint32_t first_line = lines_.line_of(offset);
+  const uint32_t new_last_line = lines_.line_of(offset + inserted_size);
+  const size_t changed_begin = lines_.begin(first_line);
+  const size_t changed_end = lines_.begin(new_last_line + 1);
+  const std::string_view changed = std::string_view(text_).substr(changed_begin, changed_end - changed_begin);
+  if (std::memchr(changed.data(), 0, changed.size()) != nullptr ||
+      (!options.input_is_utf8 && !check_or_repair_utf8(changed, scratch_))) {
+    return "text not clean";
+  }
+  const int64_t delta = static_cast<int64_t>(new_last_line) - static_cast<int64_t>(old_last_line);
+  const bool jekyll = result_.mode_used == Mode::kJekyll;
+  // The whole text's markers, without scanning it: the old text's (scanned at the last full
+  // render, then grown) and the changed lines' (a marker never spans lines). A superset once
+  // a marker is deleted, until the next full render scans again.
+  const uint32_t doc_markers = doc_markers_ | scan_edit_markers(changed);
+  const uint32_t any_doc = doc_markers;
+  if (jekyll && (any_doc & (kMarkLiquid | kMarkAbbr | kMarkExtension)) != 0) return "document-wide kramdown";
+  // kramdown's footnote list (the last block) takes its lines from the definitions on both
+  // sides of the edit: only edits that move no line keep it.
+  const bool footnotes = jekyll && (any_doc & kMarkFootnote) != 0;
+  if (footnotes && delta != 0) return "footnotes";
+  size_t lints = 0;
+  for (const Diagnostic& d : result_.diagnostics) {
+    if (d.line <= prefix_lines_) continue;
+    if (!is_local_lint(d)) return "diagnostics";
+    lints++;
+  }
+
+  // The slice starts at block p, a block wholly above the edit's first line, and must
+  // give block p back unchanged: line ranges come from text positions (core/source_map.h), so
+  // a block can be reported to start after its first line (a thematic break, a block after
+  // one); p's HTML and lines coming out the same is the proof that the slice starts where the
+  // parser's state is the whole text's. Old blocks from j on lie past the edit.
+  const size_t n = blocks_.size();
+  size_t p = static_cast<size_t>(std::lower_bound(blocks_.begin(), blocks_.end(), first_line,
+                                                  [](const StoredBlock& b, uint32_t line) { return b.line_start < line; }) -
+                                 blocks_.begin());
+  // Near the top the slice starts with the body: a clean start, nothing to check there.
+  // p is the last block above the edit's first line, or the one before when that line is in it.
+  const size_t above = p > 0 && blocks_[p - 1].line_end < first_line ? 1 : 2;
+  bool from_top = p < above;
+  p = from_top ? 0 : p - above;
+  if (options.mode == Mode::kAuto && first_line == 1) return "mode";  // line 1 picks it
+  if (offset < prefix_size_) return "front matter";
+  const size_t j = static_cast<size_t>(
+      std::upper_bound(blocks_.begin(), blocks_.end(), old_last_line,
+                       [](uint32_t line, const StoredBlock& b) { return line < b.line_start; }) -
+      blocks_.begin());
+  const uint32_t piece_markers = scan_edit_markers(old_piece_);
+
+  size_t extra = kFirstSliceBlocks;
+  for (int attempt = 0; attempt < kSliceAttempts; attempt++) {
+    const uint32_t slice_line = from_top ? prefix_lines_ + 1 : blocks_[p].line_start;
+    const size_t slice_begin = lines_.begin(slice_line);
+    const std::string_view head = std::string_view(text_).substr(slice_begin);
+    if (slice_line > 1 && head.rfind(kBom, 0) == 0) return "slice start";
+    if (jekyll && prefix_size_ == 0 && head.rfind("---", 0) == 0) return "slice start";
+    const bool to_end = j + extra >= n;
+    const size_t slice_end =
+        to_end ? text_.size() : lines_.begin(static_cast<uint32_t>(blocks_[j + extra - 1].line_end + delta) + 1);
+    const std::string_view slice = std::string_view(text_).substr(slice_begin, slice_end - slice_begin);
+    const uint32_t markers = scan_edit_markers(slice) | piece_markers;
+    // A definition appears or goes, or the slice brackets a defined label (the whole text's
+    // definitions are not in the slice).
+    if ((markers & kMarkRefDef) != 0 ||
+        ((any_doc & kMarkRefDef) != 0 && (markers & kMarkBracket) != 0 &&
+         (labels_unknown_ || mentions_label(slice, labels_)))) {
+      return "definitions";
+    }
+    if (footnotes && (markers & kMarkFootnote) != 0) return "footnotes";  // they are numbered in order
+    if (jekyll && (markers & kMarkIal) != 0 &&
+        ((any_doc & kMarkAld) != 0 || slice.find("toc") != std::string_view::npos ||
+         old_piece_.find("toc") != std::string::npos)) {
+      return "attribute lists";
+    }
+    if (!render_slice(slice_line, slice_end)) return "diagnostics";
+    const RenderResult& r = slice_.state_->result;
+    const int64_t line_shift = static_cast<int64_t>(slice_line) - 1 - prefix_lines_;
+    auto slice_html = [&](size_t b) {
+      return std::string_view(r.html.data() + r.blocks[b].html_offset, r.blocks[b].html_length);
+    };
+    auto same_block = [&](const StoredBlock& old, int64_t old_shift, const Block& block) {
+      return old.line_start + old_shift == block.line_start + line_shift &&
+             old.line_end + old_shift == block.line_end + line_shift && old.hash == block.hash &&
+             old.raw_size == block.html_length &&
+             std::memcmp(raw_.data() + old.raw_offset, r.html.data() + block.html_offset, old.raw_size) == 0;
+    };
+    if (!from_top && (r.blocks.empty() || !same_block(blocks_[p], 0, r.blocks[0]))) {
+      if (p == 0) {
+        from_top = true;
+      } else {
+        p--;  // start one block higher
+      }
+      continue;
+    }
+    const size_t first_new = from_top ? 0 : 1;  // slice block 0 is old block p
+
+    // The first slice block past the edit that is an old block, shifted, with the same HTML.
+    Splice at{p + first_new, n, first_new, r.blocks.size()};
+    bool found = to_end;
+    size_t x = j;
+    for (size_t b = first_new; b < r.blocks.size(); b++) {
+      const int64_t start = r.blocks[b].line_start + line_shift;
+      if (start <= new_last_line) continue;
+      while (x < n && blocks_[x].line_start + delta < start) x++;
+      if (x >= n) break;
+      if (!same_block(blocks_[x], delta, r.blocks[b])) continue;
+      at = Splice{p + first_new, x, first_new, b};
+      found = true;
+      break;
+    }
+    if (!found) {
+      extra *= 4;
+      continue;
+    }
+    // Slice blocks equal to the old ones around them are the old ones: the change is what is left.
+    while (at.slice_first < at.slice_end && at.keep_before < at.resume_at &&
+           same_block(blocks_[at.keep_before], 0, r.blocks[at.slice_first])) {
+      at.keep_before++;
+      at.slice_first++;
+    }
+    while (at.slice_end > at.slice_first && at.resume_at > at.keep_before &&
+           same_block(blocks_[at.resume_at - 1], delta, r.blocks[at.slice_end - 1])) {
+      at.resume_at--;
+      at.slice_end--;
+    }
+    // kramdown numbers duplicate heading ids across the document and {:toc} lists them all:
+    // the slice's blocks with headings must be the old ones, in order.
+    if (jekyll) {
+      size_t b = at.slice_first;
+      for (size_t i = at.keep_before; i < at.resume_at; i++) {
+        const std::string_view old(raw_.data() + blocks_[i].raw_offset, blocks_[i].raw_size);
+        if (!has_heading(old)) continue;
+        while (b < at.slice_end && !has_heading(slice_html(b))) b++;
+        if (b == at.slice_end || slice_html(b) != old) return "headings";
+        b++;
+      }
+      while (b < at.slice_end && !has_heading(slice_html(b))) b++;
+      if (b < at.slice_end) return "headings";
+    }
+    // The slice's lints (the front matter's excepted) up to the first block kept.
+    if (footnotes && at.resume_at + 2 > n) return "footnotes";  // keeps the list and the block above it
+    const uint32_t resume_line = at.resume_at < n ? static_cast<uint32_t>(blocks_[at.resume_at].line_start + delta)
+                                                  : UINT32_MAX;
+    size_t slice_lints = 0;
+    for (const Diagnostic& d : r.diagnostics) {
+      if (d.line <= prefix_lines_) continue;
+      const int64_t line = d.line + line_shift;
+      if (line >= resume_line) continue;
+      if (line < slice_line) return "diagnostics";
+      slice_lints++;
+    }
+    if (lints + slice_lints >= kMaxLintDiagnostics) return "diagnostics";
+    doc_markers_ = doc_markers;
+    splice(at, line_shift, delta, options);
+    splice_diagnostics(slice_line, resume_line, line_shift, delta);
+    return nullptr;
+  }
+  return "no unchanged block past the edit";
+}
+
+void IncrementalRenderer::splice_diagnostics(uint32_t slice_line, uint32_t resume_line, int64_t line_shift,
+                                             int64_t delta) {
+  const std::vector<Diagnostic>& slice = slice_.state_->result.diagnostics;
+  std::vector<Diagnostic>& out = next_diagnostics_;
+  out.clear();
+  const int64_t old_resume = resume_line == UINT32_MAX ? INT64_MAX : resume_line - delta;
+  for (const Diagnostic& d : result_.diagnostics) {  // the front matter's, and the body's above the slice
+    if (d.line < slice_line) out.push_back(d);
+  }
+  for (const Diagnostic& d : slice) {
+    const int64_t line = d.line + line_shift;
+    if (d.line <= prefix_lines_ || line >= resume_line) continue;
+    out.push_back(d);
+    out.back().line = static_cast<uint32_t>(line);
+  }
+  for (const Diagnostic& d : result_.diagnostics) {
+    if (d.line < slice_line || d.line < old_resume) continue;
+    out.push_back(d);
+    out.back().line = static_cast<uint32_t>(d.line + delta);
+  }
+  result_.diagnostics.swap(out);
+}
+
+void IncrementalRenderer::splice(const Splice& at, int64_t line_shift, int64_t delta, const RenderOptions& options) {
+  const RenderResult& r = slice_.state_->result;
+  const bool count = result_.words_counted;
+  // raw_ only grows here (the slice's blocks go at its end) until it holds twice what the
+  // blocks use: then one copy compacts it, so a keystroke copies the text's HTML once (assemble).
+  next_blocks_.clear();
+  auto keep = [&](const StoredBlock& old, int64_t shift) {
+    StoredBlock b = old;
+    b.line_start = static_cast<uint32_t>(b.line_start + shift);
+    b.line_end = static_cast<uint32_t>(b.line_end + shift);
+    next_blocks_.push_back(b);
+  };
+  for (size_t i = 0; i < at.keep_before; i++) keep(blocks_[i], 0);
+  for (size_t i = at.slice_first; i < at.slice_end; i++) {
+    const Block& block = r.blocks[i];
+    std::string_view html(r.html.data() + block.html_offset, block.html_length);
+    StoredBlock b{static_cast<uint32_t>(block.line_start + line_shift), static_cast<uint32_t>(block.line_end + line_shift),
+                  block.hash, raw_.size(), block.html_length, WordTally{}};
+    if (count) b.words = counter_.tally_html(html);
+    raw_.append(html);
+    next_blocks_.push_back(b);
+  }
+  for (size_t i = at.resume_at; i < blocks_.size(); i++) keep(blocks_[i], delta);
+  const uint32_t previous = static_cast<uint32_t>(result_.blocks.size());
+  blocks_.swap(next_blocks_);
+  size_t live = 0;
+  for (const StoredBlock& b : blocks_) live += b.raw_size;
+  if (raw_.size() > 2 * live + (64u << 10)) {
+    next_raw_.clear();
+    next_raw_.reserve(live);
+    for (StoredBlock& b : blocks_) {
+      const size_t offset = next_raw_.size();
+      next_raw_.append(raw_, b.raw_offset, b.raw_size);
+      b.raw_offset = offset;
+    }
+    raw_.swap(next_raw_);
+  }
+  if (count) {
+    WordCounter total;
+    for (const StoredBlock& b : blocks_) total.add(b.words);
+    result_.words = total.words();
+  }
+
+  const size_t h = has_header_ ? 1 : 0;
+  size_t first = h + at.keep_before;
+  size_t end_new = h + at.keep_before + (at.slice_end - at.slice_first);
+  size_t end_old = h + at.resume_at;
+  // Chirpy's header and tail show the words (the front matter and site are the full render's).
+  if (options.post_header && result_.mode_used == Mode::kJekyll) {
+    const JekyllPass& jekyll = full_.state_->jekyll;
+    uint32_t first_line = 0, last_line = 0;
+    scratch_.clear();
+    const bool header = jekyll.post_header(options.site, result_.words, options.unsafe, scratch_, first_line, last_line);
+    if (header != has_header_ || scratch_ != header_) first = 0;
+    has_header_ = header;
+    header_.swap(scratch_);
+    scratch_.clear();
+    const bool tail = jekyll.post_tail(options.site, result_.words, options.unsafe, scratch_);
+    if (tail != has_tail_ || scratch_ != tail_) {
+      end_new = (has_header_ ? 1 : 0) + blocks_.size() + (tail ? 1 : 0);
+      end_old = previous;
+    }
+    has_tail_ = tail;
+    tail_.swap(scratch_);
+  }
+  const uint32_t old_tail_line = tail_line_;
+  tail_line_ = lines_.count();
+  changes_ = EditChanges{true, static_cast<uint32_t>(first), static_cast<uint32_t>(end_new - first),
+                         static_cast<uint32_t>(end_old - first), nullptr};
+  assemble_edit(options, delta == 0 && tail_line_ == old_tail_line);
+  options_ = options;
+}
+
+}  // namespace draftmark
