@@ -366,3 +366,28 @@ describe('console', () => {
     assert.equal(await previewText(page).then((t) => t.length > 0), true);
   });
 });
+
+describe('incremental rendering', () => {
+  test('typing into a long post re-renders only around the edit, and the preview is what a whole render gives', async () => {
+    const seed = await page.evaluate(() => fetch('/tests/fixtures/seed-post.md').then((r) => r.text()));
+    await setMarkdown(page, seed);
+    const sameAsWhole = () => page.evaluate(() => window.draftmark.sameAsWholeRender());
+    const middle = seed.indexOf('\n\n', seed.length >> 1);
+    await placeCaret(page, middle);
+    let incremental = 0;
+    // Prose, a new block, then document-wide edits (a footnote and its definition far below).
+    for (const keys of ['a few typed words', '\n\nA new paragraph', '[^dm]', '\n\n[^dm]: its note']) {
+      for (const key of keys) {
+        await page.keyboard.type(key);
+        // The preview shows the text with this key (these keys only add text; a `]` typed over
+        // the one bracket closing inserted adds nothing and renders nothing).
+        await page.waitForFunction(() => window.draftmark.timings?.bytes === window.draftmark.getMarkdown().length);
+        if (await page.evaluate(() => window.draftmark.timings.incremental)) incremental++;
+      }
+      // Checked once a group: the whole render it compares with makes the next keystroke whole.
+      assert.equal(await sameAsWhole(), true, `after typing ${JSON.stringify(keys)}, the preview differs from a whole render`);
+    }
+    assert.ok(incremental > 20, `only ${incremental} keystrokes were rendered incrementally`);
+    assert.deepEqual(errors, []);
+  });
+});

@@ -4,7 +4,7 @@
 //   view (the CodeMirror EditorView), draftId, timings, slowRenderMs (writable), journal },
 // and a `draftmark:rendered` event on #preview after each patch.
 import seedPost from '../../../tests/fixtures/seed-post.md';
-import { init } from '../lib/draftmark.js';
+import { init, render } from '../lib/draftmark.js';
 import { DiagnosticsPanel } from './diagnostics-panel.js';
 import { Drafts } from './drafts/drafts.js';
 import { DraftStore, newDraftId } from './drafts/storage.js';
@@ -83,6 +83,7 @@ async function start() {
   const editor = createEditor($('#editor-pane'), {
     spellcheck: settings.values.spellcheck ?? true,
     onChange: (update) => {
+      preview.textChanged(update);
       drafts.recordChange(update.changes);
       saveFlow.textChanged();
       scheduler.changed();
@@ -142,6 +143,16 @@ window.draftmark = {
     return preview.editor?.view ?? null;
   },
   /** The last preview update's cost: {renderMs (wasm + decode), patchMs (DOM + math), bytes}. */
+  /**
+   * Renders the editor's text whole with the preview's options and says whether the preview's
+   * last result (incremental or not) is the same: blocks (hash and lines), diagnostics, words.
+   */
+  sameAsWholeRender() {
+    const last = preview.lastResult;
+    const whole = render(preview.editor.getText(), preview.lastOptions);
+    const key = (r) => JSON.stringify([r.blocks.map((b) => [b.hash, b.lineStart, b.lineEnd]), r.diagnostics, r.frontMatter, r.words, r.mode]);
+    return key(last) === key(whole);
+  },
   get timings() {
     return scheduler.timings;
   },

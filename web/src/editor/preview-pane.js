@@ -1,12 +1,13 @@
 // The preview pane: one render of the editor's text with the wasm module, patched into
 // #preview, its problems listed under it and marked in the gutter. RenderScheduler decides when.
 import { decorateCodeBoxes, enableCopyButtons } from '../lib/code-box.js';
-import { DraftmarkError, renderForPatch } from '../lib/draftmark.js';
+import { DraftmarkError, renderEditForPatch, renderForPatch } from '../lib/draftmark.js';
 import { highlightCodeBlocks } from '../lib/highlight.js';
 import { enableImageZoom } from '../lib/image-zoom.js';
 import * as mathEngine from '../lib/math.js';
 import { PreviewPatcher } from '../lib/preview.js';
 import { postLanguage } from '../lib/post-language.js';
+import { EditTracker } from './edit-tracker.js';
 import { ImageResolver } from './images.js';
 
 export class PreviewPane {
@@ -15,6 +16,7 @@ export class PreviewPane {
   siteBaseurl = '';    // the open site's `baseurl`, stripped from image paths looked up in the folder
   storedImages = null; // images kept with the draft in IndexedDB ({has, url}: SiteImages.stored)
   lastResult = null;
+  lastOptions = null;  // the options of the last render (tests render the same text whole to compare)
   /** `() => site settings` for render()'s `site` option (the open site folder's), or undefined. */
   siteSettings = () => undefined;
   #element;
@@ -25,6 +27,7 @@ export class PreviewPane {
   #images = null;
   #problemsKey = '';
   #problems = [];  // the last render's diagnostics and math problems (diagram problems come later)
+  #edits = new EditTracker();  // the editor's changes since the last render
 
   constructor({ element, settings, notices, diagnostics }) {
     this.#element = element;
@@ -41,8 +44,14 @@ export class PreviewPane {
     return this.#patcher;
   }
 
+  /** An editor update that changed the text (main.js forwards every one). */
+  textChanged(update) {
+    this.#edits.changed(update);
+  }
+
   /** Starts over with an empty preview (the mode, site URL or image folder changed). */
   reset() {
+    this.#edits.reset();
     this.#images?.dispose();
     const images = new ImageResolver({ siteUrl: this.#settings.values.siteUrl ?? '', folder: this.imageFolder, baseurl: this.siteBaseurl,
       stored: this.storedImages });
@@ -68,13 +77,20 @@ export class PreviewPane {
   /** Renders the text now. Returns {renderMs (wasm + decode), patchMs (DOM + math), bytes}, or null if it failed. */
   render() {
     const started = performance.now();
-    const text = this.editor.getText();
+    const { doc } = this.editor.view.state;
+    const text = doc.toString();
     let result;
     let site;
     try {
       site = this.siteSettings();
-      result = renderForPatch(text, { mode: this.#settings.values.mode ?? 'auto', site, wordCount: true });
+      const options = { mode: this.#settings.values.mode ?? 'auto', site, wordCount: true };
+      // Only the blocks around the edit are rendered again when the core can do it exactly.
+      const edit = this.#edits.edit(doc);
+      this.lastOptions = options;
+      result = edit ? renderEditForPatch(text, edit.change, options, edit.previous) : renderForPatch(text, options);
+      this.#edits.rendered(doc, text);
     } catch (error) {
+      this.#edits.reset();
       // A trap leaves the module to be re-instantiated by the next render(); the text is untouched.
       const message = error instanceof DraftmarkError ? error.message : String(error);
       this.#notices.show('renderer', { level: 'error', message: `The preview failed (${message}). Your text is safe; the preview retries on your next change.` });
@@ -90,7 +106,8 @@ export class PreviewPane {
     const mathProblems = this.#patcher.update(result);
     this.#problems = [...result.diagnostics, ...mathProblems];
     this.#showProblems();
-    const timings = { renderMs: rendered - started, patchMs: performance.now() - rendered, bytes: text.length };
+    const timings = { renderMs: rendered - started, patchMs: performance.now() - rendered, bytes: text.length,
+      incremental: Boolean(result.incremental) };
     document.title = `${this.title() || 'Untitled'} — Draftmark`;
     this.onRendered?.();
     return timings;

@@ -267,12 +267,25 @@ function byteOffset(inst, units) {
  * @param {object} [options] as render()'s
  * @returns {object} render()'s result with `incremental: boolean`, `changed: {first, count, replaced}`
  */
-export function renderEdit(text, { from, to, insert }, options = {}) {
+export function renderEdit(text, change, options = {}) {
+  return renderEditWith(text, change, options, false);
+}
+
+/**
+ * renderEdit() for a DOM patcher: block `html` decoded on first read, as renderForPatch().
+ * `previous`: the text `change` applies to; when the module last rendered another one (some
+ * other render() call in the page), this renders whole. Internal (the editor page uses it).
+ */
+export function renderEditForPatch(text, change, options, previous) {
+  return renderEditWith(text, change, options, true, previous);
+}
+
+function renderEditWith(text, { from, to, insert }, options, lazy, previous = undefined) {
   if (!compiled) throw new DraftmarkError('draftmark: call init() before renderEdit()');
   if (!instance) instance = instantiate();
   const inst = instance;
-  if (inst.text === null || !(from >= 0 && from <= to && to <= inst.text.length)) {
-    return { ...render(text, options), incremental: false, changed: undefined };
+  if (inst.text === null || (previous !== undefined && inst.text !== previous) || !(from >= 0 && from <= to && to <= inst.text.length)) {
+    return { ...renderWith(text, options, lazy), incremental: false, changed: undefined };
   }
   const { exports, memory } = inst;
   try {
@@ -283,9 +296,9 @@ export function renderEdit(text, { from, to, insert }, options = {}) {
     const ptr = exports.dm_input_reserve(capacity);
     if (ptr === 0) throw new DraftmarkError('draftmark: out of memory for the input');
     const { written } = encoder.encodeInto(insert, new Uint8Array(memory.buffer, ptr, capacity));
-    const resultPtr = exports.dm_render_edit(start, end - start, written, optionBits(options) | OPT_UTF16_OFFSETS);
+    const resultPtr = exports.dm_render_edit(start, end - start, written, optionBits(options) | (lazy ? 0 : OPT_UTF16_OFFSETS));
     Object.assign(inst, { text, units: from + insert.length, bytes: start + written });
-    const result = readResult(memory, resultPtr, false);
+    const result = readResult(memory, resultPtr, lazy);
     const u32 = new Uint32Array(memory.buffer, resultPtr + 11 * 4, 4);
     return { ...result, incremental: u32[3] === 1, changed: { first: u32[0], count: u32[1], replaced: u32[2] } };
   } catch (error) {

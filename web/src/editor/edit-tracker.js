@@ -1,0 +1,50 @@
+// What changed in the editor since the preview last rendered, as one replacement, so the core
+// re-renders only the blocks around it (renderEditForPatch) instead of the whole post. The
+// changes of every transaction in between are composed; a document put in place another way
+// (a draft opened with setState) breaks the chain, and the next render is whole.
+
+export class EditTracker {
+  #doc = null;       // the rendered document as changed since (CodeMirror Text), or null
+  #pending = null;   // ChangeSet from the rendered document to #doc, or null: nothing tracked
+  #rendered = null;  // the text of the last render
+
+  /** An editor update that changed the document. */
+  changed(update) {
+    if (this.#doc !== update.startState.doc) {
+      this.#doc = null;  // an untracked change came first: render whole
+      return;
+    }
+    this.#pending = this.#pending ? this.#pending.compose(update.changes) : update.changes;
+    this.#doc = update.state.doc;
+  }
+
+  /**
+   * The edit that turns the last rendered text into `doc`: {change: {from, to, insert} (UTF-16,
+   * in the old text), previous (that text)}, or null when the render must be whole.
+   */
+  edit(doc) {
+    if (!this.#pending || this.#doc !== doc || this.#rendered === null) return null;
+    // One replacement spanning every changed range: outside it both texts are the same.
+    let fromA = Infinity; let toA = -1; let fromB = Infinity; let toB = -1;
+    this.#pending.iterChangedRanges((fa, ta, fb, tb) => {
+      fromA = Math.min(fromA, fa); toA = Math.max(toA, ta);
+      fromB = Math.min(fromB, fb); toB = Math.max(toB, tb);
+    });
+    if (toA < 0) return null;
+    return { change: { from: fromA, to: toA, insert: doc.sliceString(fromB, toB) }, previous: this.#rendered };
+  }
+
+  /** The preview now shows `doc`, whose text is `text`. */
+  rendered(doc, text) {
+    this.#doc = doc;
+    this.#pending = null;
+    this.#rendered = text;
+  }
+
+  /** Forgets everything: the next render is whole (after a failure or a reset). */
+  reset() {
+    this.#doc = null;
+    this.#pending = null;
+    this.#rendered = null;
+  }
+}
