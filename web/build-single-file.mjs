@@ -27,7 +27,8 @@ async function bundleApp({ root, appEntry, wasmFile }) {
     stdin: { contents: `import ${JSON.stringify(boot)};\nimport ${JSON.stringify(appEntry)};\n`,
       resolveDir: root, sourcefile: 'draftmark-single-file.js' },
     bundle: true, write: false, format: 'esm', platform: 'browser', target: 'es2022',
-    minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning',
+    minify: process.env.DM_NO_MINIFY !== '1',  // unminified for profiling, as build-editor.mjs
+    charset: 'utf8', legalComments: 'none', logLevel: 'warning',
     outdir: path.join(root, 'build/single-file'),  // names the CSS output; nothing is written
     external: ['node:fs/promises'], loader: ASSET_LOADERS,
     plugins: [wasmGzipPlugin(wasmFile), iconsPlugin(), katexCssPlugin(), inlineCssPlugin([iconsPlugin(), katexCssPlugin()])],
