@@ -118,6 +118,9 @@ async function start() {
   }
   performance.mark('draftmark:wasm-ready');
   await siteRestored;
+  // Blocks below the fold are laid out once the first preview is painted (editor.css). Asked
+  // for before the render so it comes before the scroll restore the render asks for.
+  requestAnimationFrame(() => requestAnimationFrame(() => { root.dataset.preview = 'laid-out'; }));
   scheduler.start();
   performance.mark('draftmark:first-render');
   $('#loading').hidden = true;

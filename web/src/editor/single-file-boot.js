@@ -10,5 +10,6 @@ import { gunzip } from '../lib/gunzip.js';
 import { loadInlineMermaid } from './mermaid-inline.js';
 import wasmGzip from 'draftmark:wasm-gzip';
 
+performance.mark('draftmark:boot');  // the bundle runs; the editor's modules evaluate after this one
 setMermaidLoader(loadInlineMermaid);
 init({ wasm: gunzip(wasmGzip) }).catch(() => {});  // a failure is reported by the editor's init()
