@@ -3,6 +3,13 @@
 // reference is replaced by its content: JS bundled with the wasm bytes, CSS with KaTeX's woff2
 // fonts as data: URLs. A reference that cannot be inlined fails the build instead of becoming a
 // request at run time.
+//
+// How it loads fast (bench/first-preview.mjs measures it): the file is pure ASCII — JS and CSS
+// with \u escapes, the page's text with character references — so Chromium decodes, tokenises
+// and compiles it as one-byte strings (a few non-ASCII characters made every later chunk
+// two-byte). The app is one classic inline script, run where the parser meets it: before the
+// parser goes on to mermaid's 2 MB of compressed text after it (an async module waited for
+// that text to be decoded and parsed).
 import { build, transform } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,8 +33,12 @@ async function bundleApp({ root, appEntry, wasmFile }) {
   const result = await build({
     stdin: { contents: `import ${JSON.stringify(boot)};\nimport ${JSON.stringify(appEntry)};\n`,
       resolveDir: root, sourcefile: 'draftmark-single-file.js' },
-    bundle: true, write: false, format: 'esm', platform: 'browser', target: 'es2022',
-    minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning',
+    // A classic script (see the top): strict, as the modules it is made of; import.meta.url is
+    // the page's (nothing is fetched from it: see single-file-boot.js).
+    bundle: true, write: false, format: 'iife', banner: { js: '"use strict";' }, platform: 'browser', target: 'es2022',
+    define: { 'import.meta.url': 'document.baseURI' },
+    minify: process.env.DM_NO_MINIFY !== '1',  // unminified for profiling, as build-editor.mjs
+    charset: 'ascii', legalComments: 'none', logLevel: 'warning',
     outdir: path.join(root, 'build/single-file'),  // names the CSS output; nothing is written
     external: ['node:fs/promises'], loader: ASSET_LOADERS,
     plugins: [wasmGzipPlugin(wasmFile), iconsPlugin(), katexCssPlugin(), inlineCssPlugin([iconsPlugin(), katexCssPlugin()])],
@@ -39,7 +50,7 @@ async function bundleApp({ root, appEntry, wasmFile }) {
 
 async function bundleCss(file) {
   const result = await build({
-    entryPoints: [file], bundle: true, write: false, minify: true, charset: 'utf8', logLevel: 'warning',
+    entryPoints: [file], bundle: true, write: false, minify: true, charset: 'ascii', logLevel: 'warning',
     outdir: path.dirname(file), loader: ASSET_LOADERS, plugins: [iconsPlugin(), katexCssPlugin()],
   });
   return result.outputFiles[0].text;
@@ -71,10 +82,13 @@ const attr = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*["']([^"']*
  */
 export async function buildSingleFile({ root, page, appEntry, wasmFile, outFile }) {
   const pageDir = path.dirname(page);
-  let html = readFileSync(page, 'utf8');
+  // The page's own text in ASCII (its scripts and styles are replaced below, and bundled as ASCII).
+  let html = readFileSync(page, 'utf8').replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
   const app = await bundleApp({ root, appEntry, wasmFile });
-  const js = escapeInlineScript(app.js);
-  await transform(js, { loader: 'js', format: 'esm', logLevel: 'silent' });  // still valid JS after escaping
+  // esbuild's ASCII output keeps regular expression literals as written (KaTeX has a few with
+  // accented letters): \u escapes mean the same characters there.
+  const js = escapeInlineScript(app.js.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  await transform(js, { loader: 'js', logLevel: 'silent' });  // still valid JS after escaping
 
   let scriptDone = false;
   html = html.replace(/<script\b[^>]*\bsrc\s*=[^>]*>\s*<\/script>/gi, (tag) => {
@@ -83,9 +97,7 @@ export async function buildSingleFile({ root, page, appEntry, wasmFile, outFile 
     if (!/type\s*=\s*["']module["']/i.test(tag)) throw new Error(`single file: cannot inline classic script ${src}`);
     if (scriptDone) return '';  // the one bundle holds every module the page loads
     scriptDone = true;
-    // async: it runs as soon as the parser has it, not after the page's last byte (the
-    // compressed mermaid that follows it is raw text the app needs only for a diagram).
-    return `<script type="module" async>${js}</script>`;
+    return `<script>${js}</script>`;
   });
   if (!scriptDone) throw new Error(`single file: ${page} has no module script to replace`);
 
@@ -106,7 +118,7 @@ export async function buildSingleFile({ root, page, appEntry, wasmFile, outFile 
   html = html.replace(/<!--inline-css:(\d+)-->/g, (_, i) => `<style>${cssTexts[Number(i)]}</style>`);
   if (app.css) html = html.replace(/<\/head>/i, `<style>${app.css}</style>\n</head>`);
 
-  const leftover = html.replace(/<script type="module" async>[\s\S]*?<\/script>/, '')
+  const leftover = html.replace(/<script>[\s\S]*?<\/script>/, '')
     .match(/<(img|script|link|iframe|source|video|audio)\b[^>]*\s(src|href)\s*=\s*["'](?!data:|blob:|https?:|#)[^"']+/i);
   if (leftover) throw new Error(`single file: local reference left in the page: ${leftover[0]}`);
 
@@ -116,6 +128,8 @@ export async function buildSingleFile({ root, page, appEntry, wasmFile, outFile 
   if (bodyEnd < 0) throw new Error(`single file: ${page} has no </body>`);
   html = `${html.slice(0, bodyEnd)}<script type="text/plain" id="draftmark-mermaid-gz">${mermaid}</script>\n${html.slice(bodyEnd)}`;
 
+  const nonAscii = html.search(/[^\x00-\x7f]/u);
+  if (nonAscii >= 0) throw new Error(`single file: non-ASCII text at ${nonAscii}: ${JSON.stringify(html.slice(nonAscii - 40, nonAscii + 10))}`);
   writeFileSync(outFile, html);
   return { file: outFile, bytes: Buffer.byteLength(html) };
 }

@@ -116,14 +116,15 @@ export interface RenderResult {
 export interface InitOptions {
   /**
    * The wasm module: a URL or path (default: `draftmark.wasm` next to draftmark.js, read from disk
-   * in Node), its bytes, or a compiled `WebAssembly.Module`.
+   * in Node), its bytes or a promise of them, or a compiled `WebAssembly.Module`.
    */
-  wasm?: string | URL | ArrayBuffer | Uint8Array | WebAssembly.Module;
+  wasm?: string | URL | ArrayBuffer | Uint8Array | WebAssembly.Module | Promise<ArrayBuffer | Uint8Array>;
 }
 
 /**
  * Loads and starts the wasm module. Resolves once {@link render} can be called; calling it again
- * is cheap and does nothing. Rejects with {@link DraftmarkError} when the module cannot be loaded.
+ * is cheap and does nothing (a call made while an earlier one is still loading waits for that one
+ * and loads nothing itself). Rejects with {@link DraftmarkError} when the module cannot be loaded.
  */
 export function init(options?: InitOptions): Promise<void>;
 

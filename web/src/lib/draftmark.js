@@ -24,6 +24,7 @@ export class DraftmarkError extends Error {
 }
 
 let compiled = null;   // WebAssembly.Module, kept to re-instantiate after a trap
+let compiling = null;  // the first init()'s compile while it runs: later calls wait for it
 let instance = null;   // current instance, or null until init()/after a trap
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
@@ -62,19 +63,25 @@ function instantiate() {
 }
 
 /**
- * Loads the wasm module. Safe to call more than once.
- * @param {{wasm?: string|URL|ArrayBuffer|Uint8Array|WebAssembly.Module}} [options]
- *   where to find draftmark.wasm (default: next to this file), or its bytes.
+ * Loads the wasm module. Safe to call more than once: a call made while an earlier one is still
+ * compiling waits for that one (and loads nothing itself).
+ * @param {{wasm?: string|URL|ArrayBuffer|Uint8Array|WebAssembly.Module|Promise<ArrayBuffer|Uint8Array>}} [options]
+ *   where to find draftmark.wasm (default: next to this file), or its bytes (or a promise of them).
  */
 export async function init(options = {}) {
   if (instance) return;
   try {
     if (!compiled) {
-      compiled = options.wasm instanceof WebAssembly.Module
+      compiling ??= (async () => (options.wasm instanceof WebAssembly.Module
         ? options.wasm
-        : await WebAssembly.compile(await loadBytes(options.wasm));
+        : WebAssembly.compile(await loadBytes(await options.wasm))))();
+      try {
+        compiled = await compiling;
+      } finally {
+        compiling = null;
+      }
     }
-    instance = instantiate();
+    instance ??= instantiate();
   } catch (error) {
     if (error instanceof DraftmarkError) throw error;
     throw new DraftmarkError(`draftmark: cannot start the wasm module: ${error.message}`, { cause: error });

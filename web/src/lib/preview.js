@@ -12,22 +12,22 @@
 import { ID_PREFIX, prefixIds } from './ids.js';
 // Mermaid diagrams in new blocks are drawn afterwards (asynchronously: see diagrams.js).
 import { hasDiagrams, renderDiagrams } from './diagrams.js';
-import { sanitizeHtml } from './sanitize.js';
+import { parseSanitized } from './sanitize.js';
 
+// Parsed and sanitised in a template's inert document (nothing loads or runs there); the nodes
+// enter the live document only when update() inserts them.
 function parseBlock(html, unsafe, doc, idPrefix) {
-  const template = doc.createElement('template');
-  template.innerHTML = sanitizeHtml(html, { unsafe });
-  prefixIds(template.content, idPrefix);
-  const nodes = [...template.content.childNodes].filter((n) => n.nodeType !== 3 || n.data.trim() !== '');
+  const holder = parseSanitized(html, doc.createElement('template').content.ownerDocument, { unsafe });
+  prefixIds(holder, idPrefix);  // the holder itself has no id
+  const nodes = [...holder.childNodes].filter((n) => n.nodeType !== 3 || n.data.trim() !== '');
   if (nodes.length === 1 && nodes[0].nodeType === 1 && nodes[0].tagName !== 'IMG') return nodes[0];
   // Raw HTML blocks may hold several elements or bare text: one wrapper keeps "one block, one
   // node", which scroll sync and the patch both rely on (and gives a lone <img> a parent, so
   // `prepare` may replace it). The wrapper belongs to the template's inert document: adopting
   // an <img> into the live one would start loading it before `prepare` resolves its path.
-  const wrapper = template.content.ownerDocument.createElement('div');
-  wrapper.className = 'dm-block';
-  wrapper.append(...nodes);
-  return wrapper;
+  holder.replaceChildren(...nodes);
+  holder.className = 'dm-block';
+  return holder;
 }
 
 // The entry remembers what it last wrote: reading the attribute back from the DOM for every
