@@ -324,14 +324,17 @@ describe('a wasm trap', () => {
             const real = new Instance(module, imports);
             window.__instances++;
             const exports = { ...real.exports };
-            exports.dm_render = (...args) => {
-              if (window.__trapNext) {
-                window.__trapNext = false;
-                window.__trapped.push(window.draftmark.getMarkdown());
-                throw new WebAssembly.RuntimeError('unreachable');
-              }
-              return real.exports.dm_render(...args);
-            };
+            // Whole and incremental renders alike (a keystroke takes dm_render_edit).
+            for (const name of ['dm_render', 'dm_render_edit']) {
+              exports[name] = (...args) => {
+                if (window.__trapNext) {
+                  window.__trapNext = false;
+                  window.__trapped.push(window.draftmark.getMarkdown());
+                  throw new WebAssembly.RuntimeError('unreachable');
+                }
+                return real.exports[name](...args);
+              };
+            }
             return { exports };
           };
         },
