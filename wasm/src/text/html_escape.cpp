@@ -1,14 +1,43 @@
 #include "text/html_escape.h"
 
 #include <array>
+#include <cstdint>
 #include <cstring>
-
-extern "C" {
-#include "entity.h"  // md4c's entity table, from the pinned md4c sources
-}
 
 namespace draftmark {
 namespace {
+
+// HTML's named character references, generated from the pinned md4c's entity.c at configure
+// time (cmake/HtmlEntities.cmake).
+#include "text/html_entities.inc"
+
+constexpr size_t kEntityCount = sizeof(kEntityFirst) / sizeof(kEntityFirst[0]);
+static_assert(sizeof(kEntityNameEnd) / sizeof(kEntityNameEnd[0]) == kEntityCount, "one name per entity");
+static_assert(sizeof(kEntitySecond) / sizeof(kEntitySecond[0]) == kEntityCount, "one second code point per entity");
+
+// The code points of entity `text` ("&AElig;": '&' to ';', as md4c reports it), or false.
+// Binary search: the names are sorted, and all end with ';', so none is a prefix of another.
+bool lookup_entity(const char* text, size_t size, unsigned codepoints[2]) {
+  if (size < 3 || text[0] != '&') return false;
+  const char* key = text + 1;
+  const size_t key_size = size - 1;
+  size_t lo = 0;
+  size_t hi = kEntityCount;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    const size_t start = mid == 0 ? 0 : kEntityNameEnd[mid - 1];
+    const size_t length = kEntityNameEnd[mid] - start;
+    int order = std::memcmp(key, kEntityNames + start, key_size < length ? key_size : length);
+    if (order == 0) order = key_size < length ? -1 : (key_size > length ? 1 : 0);
+    if (order == 0) {
+      codepoints[0] = kEntityFirst[mid];
+      codepoints[1] = kEntitySecond[mid];
+      return true;
+    }
+    if (order < 0) hi = mid; else lo = mid + 1;
+  }
+  return false;
+}
 
 constexpr uint8_t kHtmlEsc = 1;
 constexpr uint8_t kUrlEsc = 2;
@@ -111,9 +140,9 @@ void append_entity(std::string& out, const char* text, size_t size, Escaper esca
       for (size_t i = 2; i + 1 < size; i++) cp = 10 * cp + static_cast<unsigned>(text[i] - '0');
     }
     n = encode_utf8(cp, buf);
-  } else if (const ENTITY* ent = entity_lookup(text, size)) {
-    n = encode_utf8(ent->codepoints[0], buf);
-    if (ent->codepoints[1]) n += encode_utf8(ent->codepoints[1], buf + n);
+  } else if (unsigned codepoints[2]; lookup_entity(text, size, codepoints)) {
+    n = encode_utf8(codepoints[0], buf);
+    if (codepoints[1]) n += encode_utf8(codepoints[1], buf + n);
   }
   if (n > 0) {
     escape(out, buf, n);
