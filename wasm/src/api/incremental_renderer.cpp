@@ -19,11 +19,13 @@
 //   document), or the lint cap reached;
 // - `]:` in the slice or the removed bytes (a definition appears or goes), or a bracketed
 //   label in the slice that the text defines (the definitions are not in the slice);
-// - Jekyll: Liquid, abbreviation definitions or {:: extensions anywhere; footnotes anywhere
+// - Jekyll: a fence made or broken (kramdown's block scan pairs fences over the whole text);
+//   Liquid, abbreviation definitions or {:: extensions anywhere; footnotes anywhere
 //   unless the edit moves no line and the slice holds none (the list's lines and numbers);
 //   headings in the slice that are not the old ones in order (kramdown numbers duplicate ids
 //   across the document, {:toc} lists them); `{:` in the slice while the text defines ALDs or
 //   the slice says `toc`;
+// - two blank lines in a row in the slice (an md4c list rule reads state from earlier blocks);
 // - a slice starting with a BOM's bytes, or with `---` in Jekyll mode without front matter;
 // - no block past the edit matching its old self after kSliceAttempts slices (a fence,
 //   comment or math block opened by the edit runs on; a block IAL above the slice).
@@ -31,7 +33,7 @@ namespace draftmark {
 namespace {
 
 // Blocks past the edit in the first slice; each retry takes four times as many.
-constexpr size_t kFirstSliceBlocks = 1;
+constexpr size_t kFirstSliceBlocks = 2;
 constexpr int kSliceAttempts = 4;
 // Bytes of the old text kept on each side of the removed ones: markers are at most 3 bytes.
 constexpr size_t kMarkerContext = 3;
@@ -63,6 +65,50 @@ bool has_heading(std::string_view html) {
 // whole text's. Others are once per document (math-disabled) or come from Liquid.
 bool is_local_lint(const Diagnostic& d) {
   return d.code == "math-markdown" || d.code == "stray-dollar" || d.code == "mermaid-disabled";
+}
+
+// Where md4c's rule for a list item that starts with blank lines may fire (md4c.c, "This
+// ugly checking" and "the 2nd half of the hack"): two blank lines in a row, or a list mark
+// alone on its line. The rule reads the last block record md4c kept, which can be an earlier
+// block's, so a list far from an edit may then parse differently after it.
+bool md4c_list_hack_lines(std::string_view text) {
+  bool previous_blank = false;
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(at, end - at);
+    const size_t first = line.find_first_not_of(" \t");
+    const bool blank = first == std::string_view::npos;
+    if (blank && previous_blank) return true;
+    if (!blank) {
+      line = line.substr(first);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+      size_t digits = 0;
+      while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') digits++;
+      const bool bullet = line.size() == 1 && (line[0] == '-' || line[0] == '*' || line[0] == '+');
+      const bool ordered = digits > 0 && line.size() == digits + 1 && (line.back() == '.' || line.back() == ')');
+      if (bullet || ordered) return true;
+    }
+    previous_blank = blank;
+    at = end + 1;
+  }
+  return false;
+}
+
+// A line whose text after some indentation starts with a fence (```, ~~~).
+bool indented_fence_line(std::string_view text) {
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(at, end - at);
+    const size_t indent = line.find_first_not_of(" \t");
+    if (indent != 0 && indent != std::string_view::npos &&
+        (line.compare(indent, 3, "```") == 0 || line.compare(indent, 3, "~~~") == 0)) {
+      return true;
+    }
+    at = end + 1;
+  }
+  return false;
 }
 
 bool same_diagnostic(const Diagnostic& a, const Diagnostic& b) {
@@ -158,6 +204,7 @@ void IncrementalRenderer::render_full(const RenderOptions& options) {
            std::memchr(text_.data(), 0, text_.size()) == nullptr &&
            (options.input_is_utf8 || check_or_repair_utf8(text_, scratch_));
   doc_markers_ = clean_ ? scan_edit_markers(text_) : 0;
+  list_hack_ = clean_ && md4c_list_hack_lines(text_);
   labels_.clear();
   labels_unknown_ = false;
   if ((doc_markers_ & kMarkRefDef) != 0) {
@@ -166,6 +213,8 @@ void IncrementalRenderer::render_full(const RenderOptions& options) {
   }
   prefix_size_ = 0;
   prefix_lines_ = 0;
+  fences_.clear();
+  if (r.mode_used == Mode::kJekyll) fences_ = st.jekyll.kramdown_blocks().fences;
   const FrontMatter& fm = st.jekyll.front_matter();
   if (clean_ && r.mode_used == Mode::kJekyll && fm.present) {
     prefix_size_ = (text_.rfind(kBom, 0) == 0 ? 3 : 0) + fm.body_offset;
@@ -275,10 +324,27 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
   // a marker is deleted, until the next full render scans again.
   const uint32_t doc_markers = doc_markers_ | scan_edit_markers(changed);
   const uint32_t any_doc = doc_markers;
+  {
+    const size_t around_begin = lines_.begin(first_line > 1 ? first_line - 1 : 1);
+    const size_t around_end = lines_.begin(new_last_line + 2);
+    list_hack_ = list_hack_ || md4c_list_hack_lines(std::string_view(text_).substr(around_begin, around_end - around_begin));
+  }
+  if (list_hack_) return "md4c list rule";
   if (jekyll && (any_doc & (kMarkLiquid | kMarkAbbr | kMarkExtension)) != 0) return "document-wide kramdown";
   // kramdown's footnote list (the last block) takes its lines from the definitions on both
   // sides of the edit: only edits that move no line keep it.
   const bool footnotes = jekyll && (any_doc & kMarkFootnote) != 0;
+  // kramdown's block scan (jekyll/kramdown/kramdown_blocks.h) runs over the whole text and
+  // tracks fences its own way (not md4c's: a fence inside an HTML block still toggles it), so
+  // a fence line the edit makes or breaks can change what it masks far below the slice.
+  auto has_fence = [](std::string_view s) {
+    return s.find("```") != std::string_view::npos || s.find("~~~") != std::string_view::npos;
+  };
+  if (jekyll && (has_fence(changed) || has_fence(old_piece_))) return "fences";
+  // The scan's state where a slice starts or resumes must be the one a slice starts with.
+  auto scanned_fence_at = [&](int64_t line) {  // `line` of the new text
+    return in_scanned_fence(static_cast<uint32_t>(line >= first_line && line > new_last_line ? line - delta : line));
+  };
   if (footnotes && delta != 0) return "footnotes";
   size_t lints = 0;
   for (const Diagnostic& d : result_.diagnostics) {
@@ -315,11 +381,17 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
     const size_t slice_begin = lines_.begin(slice_line);
     const std::string_view head = std::string_view(text_).substr(slice_begin);
     if (slice_line > 1 && head.rfind(kBom, 0) == 0) return "slice start";
+    if (jekyll && scanned_fence_at(slice_line)) return "fences";
     if (jekyll && prefix_size_ == 0 && head.rfind("---", 0) == 0) return "slice start";
     const bool to_end = j + extra >= n;
     const size_t slice_end =
         to_end ? text_.size() : lines_.begin(static_cast<uint32_t>(blocks_[j + extra - 1].line_end + delta) + 1);
     const std::string_view slice = std::string_view(text_).substr(slice_begin, slice_end - slice_begin);
+    // An indented fence line past the edit may be a definition's or footnote's continuation
+    // line to the scan, depending on the lines above it.
+    if (jekyll && indented_fence_line(std::string_view(text_).substr(changed_begin, slice_end - changed_begin))) {
+      return "fences";
+    }
     const uint32_t markers = scan_edit_markers(slice) | piece_markers;
     // A definition appears or goes, or the slice brackets a defined label (the whole text's
     // definitions are not in the slice).
@@ -335,18 +407,16 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
       return "attribute lists";
     }
     if (!render_slice(slice_line, slice_end)) return "diagnostics";
-    const RenderResult& r = slice_.state_->result;
     const int64_t line_shift = static_cast<int64_t>(slice_line) - 1 - prefix_lines_;
-    auto slice_html = [&](size_t b) {
-      return std::string_view(r.html.data() + r.blocks[b].html_offset, r.blocks[b].html_length);
+    read_slice(line_shift, first_line, new_last_line, delta, jekyll);
+    const std::vector<SliceBlock>& r_blocks = slice_blocks_;
+    auto slice_html = [&](size_t b) { return r_blocks[b].html; };
+    auto same_block = [&](const StoredBlock& old, int64_t old_shift, const SliceBlock& block) {
+      return old.line_start + old_shift == block.line_start && old.line_end + old_shift == block.line_end &&
+             old.hash == block.hash && old.raw_size == block.html.size() &&
+             std::memcmp(raw_.data() + old.raw_offset, block.html.data(), old.raw_size) == 0;
     };
-    auto same_block = [&](const StoredBlock& old, int64_t old_shift, const Block& block) {
-      return old.line_start + old_shift == block.line_start + line_shift &&
-             old.line_end + old_shift == block.line_end + line_shift && old.hash == block.hash &&
-             old.raw_size == block.html_length &&
-             std::memcmp(raw_.data() + old.raw_offset, r.html.data() + block.html_offset, old.raw_size) == 0;
-    };
-    if (!from_top && (r.blocks.empty() || !same_block(blocks_[p], 0, r.blocks[0]))) {
+    if (!from_top && (r_blocks.empty() || !same_block(blocks_[p], 0, r_blocks[0]))) {
       if (p == 0) {
         from_top = true;
       } else {
@@ -357,15 +427,18 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
     const size_t first_new = from_top ? 0 : 1;  // slice block 0 is old block p
 
     // The first slice block past the edit that is an old block, shifted, with the same HTML.
-    Splice at{p + first_new, n, first_new, r.blocks.size()};
+    Splice at{p + first_new, n, first_new, r_blocks.size()};
     bool found = to_end;
     size_t x = j;
-    for (size_t b = first_new; b < r.blocks.size(); b++) {
-      const int64_t start = r.blocks[b].line_start + line_shift;
+    for (size_t b = first_new; b < r_blocks.size(); b++) {
+      const int64_t start = r_blocks[b].line_start;
       if (start <= new_last_line) continue;
       while (x < n && blocks_[x].line_start + delta < start) x++;
       if (x >= n) break;
-      if (!same_block(blocks_[x], delta, r.blocks[b])) continue;
+      // Not the slice's last block unless the slice ends the text: a block's lines also come
+      // from the block after it (core/source_map.h), which the slice may have cut.
+      if ((b + 1 == r_blocks.size() && !to_end) || !same_block(blocks_[x], delta, r_blocks[b])) continue;
+      if (jekyll && scanned_fence_at(start)) continue;
       at = Splice{p + first_new, x, first_new, b};
       found = true;
       break;
@@ -376,12 +449,12 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
     }
     // Slice blocks equal to the old ones around them are the old ones: the change is what is left.
     while (at.slice_first < at.slice_end && at.keep_before < at.resume_at &&
-           same_block(blocks_[at.keep_before], 0, r.blocks[at.slice_first])) {
+           same_block(blocks_[at.keep_before], 0, r_blocks[at.slice_first])) {
       at.keep_before++;
       at.slice_first++;
     }
     while (at.slice_end > at.slice_first && at.resume_at > at.keep_before &&
-           same_block(blocks_[at.resume_at - 1], delta, r.blocks[at.slice_end - 1])) {
+           same_block(blocks_[at.resume_at - 1], delta, r_blocks[at.slice_end - 1])) {
       at.resume_at--;
       at.slice_end--;
     }
@@ -404,7 +477,7 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
     const uint32_t resume_line = at.resume_at < n ? static_cast<uint32_t>(blocks_[at.resume_at].line_start + delta)
                                                   : UINT32_MAX;
     size_t slice_lints = 0;
-    for (const Diagnostic& d : r.diagnostics) {
+    for (const Diagnostic& d : slice_.state_->result.diagnostics) {
       if (d.line <= prefix_lines_) continue;
       const int64_t line = d.line + line_shift;
       if (line >= resume_line) continue;
@@ -413,11 +486,72 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
     }
     if (lints + slice_lints >= kMaxLintDiagnostics) return "diagnostics";
     doc_markers_ = doc_markers;
-    splice(at, line_shift, delta, options);
+    for (KramdownBlocks::Fence& fence : fences_) {
+      if (fence.first > old_last_line) fence.first = static_cast<uint32_t>(fence.first + delta);
+      if (fence.last != UINT32_MAX && fence.last > old_last_line) fence.last = static_cast<uint32_t>(fence.last + delta);
+    }
+    splice(at, delta, options);
     splice_diagnostics(slice_line, resume_line, line_shift, delta);
     return nullptr;
   }
   return "no unchanged block past the edit";
+}
+
+bool IncrementalRenderer::in_scanned_fence(uint32_t line) const {
+  auto after = std::upper_bound(fences_.begin(), fences_.end(), line,
+                                [](uint32_t l, const KramdownBlocks::Fence& f) { return l <= f.first; });
+  if (after == fences_.begin()) return false;
+  const KramdownBlocks::Fence& fence = *(after - 1);  // the last fence opened above `line`
+  return line <= fence.last;
+}
+
+void IncrementalRenderer::read_slice(int64_t line_shift, uint32_t first_line, uint32_t new_last_line, int64_t delta,
+                                     bool jekyll) {
+  const RenderResult& r = slice_.state_->result;
+  slice_blocks_.clear();
+  for (const Block& block : r.blocks) {
+    slice_blocks_.push_back(SliceBlock{static_cast<uint32_t>(block.line_start + line_shift),
+                                       static_cast<uint32_t>(block.line_end + line_shift), block.hash,
+                                       std::string_view(r.html.data() + block.html_offset, block.html_length),
+                                       kNotReused});
+  }
+  if (!jekyll) return;
+  // A heading the edit did not touch keeps its old HTML: its id may be a duplicate's, which
+  // kramdown numbers across the document and the slice cannot (the check on the sequence of
+  // headings then makes sure none came or went). Untouched also means that no block IAL in
+  // the changed lines can apply to it: above them, a blank line comes between (an IAL applies
+  // to the block directly above it); below them, another block does, or no `{:` at all does
+  // (an IAL after a blank line applies to the next block).
+  auto blank_between = [&](uint32_t from, uint32_t to) {  // a blank line in (from, to)
+    for (uint32_t line = from + 1; line < to; line++) {
+      const std::string_view text = std::string_view(text_).substr(lines_.begin(line), lines_.begin(line + 1) - lines_.begin(line));
+      if (text.find_first_not_of(" \t\n") == std::string_view::npos) return true;
+    }
+    return false;
+  };
+  const bool ial_removed = (scan_edit_markers(old_piece_) & kMarkIal) != 0;
+  for (size_t i = 0; i < slice_blocks_.size(); i++) {
+    SliceBlock& b = slice_blocks_[i];
+    const bool before = b.line_end < first_line && blank_between(b.line_end, first_line);
+    bool after = i > 0 && slice_blocks_[i - 1].line_start > new_last_line;
+    if (!after && b.line_start > new_last_line && !ial_removed) {
+      const size_t from = lines_.begin(first_line), to = lines_.begin(b.line_start);
+      after = (scan_edit_markers(std::string_view(text_).substr(from, to - from)) & kMarkIal) == 0;
+    }
+    if ((before || after) && has_heading(b.html)) {
+      const int64_t shift = after ? delta : 0;
+      auto old = std::lower_bound(blocks_.begin(), blocks_.end(), b.line_start - shift,
+                                  [](const StoredBlock& s, int64_t line) { return s.line_start < line; });
+      if (old != blocks_.end() && old->line_start + shift == b.line_start && old->line_end + shift == b.line_end) {
+        const std::string_view old_html(raw_.data() + old->raw_offset, old->raw_size);
+        if (has_heading(old_html)) {
+          b.html = old_html;
+          b.hash = old->hash;
+          b.reused = static_cast<size_t>(old - blocks_.begin());
+        }
+      }
+    }
+  }
 }
 
 void IncrementalRenderer::splice_diagnostics(uint32_t slice_line, uint32_t resume_line, int64_t line_shift,
@@ -443,8 +577,7 @@ void IncrementalRenderer::splice_diagnostics(uint32_t slice_line, uint32_t resum
   result_.diagnostics.swap(out);
 }
 
-void IncrementalRenderer::splice(const Splice& at, int64_t line_shift, int64_t delta, const RenderOptions& options) {
-  const RenderResult& r = slice_.state_->result;
+void IncrementalRenderer::splice(const Splice& at, int64_t delta, const RenderOptions& options) {
   const bool count = result_.words_counted;
   // raw_ only grows here (the slice's blocks go at its end) until it holds twice what the
   // blocks use: then one copy compacts it, so a keystroke copies the text's HTML once (assemble).
@@ -457,12 +590,17 @@ void IncrementalRenderer::splice(const Splice& at, int64_t line_shift, int64_t d
   };
   for (size_t i = 0; i < at.keep_before; i++) keep(blocks_[i], 0);
   for (size_t i = at.slice_first; i < at.slice_end; i++) {
-    const Block& block = r.blocks[i];
-    std::string_view html(r.html.data() + block.html_offset, block.html_length);
-    StoredBlock b{static_cast<uint32_t>(block.line_start + line_shift), static_cast<uint32_t>(block.line_end + line_shift),
-                  block.hash, raw_.size(), block.html_length, WordTally{}};
-    if (count) b.words = counter_.tally_html(html);
-    raw_.append(html);
+    const SliceBlock& block = slice_blocks_[i];
+    if (block.reused != kNotReused) {  // its HTML is in raw_ already
+      StoredBlock b = blocks_[block.reused];
+      b.line_start = block.line_start;
+      b.line_end = block.line_end;
+      next_blocks_.push_back(b);
+      continue;
+    }
+    StoredBlock b{block.line_start, block.line_end, block.hash, raw_.size(), block.html.size(), WordTally{}};
+    if (count) b.words = counter_.tally_html(block.html);
+    raw_.append(block.html);
     next_blocks_.push_back(b);
   }
   for (size_t i = at.resume_at; i < blocks_.size(); i++) keep(blocks_[i], delta);
