@@ -26,6 +26,8 @@
 //   across the document, {:toc} lists them); `{:` in the slice while the text defines ALDs or
 //   the slice says `toc`;
 // - two blank lines in a row in the slice (an md4c list rule reads state from earlier blocks);
+// - Jekyll: a definition list in or at the start of the slice (its place in the block list
+//   follows reported lines, which a thematic break's are not);
 // - a slice starting with a BOM's bytes, or with `---` in Jekyll mode without front matter;
 // - no block past the edit matching its old self after kSliceAttempts slices (a fence,
 //   comment or math block opened by the edit runs on; a block IAL above the slice).
@@ -457,6 +459,18 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
            same_block(blocks_[at.resume_at - 1], delta, r_blocks[at.slice_end - 1])) {
       at.resume_at--;
       at.slice_end--;
+    }
+    // kramdown definition lists join md4c's blocks by their reported lines (JekyllPass::finish),
+    // and a block without text (a thematic break) is reported on the next line with text: the
+    // list order is then not the text's, and a slice can miss a block that starts above it.
+    if (jekyll) {
+      auto is_dl = [](std::string_view html) { return html.rfind("<dl", 0) == 0; };
+      for (size_t i = p; i < at.resume_at; i++) {
+        if (is_dl(std::string_view(raw_.data() + blocks_[i].raw_offset, blocks_[i].raw_size))) return "definition lists";
+      }
+      for (const SliceBlock& b : r_blocks) {
+        if (is_dl(b.html)) return "definition lists";
+      }
     }
     // kramdown numbers duplicate heading ids across the document and {:toc} lists them all:
     // the slice's blocks with headings must be the old ones, in order.
