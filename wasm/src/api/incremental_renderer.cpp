@@ -37,6 +37,8 @@ namespace {
 // Blocks past the edit in the first slice; each retry takes four times as many.
 constexpr size_t kFirstSliceBlocks = 2;
 constexpr int kSliceAttempts = 4;
+// How far up the slice's first block is looked for (then the slice starts at the body).
+constexpr int kMaxPlacementSteps = 8;
 // Bytes of the old text kept on each side of the removed ones: markers are at most 3 bytes.
 constexpr size_t kMarkerContext = 3;
 
@@ -109,6 +111,23 @@ bool indented_fence_line(std::string_view text) {
       return true;
     }
     at = end + 1;
+  }
+  return false;
+}
+
+// Whether some text is left once the tags are gone: core/source_map.h places a block by its
+// text, so one without (a thematic break, an empty heading, an image without alt text) is
+// reported on the next line that has some.
+bool has_text(std::string_view html) {
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') {
+      in_tag = true;
+    } else if (c == '>') {
+      in_tag = false;
+    } else if (!in_tag && c != ' ' && c != '\n' && c != '\t') {
+      return true;
+    }
   }
   return false;
 }
@@ -377,6 +396,26 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
       blocks_.begin());
   const uint32_t piece_markers = scan_edit_markers(old_piece_);
 
+  // A block's reported lines are exact only with text and a line between it and the block
+  // above: core/source_map.h pushes a block down to the line after the one above, so after
+  // a block without text the reported lines can be one block off (and identical blocks, such
+  // as duplicate headings, would then match the wrong one).
+  auto placed = [&](uint32_t start, uint32_t end_above, std::string_view html) {
+    return end_above + 1 < start && has_text(html);
+  };
+  auto old_placed = [&](size_t i) {
+    return placed(blocks_[i].line_start, i > 0 ? blocks_[i - 1].line_end : prefix_lines_,
+                  std::string_view(raw_.data() + blocks_[i].raw_offset, blocks_[i].raw_size));
+  };
+  for (int step = 0; !from_top && !old_placed(p); step++) {
+    if (p == 0 || step == kMaxPlacementSteps) {
+      from_top = true;
+      p = 0;
+    } else {
+      p--;
+    }
+  }
+
   size_t extra = kFirstSliceBlocks;
   for (int attempt = 0; attempt < kSliceAttempts; attempt++) {
     const uint32_t slice_line = from_top ? prefix_lines_ + 1 : blocks_[p].line_start;
@@ -418,7 +457,8 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
              old.hash == block.hash && old.raw_size == block.html.size() &&
              std::memcmp(raw_.data() + old.raw_offset, block.html.data(), old.raw_size) == 0;
     };
-    if (!from_top && (r_blocks.empty() || !same_block(blocks_[p], 0, r_blocks[0]))) {
+    const bool p_placed = !from_top && old_placed(p);
+    if (!from_top && (!p_placed || r_blocks.empty() || !same_block(blocks_[p], 0, r_blocks[0]))) {
       if (p == 0) {
         from_top = true;
       } else {
@@ -441,6 +481,7 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
       // from the block after it (core/source_map.h), which the slice may have cut.
       if ((b + 1 == r_blocks.size() && !to_end) || !same_block(blocks_[x], delta, r_blocks[b])) continue;
       if (jekyll && scanned_fence_at(start)) continue;
+      if (!placed(r_blocks[b].line_start, b > 0 ? r_blocks[b - 1].line_end : 0, r_blocks[b].html)) continue;
       at = Splice{p + first_new, x, first_new, b};
       found = true;
       break;
