@@ -449,7 +449,7 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
     }
     if (!render_slice(slice_line, slice_end)) return "diagnostics";
     const int64_t line_shift = static_cast<int64_t>(slice_line) - 1 - prefix_lines_;
-    read_slice(line_shift, first_line, new_last_line, delta, jekyll);
+    read_slice(line_shift, slice_line, first_line, new_last_line, delta, jekyll);
     const std::vector<SliceBlock>& r_blocks = slice_blocks_;
     auto slice_html = [&](size_t b) { return r_blocks[b].html; };
     auto same_block = [&](const StoredBlock& old, int64_t old_shift, const SliceBlock& block) {
@@ -560,8 +560,8 @@ bool IncrementalRenderer::in_scanned_fence(uint32_t line) const {
   return line <= fence.last;
 }
 
-void IncrementalRenderer::read_slice(int64_t line_shift, uint32_t first_line, uint32_t new_last_line, int64_t delta,
-                                     bool jekyll) {
+void IncrementalRenderer::read_slice(int64_t line_shift, uint32_t slice_line, uint32_t first_line,
+                                     uint32_t new_last_line, int64_t delta, bool jekyll) {
   const RenderResult& r = slice_.state_->result;
   slice_blocks_.clear();
   for (const Block& block : r.blocks) {
@@ -575,8 +575,9 @@ void IncrementalRenderer::read_slice(int64_t line_shift, uint32_t first_line, ui
   // kramdown numbers across the document and the slice cannot (the check on the sequence of
   // headings then makes sure none came or went). Untouched also means that no block IAL in
   // the changed lines can apply to it: above them, a blank line comes between (an IAL applies
-  // to the block directly above it); below them, another block does, or no `{:` at all does
-  // (an IAL after a blank line applies to the next block).
+  // to the block directly above it); below them, another block does, or no `{:` from the
+  // slice's start on does (an IAL after a blank line applies to the next block, which the
+  // changed lines decide).
   auto blank_between = [&](uint32_t from, uint32_t to) {  // a blank line in (from, to)
     for (uint32_t line = from + 1; line < to; line++) {
       const std::string_view text = std::string_view(text_).substr(lines_.begin(line), lines_.begin(line + 1) - lines_.begin(line));
@@ -590,7 +591,7 @@ void IncrementalRenderer::read_slice(int64_t line_shift, uint32_t first_line, ui
     const bool before = b.line_end < first_line && blank_between(b.line_end, first_line);
     bool after = i > 0 && slice_blocks_[i - 1].line_start > new_last_line;
     if (!after && b.line_start > new_last_line && !ial_removed) {
-      const size_t from = lines_.begin(first_line), to = lines_.begin(b.line_start);
+      const size_t from = lines_.begin(slice_line), to = lines_.begin(b.line_start);
       after = (scan_edit_markers(std::string_view(text_).substr(from, to - from)) & kMarkIal) == 0;
     }
     if ((before || after) && has_heading(b.html)) {

@@ -95,9 +95,10 @@ class IncrementalRenderer {
   // Renders the front matter (Jekyll) and the text from `first_line` to `end_offset` into
   // slice_; false when its diagnostics are not the whole text's.
   bool render_slice(uint32_t first_line, size_t end_offset);
-  // slice_blocks_ from the slice render: `line_shift` maps its lines to the text's. Lines up
-  // to first_line and past new_last_line are unchanged (`delta`: old to new past the edit).
-  void read_slice(int64_t line_shift, uint32_t first_line, uint32_t new_last_line, int64_t delta, bool jekyll);
+  // slice_blocks_ from the slice render (which starts at line slice_line): `line_shift` maps
+  // its lines to the text's. Lines before first_line and past new_last_line are unchanged (`delta`: old to new past the edit).
+  void read_slice(int64_t line_shift, uint32_t slice_line, uint32_t first_line, uint32_t new_last_line,
+                  int64_t delta, bool jekyll);
   // `delta` maps old lines past the edit to new ones.
   void splice(const Splice& at, int64_t delta, const RenderOptions& options);
   void assemble(const RenderOptions& options);  // result_ from the stored blocks
