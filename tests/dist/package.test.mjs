@@ -13,7 +13,8 @@ const dist = path.join(root, 'dist');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const SINGLE_FILE_BUDGET = 4 * 1024 * 1024;
 // The tarball's size (issue 13). The highlighter chunk is Lezer only (no CodeMirror view/state).
-const PACK_BUDGET = 700 * 1024;
+// 720 KB since the incremental render (issue 16) added 13 KB gzipped to the wasm (was 700 KB).
+const PACK_BUDGET = 720 * 1024;
 // Release artifacts of the editor, never in the package.
 // dist/draftmark-mermaid.js (1.5 MB gzip) is the editor's; a page using the package draws
 // diagrams with its own `mermaid` through setMermaidLoader() (README, Mermaid).
