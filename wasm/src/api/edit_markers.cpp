@@ -117,4 +117,72 @@ uint32_t scan_edit_markers(std::string_view text) {
   return found;
 }
 
+// Where md4c's rule for a list item that starts with blank lines may fire (md4c.c, "This
+// ugly checking" and "the 2nd half of the hack"): two blank lines in a row, or a list mark
+// alone on its line. The rule reads the last block record md4c kept, which can be an earlier
+// block's, so a list far from an edit may then parse differently after it.
+bool md4c_list_hack_lines(std::string_view text) {
+  bool previous_blank = false;
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(at, end - at);
+    const size_t first = line.find_first_not_of(" \t");
+    const bool blank = first == std::string_view::npos;
+    if (blank && previous_blank) return true;
+    if (!blank) {
+      line = line.substr(first);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+      size_t digits = 0;
+      while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') digits++;
+      const bool bullet = line.size() == 1 && (line[0] == '-' || line[0] == '*' || line[0] == '+');
+      const bool ordered = digits > 0 && line.size() == digits + 1 && (line.back() == '.' || line.back() == ')');
+      if (bullet || ordered) return true;
+    }
+    previous_blank = blank;
+    at = end + 1;
+  }
+  return false;
+}
+
+// A line whose text after some indentation starts with a fence (```, ~~~).
+bool indented_fence_line(std::string_view text) {
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(at, end - at);
+    const size_t indent = line.find_first_not_of(" \t");
+    if (indent != 0 && indent != std::string_view::npos &&
+        (line.compare(indent, 3, "```") == 0 || line.compare(indent, 3, "~~~") == 0)) {
+      return true;
+    }
+    at = end + 1;
+  }
+  return false;
+}
+
+bool has_heading(std::string_view html) {
+  for (size_t i = html.find("<h"); i != std::string_view::npos; i = html.find("<h", i + 2)) {
+    if (i + 2 < html.size() && html[i + 2] >= '1' && html[i + 2] <= '6') return true;
+  }
+  return false;
+}
+
+// Whether some text is left once the tags are gone: core/source_map.h places a block by its
+// text, so one without (a thematic break, an empty heading, an image without alt text) is
+// reported on the next line that has some.
+bool has_text(std::string_view html) {
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') {
+      in_tag = true;
+    } else if (c == '>') {
+      in_tag = false;
+    } else if (!in_tag && c != ' ' && c != '\n' && c != '\t') {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace draftmark

@@ -36,4 +36,16 @@ void collect_definition_labels(std::string_view text, bool skip_footnotes, std::
 // Whether a bracketed text of `slice` (from a `[` to the next `]`) is one of `labels`.
 bool mentions_label(std::string_view slice, const std::unordered_set<std::string>& labels);
 
+// Line-level shapes that make other blocks' output depend on where a slice starts:
+// md4c's rule for list items that start with blank lines (two blank lines in a row, or a list
+// mark alone on its line); an indented fence line (```, ~~~), which kramdown's block scan may
+// read as a definition's or footnote's continuation.
+bool md4c_list_hack_lines(std::string_view text);
+bool indented_fence_line(std::string_view text);
+
+// Block HTML: holds an <h1>..<h6>; holds any text outside tags (core/source_map.h places a
+// block by its text, so one without is reported on the next line that has some).
+bool has_heading(std::string_view html);
+bool has_text(std::string_view html);
+
 }  // namespace draftmark

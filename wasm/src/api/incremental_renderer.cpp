@@ -19,11 +19,16 @@
 //   document), or the lint cap reached;
 // - `]:` in the slice or the removed bytes (a definition appears or goes), or a bracketed
 //   label in the slice that the text defines (the definitions are not in the slice);
-// - Jekyll: Liquid, abbreviation definitions or {:: extensions anywhere; footnotes anywhere
+// - Jekyll: a fence made or broken (kramdown's block scan pairs fences over the whole text);
+//   Liquid, abbreviation definitions or {:: extensions anywhere; footnotes anywhere
 //   unless the edit moves no line and the slice holds none (the list's lines and numbers);
 //   headings in the slice that are not the old ones in order (kramdown numbers duplicate ids
 //   across the document, {:toc} lists them); `{:` in the slice while the text defines ALDs or
 //   the slice says `toc`;
+// - two blank lines in a row or an empty list item anywhere (an md4c list rule reads state
+//   from earlier blocks);
+// - Jekyll: a definition list in or at the start of the slice (its place in the block list
+//   follows reported lines, which a thematic break's are not);
 // - a slice starting with a BOM's bytes, or with `---` in Jekyll mode without front matter;
 // - no block past the edit matching its old self after kSliceAttempts slices (a fence,
 //   comment or math block opened by the edit runs on; a block IAL above the slice).
@@ -31,8 +36,10 @@ namespace draftmark {
 namespace {
 
 // Blocks past the edit in the first slice; each retry takes four times as many.
-constexpr size_t kFirstSliceBlocks = 1;
+constexpr size_t kFirstSliceBlocks = 2;
 constexpr int kSliceAttempts = 4;
+// How far up the slice's first block is looked for (then the slice starts at the body).
+constexpr int kMaxPlacementSteps = 8;
 // Bytes of the old text kept on each side of the removed ones: markers are at most 3 bytes.
 constexpr size_t kMarkerContext = 3;
 
@@ -50,13 +57,6 @@ bool same_site(const SiteSettings& a, const SiteSettings& b) {
     if (x.id != y.id || x.name != y.name || x.url != y.url) return false;
   }
   return true;
-}
-
-bool has_heading(std::string_view html) {
-  for (size_t i = html.find("<h"); i != std::string_view::npos; i = html.find("<h", i + 2)) {
-    if (i + 2 < html.size() && html[i + 2] >= '1' && html[i + 2] <= '6') return true;
-  }
-  return false;
 }
 
 // Lints about one place in the body (jekyll/kramdown/kramdown_html.cpp): a slice's are the
@@ -158,6 +158,7 @@ void IncrementalRenderer::render_full(const RenderOptions& options) {
            std::memchr(text_.data(), 0, text_.size()) == nullptr &&
            (options.input_is_utf8 || check_or_repair_utf8(text_, scratch_));
   doc_markers_ = clean_ ? scan_edit_markers(text_) : 0;
+  list_hack_ = clean_ && md4c_list_hack_lines(text_);
   labels_.clear();
   labels_unknown_ = false;
   if ((doc_markers_ & kMarkRefDef) != 0) {
@@ -166,6 +167,8 @@ void IncrementalRenderer::render_full(const RenderOptions& options) {
   }
   prefix_size_ = 0;
   prefix_lines_ = 0;
+  fences_.clear();
+  if (r.mode_used == Mode::kJekyll) fences_ = st.jekyll.kramdown_blocks().fences;
   const FrontMatter& fm = st.jekyll.front_matter();
   if (clean_ && r.mode_used == Mode::kJekyll && fm.present) {
     prefix_size_ = (text_.rfind(kBom, 0) == 0 ? 3 : 0) + fm.body_offset;
@@ -175,57 +178,6 @@ void IncrementalRenderer::render_full(const RenderOptions& options) {
   }
   assemble(options);
   changes_ = EditChanges{false, 0, static_cast<uint32_t>(result_.blocks.size()), previous, "render()"};
-}
-
-void IncrementalRenderer::append_block(size_t i, bool source_lines, RenderResult& out) const {
-  const size_t h = has_header_ ? 1 : 0;
-  if (i < h) {
-    append_result_block(out, header_, header_first_, header_last_, source_lines);
-  } else if (i - h < blocks_.size()) {
-    const StoredBlock& b = blocks_[i - h];
-    append_result_block(out, std::string_view(raw_).substr(b.raw_offset, b.raw_size), b.line_start, b.line_end,
-                        source_lines, b.hash);
-  } else {
-    append_result_block(out, tail_, tail_line_, tail_line_, source_lines);
-  }
-}
-
-void IncrementalRenderer::assemble(const RenderOptions& options) {
-  result_.html.clear();
-  result_.blocks.clear();
-  result_.html.reserve(raw_.size() + header_.size() + tail_.size() + blocks_.size() * 24 + 64);
-  const size_t total = (has_header_ ? 1 : 0) + blocks_.size() + (has_tail_ ? 1 : 0);
-  for (size_t i = 0; i < total; i++) append_block(i, options.source_lines, result_);
-}
-
-void IncrementalRenderer::assemble_edit(const RenderOptions& options, bool same_lines_after) {
-  if (options.source_lines != options_.source_lines) {
-    assemble(options);
-    return;
-  }
-  const RenderResult& old = result_;
-  RenderResult& out = next_result_;
-  out.html.clear();
-  out.blocks.clear();
-  out.html.reserve(old.html.size() + 4096);
-  const size_t first = changes_.first, end_new = first + changes_.count, end_old = first + changes_.replaced;
-  out.html.append(old.html, 0, first < old.blocks.size() ? old.blocks[first].html_offset : old.html.size());
-  out.blocks.assign(old.blocks.begin(), old.blocks.begin() + static_cast<std::ptrdiff_t>(first));
-  for (size_t i = first; i < end_new; i++) append_block(i, options.source_lines, out);
-  if (same_lines_after && end_old < old.blocks.size()) {
-    const size_t from = old.blocks[end_old].html_offset;
-    const size_t to = out.html.size();
-    out.html.append(old.html, from, std::string::npos);
-    for (size_t o = end_old; o < old.blocks.size(); o++) {
-      out.blocks.push_back(old.blocks[o]);
-      out.blocks.back().html_offset = static_cast<uint32_t>(old.blocks[o].html_offset - from + to);
-    }
-  } else {
-    const size_t total = (has_header_ ? 1 : 0) + blocks_.size() + (has_tail_ ? 1 : 0);
-    for (size_t i = end_new; i < total; i++) append_block(i, options.source_lines, out);
-  }
-  result_.html.swap(out.html);
-  result_.blocks.swap(out.blocks);
 }
 
 bool IncrementalRenderer::render_slice(uint32_t first_line, size_t end_offset) {
@@ -275,10 +227,27 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
   // a marker is deleted, until the next full render scans again.
   const uint32_t doc_markers = doc_markers_ | scan_edit_markers(changed);
   const uint32_t any_doc = doc_markers;
+  {
+    const size_t around_begin = lines_.begin(first_line > 1 ? first_line - 1 : 1);
+    const size_t around_end = lines_.begin(new_last_line + 2);
+    list_hack_ = list_hack_ || md4c_list_hack_lines(std::string_view(text_).substr(around_begin, around_end - around_begin));
+  }
+  if (list_hack_) return "md4c list rule";
   if (jekyll && (any_doc & (kMarkLiquid | kMarkAbbr | kMarkExtension)) != 0) return "document-wide kramdown";
   // kramdown's footnote list (the last block) takes its lines from the definitions on both
   // sides of the edit: only edits that move no line keep it.
   const bool footnotes = jekyll && (any_doc & kMarkFootnote) != 0;
+  // kramdown's block scan (jekyll/kramdown/kramdown_blocks.h) runs over the whole text and
+  // tracks fences its own way (not md4c's: a fence inside an HTML block still toggles it), so
+  // a fence line the edit makes or breaks can change what it masks far below the slice.
+  auto has_fence = [](std::string_view s) {
+    return s.find("```") != std::string_view::npos || s.find("~~~") != std::string_view::npos;
+  };
+  if (jekyll && (has_fence(changed) || has_fence(old_piece_))) return "fences";
+  // The scan's state where a slice starts or resumes must be the one a slice starts with.
+  auto scanned_fence_at = [&](int64_t line) {  // `line` of the new text
+    return in_scanned_fence(static_cast<uint32_t>(line >= first_line && line > new_last_line ? line - delta : line));
+  };
   if (footnotes && delta != 0) return "footnotes";
   size_t lints = 0;
   for (const Diagnostic& d : result_.diagnostics) {
@@ -309,17 +278,43 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
       blocks_.begin());
   const uint32_t piece_markers = scan_edit_markers(old_piece_);
 
+  // A block's reported lines are exact only with text and a line between it and the block
+  // above: core/source_map.h pushes a block down to the line after the one above, so after
+  // a block without text the reported lines can be one block off (and identical blocks, such
+  // as duplicate headings, would then match the wrong one).
+  auto placed = [&](uint32_t start, uint32_t end_above, std::string_view html) {
+    return end_above + 1 < start && has_text(html);
+  };
+  auto old_placed = [&](size_t i) {
+    return placed(blocks_[i].line_start, i > 0 ? blocks_[i - 1].line_end : prefix_lines_,
+                  std::string_view(raw_.data() + blocks_[i].raw_offset, blocks_[i].raw_size));
+  };
+  for (int step = 0; !from_top && !old_placed(p); step++) {
+    if (p == 0 || step == kMaxPlacementSteps) {
+      from_top = true;
+      p = 0;
+    } else {
+      p--;
+    }
+  }
+
   size_t extra = kFirstSliceBlocks;
   for (int attempt = 0; attempt < kSliceAttempts; attempt++) {
     const uint32_t slice_line = from_top ? prefix_lines_ + 1 : blocks_[p].line_start;
     const size_t slice_begin = lines_.begin(slice_line);
     const std::string_view head = std::string_view(text_).substr(slice_begin);
     if (slice_line > 1 && head.rfind(kBom, 0) == 0) return "slice start";
+    if (jekyll && scanned_fence_at(slice_line)) return "fences";
     if (jekyll && prefix_size_ == 0 && head.rfind("---", 0) == 0) return "slice start";
     const bool to_end = j + extra >= n;
     const size_t slice_end =
         to_end ? text_.size() : lines_.begin(static_cast<uint32_t>(blocks_[j + extra - 1].line_end + delta) + 1);
     const std::string_view slice = std::string_view(text_).substr(slice_begin, slice_end - slice_begin);
+    // An indented fence line past the edit may be a definition's or footnote's continuation
+    // line to the scan, depending on the lines above it.
+    if (jekyll && indented_fence_line(std::string_view(text_).substr(changed_begin, slice_end - changed_begin))) {
+      return "fences";
+    }
     const uint32_t markers = scan_edit_markers(slice) | piece_markers;
     // A definition appears or goes, or the slice brackets a defined label (the whole text's
     // definitions are not in the slice).
@@ -335,18 +330,17 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
       return "attribute lists";
     }
     if (!render_slice(slice_line, slice_end)) return "diagnostics";
-    const RenderResult& r = slice_.state_->result;
     const int64_t line_shift = static_cast<int64_t>(slice_line) - 1 - prefix_lines_;
-    auto slice_html = [&](size_t b) {
-      return std::string_view(r.html.data() + r.blocks[b].html_offset, r.blocks[b].html_length);
+    read_slice(line_shift, slice_line, first_line, new_last_line, delta, jekyll);
+    const std::vector<SliceBlock>& r_blocks = slice_blocks_;
+    auto slice_html = [&](size_t b) { return r_blocks[b].html; };
+    auto same_block = [&](const StoredBlock& old, int64_t old_shift, const SliceBlock& block) {
+      return old.line_start + old_shift == block.line_start && old.line_end + old_shift == block.line_end &&
+             old.hash == block.hash && old.raw_size == block.html.size() &&
+             std::memcmp(raw_.data() + old.raw_offset, block.html.data(), old.raw_size) == 0;
     };
-    auto same_block = [&](const StoredBlock& old, int64_t old_shift, const Block& block) {
-      return old.line_start + old_shift == block.line_start + line_shift &&
-             old.line_end + old_shift == block.line_end + line_shift && old.hash == block.hash &&
-             old.raw_size == block.html_length &&
-             std::memcmp(raw_.data() + old.raw_offset, r.html.data() + block.html_offset, old.raw_size) == 0;
-    };
-    if (!from_top && (r.blocks.empty() || !same_block(blocks_[p], 0, r.blocks[0]))) {
+    const bool p_placed = !from_top && old_placed(p);
+    if (!from_top && (!p_placed || r_blocks.empty() || !same_block(blocks_[p], 0, r_blocks[0]))) {
       if (p == 0) {
         from_top = true;
       } else {
@@ -357,15 +351,19 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
     const size_t first_new = from_top ? 0 : 1;  // slice block 0 is old block p
 
     // The first slice block past the edit that is an old block, shifted, with the same HTML.
-    Splice at{p + first_new, n, first_new, r.blocks.size()};
+    Splice at{p + first_new, n, first_new, r_blocks.size()};
     bool found = to_end;
     size_t x = j;
-    for (size_t b = first_new; b < r.blocks.size(); b++) {
-      const int64_t start = r.blocks[b].line_start + line_shift;
+    for (size_t b = first_new; b < r_blocks.size(); b++) {
+      const int64_t start = r_blocks[b].line_start;
       if (start <= new_last_line) continue;
       while (x < n && blocks_[x].line_start + delta < start) x++;
       if (x >= n) break;
-      if (!same_block(blocks_[x], delta, r.blocks[b])) continue;
+      // Not the slice's last block unless the slice ends the text: a block's lines also come
+      // from the block after it (core/source_map.h), which the slice may have cut.
+      if ((b + 1 == r_blocks.size() && !to_end) || !same_block(blocks_[x], delta, r_blocks[b])) continue;
+      if (jekyll && scanned_fence_at(start)) continue;
+      if (!placed(r_blocks[b].line_start, b > 0 ? r_blocks[b - 1].line_end : 0, r_blocks[b].html)) continue;
       at = Splice{p + first_new, x, first_new, b};
       found = true;
       break;
@@ -376,14 +374,26 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
     }
     // Slice blocks equal to the old ones around them are the old ones: the change is what is left.
     while (at.slice_first < at.slice_end && at.keep_before < at.resume_at &&
-           same_block(blocks_[at.keep_before], 0, r.blocks[at.slice_first])) {
+           same_block(blocks_[at.keep_before], 0, r_blocks[at.slice_first])) {
       at.keep_before++;
       at.slice_first++;
     }
     while (at.slice_end > at.slice_first && at.resume_at > at.keep_before &&
-           same_block(blocks_[at.resume_at - 1], delta, r.blocks[at.slice_end - 1])) {
+           same_block(blocks_[at.resume_at - 1], delta, r_blocks[at.slice_end - 1])) {
       at.resume_at--;
       at.slice_end--;
+    }
+    // kramdown definition lists join md4c's blocks by their reported lines (JekyllPass::finish),
+    // and a block without text (a thematic break) is reported on the next line with text: the
+    // list order is then not the text's, and a slice can miss a block that starts above it.
+    if (jekyll) {
+      auto is_dl = [](std::string_view html) { return html.rfind("<dl", 0) == 0; };
+      for (size_t i = p; i < at.resume_at; i++) {
+        if (is_dl(std::string_view(raw_.data() + blocks_[i].raw_offset, blocks_[i].raw_size))) return "definition lists";
+      }
+      for (const SliceBlock& b : r_blocks) {
+        if (is_dl(b.html)) return "definition lists";
+      }
     }
     // kramdown numbers duplicate heading ids across the document and {:toc} lists them all:
     // the slice's blocks with headings must be the old ones, in order.
@@ -404,7 +414,7 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
     const uint32_t resume_line = at.resume_at < n ? static_cast<uint32_t>(blocks_[at.resume_at].line_start + delta)
                                                   : UINT32_MAX;
     size_t slice_lints = 0;
-    for (const Diagnostic& d : r.diagnostics) {
+    for (const Diagnostic& d : slice_.state_->result.diagnostics) {
       if (d.line <= prefix_lines_) continue;
       const int64_t line = d.line + line_shift;
       if (line >= resume_line) continue;
@@ -413,107 +423,23 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
     }
     if (lints + slice_lints >= kMaxLintDiagnostics) return "diagnostics";
     doc_markers_ = doc_markers;
-    splice(at, line_shift, delta, options);
+    for (KramdownBlocks::Fence& fence : fences_) {
+      if (fence.first > old_last_line) fence.first = static_cast<uint32_t>(fence.first + delta);
+      if (fence.last != UINT32_MAX && fence.last > old_last_line) fence.last = static_cast<uint32_t>(fence.last + delta);
+    }
+    splice(at, delta, options);
     splice_diagnostics(slice_line, resume_line, line_shift, delta);
     return nullptr;
   }
   return "no unchanged block past the edit";
 }
 
-void IncrementalRenderer::splice_diagnostics(uint32_t slice_line, uint32_t resume_line, int64_t line_shift,
-                                             int64_t delta) {
-  const std::vector<Diagnostic>& slice = slice_.state_->result.diagnostics;
-  std::vector<Diagnostic>& out = next_diagnostics_;
-  out.clear();
-  const int64_t old_resume = resume_line == UINT32_MAX ? INT64_MAX : resume_line - delta;
-  for (const Diagnostic& d : result_.diagnostics) {  // the front matter's, and the body's above the slice
-    if (d.line < slice_line) out.push_back(d);
-  }
-  for (const Diagnostic& d : slice) {
-    const int64_t line = d.line + line_shift;
-    if (d.line <= prefix_lines_ || line >= resume_line) continue;
-    out.push_back(d);
-    out.back().line = static_cast<uint32_t>(line);
-  }
-  for (const Diagnostic& d : result_.diagnostics) {
-    if (d.line < slice_line || d.line < old_resume) continue;
-    out.push_back(d);
-    out.back().line = static_cast<uint32_t>(d.line + delta);
-  }
-  result_.diagnostics.swap(out);
-}
-
-void IncrementalRenderer::splice(const Splice& at, int64_t line_shift, int64_t delta, const RenderOptions& options) {
-  const RenderResult& r = slice_.state_->result;
-  const bool count = result_.words_counted;
-  // raw_ only grows here (the slice's blocks go at its end) until it holds twice what the
-  // blocks use: then one copy compacts it, so a keystroke copies the text's HTML once (assemble).
-  next_blocks_.clear();
-  auto keep = [&](const StoredBlock& old, int64_t shift) {
-    StoredBlock b = old;
-    b.line_start = static_cast<uint32_t>(b.line_start + shift);
-    b.line_end = static_cast<uint32_t>(b.line_end + shift);
-    next_blocks_.push_back(b);
-  };
-  for (size_t i = 0; i < at.keep_before; i++) keep(blocks_[i], 0);
-  for (size_t i = at.slice_first; i < at.slice_end; i++) {
-    const Block& block = r.blocks[i];
-    std::string_view html(r.html.data() + block.html_offset, block.html_length);
-    StoredBlock b{static_cast<uint32_t>(block.line_start + line_shift), static_cast<uint32_t>(block.line_end + line_shift),
-                  block.hash, raw_.size(), block.html_length, WordTally{}};
-    if (count) b.words = counter_.tally_html(html);
-    raw_.append(html);
-    next_blocks_.push_back(b);
-  }
-  for (size_t i = at.resume_at; i < blocks_.size(); i++) keep(blocks_[i], delta);
-  const uint32_t previous = static_cast<uint32_t>(result_.blocks.size());
-  blocks_.swap(next_blocks_);
-  size_t live = 0;
-  for (const StoredBlock& b : blocks_) live += b.raw_size;
-  if (raw_.size() > 2 * live + (64u << 10)) {
-    next_raw_.clear();
-    next_raw_.reserve(live);
-    for (StoredBlock& b : blocks_) {
-      const size_t offset = next_raw_.size();
-      next_raw_.append(raw_, b.raw_offset, b.raw_size);
-      b.raw_offset = offset;
-    }
-    raw_.swap(next_raw_);
-  }
-  if (count) {
-    WordCounter total;
-    for (const StoredBlock& b : blocks_) total.add(b.words);
-    result_.words = total.words();
-  }
-
-  const size_t h = has_header_ ? 1 : 0;
-  size_t first = h + at.keep_before;
-  size_t end_new = h + at.keep_before + (at.slice_end - at.slice_first);
-  size_t end_old = h + at.resume_at;
-  // Chirpy's header and tail show the words (the front matter and site are the full render's).
-  if (options.post_header && result_.mode_used == Mode::kJekyll) {
-    const JekyllPass& jekyll = full_.state_->jekyll;
-    uint32_t first_line = 0, last_line = 0;
-    scratch_.clear();
-    const bool header = jekyll.post_header(options.site, result_.words, options.unsafe, scratch_, first_line, last_line);
-    if (header != has_header_ || scratch_ != header_) first = 0;
-    has_header_ = header;
-    header_.swap(scratch_);
-    scratch_.clear();
-    const bool tail = jekyll.post_tail(options.site, result_.words, options.unsafe, scratch_);
-    if (tail != has_tail_ || scratch_ != tail_) {
-      end_new = (has_header_ ? 1 : 0) + blocks_.size() + (tail ? 1 : 0);
-      end_old = previous;
-    }
-    has_tail_ = tail;
-    tail_.swap(scratch_);
-  }
-  const uint32_t old_tail_line = tail_line_;
-  tail_line_ = lines_.count();
-  changes_ = EditChanges{true, static_cast<uint32_t>(first), static_cast<uint32_t>(end_new - first),
-                         static_cast<uint32_t>(end_old - first), nullptr};
-  assemble_edit(options, delta == 0 && tail_line_ == old_tail_line);
-  options_ = options;
+bool IncrementalRenderer::in_scanned_fence(uint32_t line) const {
+  auto after = std::upper_bound(fences_.begin(), fences_.end(), line,
+                                [](uint32_t l, const KramdownBlocks::Fence& f) { return l <= f.first; });
+  if (after == fences_.begin()) return false;
+  const KramdownBlocks::Fence& fence = *(after - 1);  // the last fence opened above `line`
+  return line <= fence.last;
 }
 
 }  // namespace draftmark

@@ -29,6 +29,7 @@
 
 #include "core/line_starts.h"
 #include "draftmark/document.h"
+#include "jekyll/kramdown/kramdown_blocks.h"
 #include "jekyll/post_layout/word_count.h"
 
 namespace draftmark {
@@ -71,6 +72,13 @@ class IncrementalRenderer {
     size_t raw_offset = 0, raw_size = 0;
     WordTally words;
   };
+  static constexpr size_t kNotReused = static_cast<size_t>(-1);
+  // A block of the slice render, in the text's lines.
+  struct SliceBlock {
+    uint32_t line_start = 0, line_end = 0, hash = 0;
+    std::string_view html;          // into the slice render, or raw_ when reused
+    size_t reused = kNotReused;     // the old block whose HTML it takes (an untouched heading)
+  };
   // Where a slice render's blocks go in the new block list.
   struct Splice {
     size_t keep_before = 0;  // old blocks [0, keep_before) stay
@@ -87,8 +95,12 @@ class IncrementalRenderer {
   // Renders the front matter (Jekyll) and the text from `first_line` to `end_offset` into
   // slice_; false when its diagnostics are not the whole text's.
   bool render_slice(uint32_t first_line, size_t end_offset);
-  // `line_shift` maps slice lines to text lines, `delta` old lines past the edit to new ones.
-  void splice(const Splice& at, int64_t line_shift, int64_t delta, const RenderOptions& options);
+  // slice_blocks_ from the slice render (which starts at line slice_line): `line_shift` maps
+  // its lines to the text's. Lines before first_line and past new_last_line are unchanged (`delta`: old to new past the edit).
+  void read_slice(int64_t line_shift, uint32_t slice_line, uint32_t first_line, uint32_t new_last_line,
+                  int64_t delta, bool jekyll);
+  // `delta` maps old lines past the edit to new ones.
+  void splice(const Splice& at, int64_t delta, const RenderOptions& options);
   void assemble(const RenderOptions& options);  // result_ from the stored blocks
   // result_ after an edit, from the previous one where changes_ says it holds: the blocks
   // before the changed ones, and after them too when their lines did not move, are copied whole.
@@ -108,6 +120,7 @@ class IncrementalRenderer {
   bool clean_ = false;          // the text is well-formed UTF-8 without NUL or CR, not too large
   RenderOptions options_;       // of the last render
   uint32_t doc_markers_ = 0;    // scan_edit_markers of the text
+  bool list_hack_ = false;      // md4c_list_hack_lines of the text (the .cpp says why)
   std::unordered_set<std::string> labels_;  // collect_definition_labels of the text
   bool labels_unknown_ = false;
   std::string text_;
@@ -123,6 +136,11 @@ class IncrementalRenderer {
   uint32_t tail_line_ = 0;      // the text's last line
   std::string slice_text_, scratch_;
   std::vector<Diagnostic> next_diagnostics_;
+  std::vector<SliceBlock> slice_blocks_;
+  // Jekyll: the fences kramdown's block scan paired at the last full render, in the current
+  // text's lines (edits never touch a fence line; the lines past an edit move).
+  std::vector<KramdownBlocks::Fence> fences_;
+  bool in_scanned_fence(uint32_t line) const;  // the scan is inside a fence when `line` starts
   WordCounter counter_;
 };
 

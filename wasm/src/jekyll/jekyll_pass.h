@@ -38,6 +38,8 @@ class JekyllPass {
     return liquid_active_ ? &liquid_.lines() : &document_lines;
   }
   RenderDialect* dialect() { return &dialect_; }
+  // What kramdown's block scan found in the prepared post.
+  const KramdownBlocks& kramdown_blocks() const { return kramdown_; }
   // The front matter of the prepared post (present == false when there is none).
   const FrontMatter& front_matter() const { return front_matter_; }
   // `math: true` in the front matter of the prepared post.

@@ -224,6 +224,7 @@ void KramdownBlocks::clear() {
   alds.clear();
   footnotes.clear();
   abbreviations.clear();
+  fences.clear();
   auto_ids = true;
 }
 
@@ -282,7 +283,10 @@ void scan_kramdown_blocks(std::string_view body, uint32_t first_line, std::strin
     bool blank = is_blank(text);
 
     if (fence_open) {
-      if (closes_fence(text, fence_char, fence_open)) fence_open = 0;
+      if (closes_fence(text, fence_char, fence_open)) {
+        fence_open = 0;
+        out.fences.back().last = number;
+      }
       previous_blank = blank;
       previous_was_ial = false;
       continue;
@@ -332,6 +336,7 @@ void scan_kramdown_blocks(std::string_view body, uint32_t first_line, std::strin
 
     if (size_t n = fence_length(text, fence_char); n > 0) {
       fence_open = n;
+      out.fences.push_back(KramdownBlocks::Fence{number, UINT32_MAX});
       masked_line = false;
     } else if (match_ald(text, name, ald_body)) {
       parse_attribute_list(ald_body, attrs);

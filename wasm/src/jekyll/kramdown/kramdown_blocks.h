@@ -57,6 +57,13 @@ struct KramdownBlocks {
   std::vector<Abbreviation> abbreviations;
   std::vector<DefinitionList> definition_lists;
   bool auto_ids = true;  // {::options auto_ids="false" /}
+  // The fences the scan skipped (it pairs them itself, not as md4c does: a fence line inside
+  // an HTML block still opens one): document lines of the opening and closing fence lines,
+  // last = UINT32_MAX when unclosed. In line order.
+  struct Fence {
+    uint32_t first = 0, last = 0;
+  };
+  std::vector<Fence> fences;
   void clear();
 };
 
