@@ -8,10 +8,17 @@ using draftmark::IncrementalRenderer;
 using draftmark::Mode;
 using draftmark::RenderOptions;
 
+namespace {
+RenderOptions in_mode(Mode mode) {
+  RenderOptions options;
+  options.mode = mode;
+  return options;
+}
+}  // namespace
+
 TEST_CASE("an edit in a paragraph re-renders that paragraph only, as the header's example says") {
   IncrementalRenderer r;
-  RenderOptions options;
-  options.mode = Mode::kGfm;
+  const RenderOptions options = in_mode(Mode::kGfm);
   r.render("One\n\nTwo\n\nThree\n", options);
   const draftmark::RenderResult& out = r.render_edit(8, 0, "!", options);
   CHECK(r.text() == "One\n\nTwo!\n\nThree\n");
@@ -24,8 +31,7 @@ TEST_CASE("an edit in a paragraph re-renders that paragraph only, as the header'
 
 TEST_CASE("a new line moves the data-line of every block below the edit") {
   IncrementalRenderer r;
-  RenderOptions options;
-  options.mode = Mode::kCommonMark;
+  const RenderOptions options = in_mode(Mode::kCommonMark);
   r.render("a\n\nb\n\nc\n\nd\n", options);
   const draftmark::RenderResult& out = r.render_edit(4, 0, "\nb2", options);  // "b\nb2" is one paragraph
   CHECK(r.changes().incremental);
@@ -47,8 +53,7 @@ TEST_CASE("edits of the front matter and of link definitions render the whole te
 
 TEST_CASE("an unterminated fence typed above later blocks renders the whole text") {
   IncrementalRenderer r;
-  RenderOptions options;
-  options.mode = Mode::kGfm;
+  const RenderOptions options = in_mode(Mode::kGfm);
   r.render("a\n\nb\n\nc\n\nd\n\ne\n\nf\n", options);
   const draftmark::RenderResult& out = r.render_edit(3, 0, "```\n", options);
   CHECK(out.blocks.size() == 2);  // "a" and the code block that runs to the end

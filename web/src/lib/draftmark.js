@@ -193,25 +193,36 @@ function setSite(inst, json) {
   inst.siteJson = json;
 }
 
-function renderWith(markdown, options, lazy) {
-  if (!compiled) throw new DraftmarkError('draftmark: call init() before render()');
-  const bits = optionBits(options) | (lazy ? 0 : OPT_UTF16_OFFSETS);
+// Copies `text` into the module's input buffer as UTF-8; returns the bytes written.
+function writeInput(inst, text) {
+  const capacity = text.length * 3;  // UTF-16 unit -> at most 3 UTF-8 bytes
+  const ptr = inst.exports.dm_input_reserve(capacity);
+  if (ptr === 0) throw new DraftmarkError('draftmark: out of memory for the input');
+  return encoder.encodeInto(text, new Uint8Array(inst.memory.buffer, ptr, capacity)).written;
+}
+
+// Runs one render on the instance; a trap leaves the module in an unknown state, so the next
+// call starts a fresh one, and every failure surfaces as a DraftmarkError.
+function guardedRender(run) {
   if (!instance) instance = instantiate();  // after a trap: a fresh module, same code
-  const { exports, memory } = instance;
   try {
-    setSite(instance, siteJson(options.site));
-    const capacity = markdown.length * 3;  // UTF-16 unit -> at most 3 UTF-8 bytes
-    const ptr = exports.dm_input_reserve(capacity);
-    if (ptr === 0) throw new DraftmarkError('draftmark: out of memory for the input');
-    const { written } = encoder.encodeInto(markdown, new Uint8Array(memory.buffer, ptr, capacity));
-    const resultPtr = exports.dm_render(written, bits);
-    Object.assign(instance, { text: markdown, units: 0, bytes: 0 });
-    return readResult(memory, resultPtr, lazy);
+    return run(instance);
   } catch (error) {
-    instance = null;  // a trap leaves the module in an unknown state
+    instance = null;
     if (error instanceof DraftmarkError) throw error;
     throw new DraftmarkError(`draftmark: the renderer failed: ${error.message}`, { cause: error });
   }
+}
+
+function renderWith(markdown, options, lazy) {
+  if (!compiled) throw new DraftmarkError('draftmark: call init() before render()');
+  const bits = optionBits(options) | (lazy ? 0 : OPT_UTF16_OFFSETS);
+  return guardedRender((inst) => {
+    setSite(inst, siteJson(options.site));
+    const resultPtr = inst.exports.dm_render(writeInput(inst, markdown), bits);
+    Object.assign(inst, { text: markdown, units: 0, bytes: 0 });
+    return readResult(inst.memory, resultPtr, lazy);
+  });
 }
 
 /**
@@ -290,29 +301,21 @@ export function renderEditForPatch(text, change, options, previous) {
 function renderEditWith(text, { from, to, insert }, options, lazy, previous = undefined) {
   if (!compiled) throw new DraftmarkError('draftmark: call init() before renderEdit()');
   if (!instance) instance = instantiate();
-  const inst = instance;
-  if (inst.text === null || (previous !== undefined && inst.text !== previous) || !(from >= 0 && from <= to && to <= inst.text.length)) {
+  const known = instance.text;
+  if (known === null || (previous !== undefined && known !== previous) || !(from >= 0 && from <= to && to <= known.length)) {
     return { ...renderWith(text, options, lazy), incremental: false, changed: undefined };
   }
-  const { exports, memory } = inst;
-  try {
+  return guardedRender((inst) => {
     setSite(inst, siteJson(options.site));
     const start = byteOffset(inst, from);
     const end = byteOffset(inst, to);
-    const capacity = insert.length * 3;
-    const ptr = exports.dm_input_reserve(capacity);
-    if (ptr === 0) throw new DraftmarkError('draftmark: out of memory for the input');
-    const { written } = encoder.encodeInto(insert, new Uint8Array(memory.buffer, ptr, capacity));
-    const resultPtr = exports.dm_render_edit(start, end - start, written, optionBits(options) | (lazy ? 0 : OPT_UTF16_OFFSETS));
+    const written = writeInput(inst, insert);
+    const resultPtr = inst.exports.dm_render_edit(start, end - start, written, optionBits(options) | (lazy ? 0 : OPT_UTF16_OFFSETS));
     Object.assign(inst, { text, units: from + insert.length, bytes: start + written });
-    const result = readResult(memory, resultPtr, lazy);
-    const u32 = new Uint32Array(memory.buffer, resultPtr + 11 * 4, 4);
+    const result = readResult(inst.memory, resultPtr, lazy);
+    const u32 = new Uint32Array(inst.memory.buffer, resultPtr + 11 * 4, 4);
     return { ...result, incremental: u32[3] === 1, changed: { first: u32[0], count: u32[1], replaced: u32[2] } };
-  } catch (error) {
-    instance = null;  // a trap leaves the module in an unknown state
-    if (error instanceof DraftmarkError) throw error;
-    throw new DraftmarkError(`draftmark: the renderer failed: ${error.message}`, { cause: error });
-  }
+  });
 }
 
 /**
