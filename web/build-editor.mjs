@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { iconsPlugin, katexCssPlugin } from './esbuild-plugins.mjs';
+import { iconsPlugin, katexCssPlugin, mermaidElkAsDagrePlugin } from './esbuild-plugins.mjs';
 
 const common = { bundle: true, target: 'es2022', charset: 'utf8', legalComments: 'none', logLevel: 'warning' };
 
@@ -28,7 +28,7 @@ export async function buildEditor({ root, dist }) {
   // Mermaid apart (~3 MB): web/src/lib/diagrams.js imports it beside itself on a post's first diagram.
   await build({
     ...common, entryPoints: [path.join(root, 'web/src/lib/mermaid-entry.js')], outfile: path.join(dist, 'draftmark-mermaid.js'),
-    format: 'esm', platform: 'browser', minify: true,
+    format: 'esm', platform: 'browser', minify: true, plugins: [mermaidElkAsDagrePlugin()],
   });
   const page = path.join(dist, 'index.html');
   copyFileSync(path.join(root, 'web/index.html'), page);

@@ -14,7 +14,7 @@ import { build, transform } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { iconsPlugin, inlineCssPlugin, katexCssPlugin, wasmGzipPlugin } from './esbuild-plugins.mjs';
+import { iconsPlugin, inlineCssPlugin, katexCssPlugin, mermaidElkAsDagrePlugin, wasmGzipPlugin } from './esbuild-plugins.mjs';
 
 const ASSET_LOADERS = {
   '.woff2': 'dataurl', '.woff': 'dataurl', '.ttf': 'dataurl',
@@ -62,7 +62,7 @@ async function bundleMermaid(root) {
   const result = await build({
     entryPoints: [path.join(root, 'web/src/lib/mermaid-entry.js')], bundle: true, write: false,
     format: 'iife', globalName: '__draftmarkMermaid', platform: 'browser', target: 'es2022',
-    minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning',
+    minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning', plugins: [mermaidElkAsDagrePlugin()],
   });
   const js = `${result.outputFiles[0].text};globalThis.__draftmarkMermaid=__draftmarkMermaid.default;`;
   return gzipSync(js, { level: 9 }).toString('base64');

@@ -49,6 +49,15 @@ describe('mermaid diagrams', () => {
     assert.equal(await page.evaluate(() => document.querySelector('#preview .mermaid svg') === window.__svg), true);
   });
 
+  // The bundle leaves elkjs out (esbuild-plugins.mjs): as on Chirpy, whose mermaid has no ELK.
+  test('a diagram asking for the ELK layout is drawn with dagre, not an error', async () => {
+    const elk = '```mermaid\n---\nconfig:\n  layout: elk\n---\nflowchart LR\n  P[Plan] --> Q[Ship]\n```\n';
+    await setMarkdown(page, post(`Intro.\n\n${elk}`));
+    await page.waitForFunction(() => /Ship/.test(document.querySelector('#preview .mermaid svg')?.textContent ?? '')
+      || document.querySelector('#preview .dm-diagram-error'), null, { timeout: 60_000 });
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#preview .dm-diagram-error').length), 0);
+  });
+
   test('without mermaid: true the fence stays a code box', async () => {
     await setMarkdown(page, post(flow, false));
     const info = await page.evaluate(() => ({ diagrams: document.querySelectorAll('#preview .dm-diagram').length,

@@ -3,11 +3,12 @@
 // window.draftmark = { ready, setMarkdown(text) (resolves once the preview shows text), getMarkdown(),
 //   view (the CodeMirror EditorView), draftId, timings, slowRenderMs (writable), journal },
 // and a `draftmark:rendered` event on #preview after each patch.
+import { store } from './drafts/opening-store.js';  // first: its reads start before the other modules run
 import seedPost from '../../../tests/fixtures/seed-post.md';
 import { init, render } from '../lib/draftmark.js';
 import { DiagnosticsPanel } from './diagnostics-panel.js';
 import { Drafts } from './drafts/drafts.js';
-import { DraftStore, newDraftId } from './drafts/storage.js';
+import { newDraftId } from './drafts/storage.js';
 import { createEditor } from './editor.js';
 import { Notices } from './notices.js';
 import { OutlinePanel } from './outline-panel.js';
@@ -24,7 +25,6 @@ import { StatusBar } from './status-bar.js';
 const $ = (selector) => document.querySelector(selector);
 const root = document.documentElement;
 const notices = new Notices($('#notices'));
-const store = new DraftStore();
 const settings = new Settings({ store, onError: (error) => saveFlow.reportStorage(error) });
 const diagnostics = new DiagnosticsPanel({
   list: $('#diagnostics-list'), summary: $('#diagnostics-summary'),

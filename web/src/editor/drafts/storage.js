@@ -64,6 +64,40 @@ export class DraftStore {
     return this.#store;
   }
 
+  // Reads issued by preload(), each handed out once (see there); a write drops them.
+  #preloaded = new Map();
+  #writes = 0;
+
+  /**
+   * Issues the reads that open the editor — settings, then the draft they name (or the list of
+   * drafts), and the image folder — at once, so IndexedDB answers while the rest of the editor's
+   * code is evaluated (opening-store.js). The first getSettings(), load(id), list() and
+   * getImageFolder() take these results.
+   */
+  preload() {
+    const keep = (key, promise) => { promise.catch(() => {}); this.#preloaded.set(key, promise); return promise; };
+    const writes = this.#writes;
+    keep('image-folder', this.getImageFolder());
+    keep('settings', this.#readSettings()).then((values) => {
+      if (this.#writes !== writes) return;  // a write came first: the draft read now may be stale
+      const id = values.currentDraftId;
+      if (id) keep(`load:${id}`, this.#readDraft(id));
+      else keep('list', this.#readList());
+    }, () => {});
+  }
+
+  #take(key, read) {
+    const promise = this.#preloaded.get(key);
+    this.#preloaded.delete(key);
+    return promise ?? read();
+  }
+
+  #write(what, fn) {
+    this.#writes++;
+    this.#preloaded.clear();  // what was read ahead may be what this changes
+    return this.#run(what, fn);
+  }
+
   async #run(what, fn) {
     try {
       return await fn(this.#open());
@@ -75,6 +109,15 @@ export class DraftStore {
 
   /** Metadata of every draft, most recently changed first. */
   list() {
+    return this.#take('list', () => this.#readList());
+  }
+
+  /** {meta, text: {text, rev, anchor, head, scrollLine}} or null. */
+  load(id) {
+    return this.#take(`load:${id}`, () => this.#readDraft(id));
+  }
+
+  #readList() {
     return this.#run('list drafts', async (store) => {
       const metaKeys = (await keys(store)).filter((k) => typeof k === 'string' && k.startsWith('meta:'));
       const metas = await store('readonly', (s) => Promise.all(metaKeys.map((k) => promisifyRequest(s.get(k)))));
@@ -82,8 +125,7 @@ export class DraftStore {
     });
   }
 
-  /** {meta, text: {text, rev, anchor, head, scrollLine}} or null. */
-  load(id) {
+  #readDraft(id) {
     return this.#run('read the draft', (store) => store('readonly', async (s) => {
       const [meta, text, view] = await Promise.all([`meta:${id}`, `text:${id}`, `view:${id}`]
         .map((key) => promisifyRequest(s.get(key))));
@@ -96,7 +138,7 @@ export class DraftStore {
    * `snapshot`: {text, anchor, head, scrollLine, title}. Resolves to {rev} or {conflict: true, theirs}.
    */
   save(id, snapshot, { baseRev, writer }) {
-    return this.#run('save the draft', (store) => store('readwrite', (s) => new Promise((resolve, reject) => {
+    return this.#write('save the draft', (store) => store('readwrite', (s) => new Promise((resolve, reject) => {
       const textKey = `text:${id}`;
       const metaKey = `meta:${id}`;
       // A put can throw (quota, a value that cannot be cloned) or the transaction can abort
@@ -127,7 +169,7 @@ export class DraftStore {
   /** Saves only the cursor and scroll position (no revision change: it is not content). */
   saveView(id, { anchor, head, scrollLine }) {
     // Only for a draft that exists: a view saved after a delete must not leave a record behind.
-    return this.#run('save the cursor', (store) => store('readwrite', (s) => new Promise((resolve, reject) => {
+    return this.#write('save the cursor', (store) => store('readwrite', (s) => new Promise((resolve, reject) => {
       readThen(s, `meta:${id}`, reject, (meta) => {
         if (meta) s.put({ anchor, head, scrollLine }, `view:${id}`);
         promisifyRequest(s.transaction).then(resolve, reject);
@@ -137,22 +179,26 @@ export class DraftStore {
 
   /** Sets the user's name for a draft (shown instead of the front matter title). */
   rename(id, name) {
-    return this.#run('rename the draft', (store) => patch(store, `meta:${id}`, (old) => ({ ...old, name })));
+    return this.#write('rename the draft', (store) => patch(store, `meta:${id}`, (old) => ({ ...old, name })));
   }
 
   remove(id) {
-    return this.#run('delete the draft', (store) => store('readwrite', (s) => {
+    return this.#write('delete the draft', (store) => store('readwrite', (s) => {
       for (const k of [`meta:${id}`, `text:${id}`, `view:${id}`, `file:${id}`]) s.delete(k);
       return promisifyRequest(s.transaction);
     }));
   }
 
   getSettings() {
+    return this.#take('settings', () => this.#readSettings());
+  }
+
+  #readSettings() {
     return this.#run('read settings', async (store) => (await get('settings', store)) ?? {});
   }
 
   setSettings(settings) {
-    return this.#run('save settings', (store) => set('settings', settings, store));
+    return this.#write('save settings', (store) => set('settings', settings, store));
   }
 
   /** The file a draft was opened from or saved to (FileSystemFileHandle), or undefined. */
@@ -161,15 +207,15 @@ export class DraftStore {
   }
 
   setFileHandle(id, handle) {
-    return this.#run('remember the file', (store) => (handle ? set(`file:${id}`, handle, store) : del(`file:${id}`, store)));
+    return this.#write('remember the file', (store) => (handle ? set(`file:${id}`, handle, store) : del(`file:${id}`, store)));
   }
 
   /** The local folder images resolve against (FileSystemDirectoryHandle), or undefined. */
   getImageFolder() {
-    return this.#run('read the image folder', (store) => get('image-folder', store));
+    return this.#take('image-folder', () => this.#run('read the image folder', (store) => get('image-folder', store)));
   }
 
   setImageFolder(handle) {
-    return this.#run('remember the image folder', (store) => (handle ? set('image-folder', handle, store) : del('image-folder', store)));
+    return this.#write('remember the image folder', (store) => (handle ? set('image-folder', handle, store) : del('image-folder', store)));
   }
 }
