@@ -14,6 +14,10 @@ const kNotBundled = new Set(['esbuild', 'playwright-core', 'commonmark-spec',
   '@fontsource/source-sans-pro', 'jquery', 'lozad', 'magnific-popup', 'clipboard', 'dayjs', 'simple-jekyll-search', 'mathjax',
   'mathjax-full']);
 
+// Dependencies of bundled packages that our build leaves out: mermaid's ELK layouts
+// (esbuild-plugins.mjs mermaidElkAsDagrePlugin).
+const kLeftOut = new Set(['elkjs']);
+
 function packageDir(root, name, from) {
   // Node's lookup: nested node_modules first, then upwards to the root's.
   for (let dir = from; dir.startsWith(root); dir = path.dirname(dir)) {
@@ -37,7 +41,7 @@ export function bundledPackages(root) {
   while (queue.length) {
     const [name, from] = queue.shift();
     const dir = packageDir(root, name, from);
-    if (!dir || seen.has(dir) || name.startsWith('@types/')) continue;
+    if (!dir || seen.has(dir) || name.startsWith('@types/') || kLeftOut.has(name)) continue;
     const meta = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
     seen.set(dir, { name: meta.name, version: meta.version, license: meta.license ?? 'see text', text: licenseText(dir) });
     for (const dep of Object.keys(meta.dependencies ?? {})) queue.push([dep, dir]);

@@ -89,6 +89,56 @@ describe('scroll sync', () => {
     }
   });
 
+  // A preview of 300 blocks or more skips the layout and paint of blocks far from the view
+  // (offscreen-blocks.js), at the size they had: positions, and so scroll sync, must not move.
+  describe('a long preview', () => {
+    before(async () => {
+      await setMarkdown(page, Array.from({ length: 8 }, () => longDocument()).join('\n\n'));
+      await page.evaluate(() => Promise.all([...document.querySelectorAll('#preview img')].map((img) => img.decode())));
+      await page.waitForFunction(() => document.querySelectorAll('#preview > [data-far]').length > 100);
+    });
+
+    test('blocks far from the view are skipped, and none on screen', async () => {
+      const info = await page.evaluate(() => {
+        const view = document.getElementById('preview-scroller').getBoundingClientRect();
+        const blocks = [...document.getElementById('preview').children];
+        const onScreen = blocks.filter((b) => { const r = b.getBoundingClientRect(); return r.bottom > view.top && r.top < view.bottom; });
+        return { blocks: blocks.length, far: blocks.filter((b) => b.hasAttribute('data-far')).length, farOnScreen: onScreen.filter((b) => b.hasAttribute('data-far')).length };
+      });
+      assert.ok(info.blocks >= 300 && info.far > info.blocks / 2, JSON.stringify(info));
+      assert.equal(info.farOnScreen, 0);
+    });
+
+    test('skipped blocks keep their place: every block where a full layout puts it', async () => {
+      const tops = () => page.evaluate(() => [...document.getElementById('preview').children].map((b) => b.getBoundingClientRect().top));
+      const skipped = await tops();
+      await page.evaluate(() => { for (const b of document.querySelectorAll('#preview > [data-far]')) b.removeAttribute('data-far'); });
+      const full = await tops();
+      const worst = Math.max(...full.map((top, i) => Math.abs(top - skipped[i])));
+      assert.ok(worst <= 1, `a block moved by ${worst} px`);
+    });
+
+    test('the two panes stay together at many points of the long document', async () => {
+      const lines = await page.evaluate(() => window.draftmark.view.state.doc.lines);
+      for (const fraction of [0.2, 0.5, 0.8, 0.95]) {
+        const target = Math.round(lines * fraction);
+        await page.evaluate((line) => {
+          const view = window.draftmark.view;
+          view.scrollDOM.scrollTop = view.lineBlockAt(view.state.doc.line(line).from).top;
+        }, target);
+        await page.waitForTimeout(200);
+        const previewLine = await previewTopLine();
+        assert.ok(Math.abs(previewLine - target) <= 6, `editor at line ${target}, preview block at ${previewLine}`);
+        assert.equal(await page.evaluate(() => {
+          const view = document.getElementById('preview-scroller').getBoundingClientRect();
+          return [...document.querySelectorAll('#preview > [data-far]')].filter((b) => { const r = b.getBoundingClientRect(); return r.bottom > view.top && r.top < view.bottom; }).length;
+        }), 0, 'a skipped block is on screen');
+      }
+    });
+
+    after(() => setMarkdown(page, longDocument()));
+  });
+
   test('clicking a preview block puts the editor cursor on its source line', async () => {
     const section = page.locator('#preview h2', { hasText: /^Section 23$/ });
     await section.scrollIntoViewIfNeeded();

@@ -71,3 +71,28 @@ test('typing in a paragraph of the seed post is incremental after the first chan
     assert.deepEqual(kinds, [false, true, true], mode);
   }
 });
+
+// The editor's path: renderEditForPatch with the previous result's blocks, whose unchanged
+// blocks keep their HTML bytes instead of copying the page again (draftmark.js reusedPatchBlocks).
+test('renderEditForPatch: each block\'s HTML and lines are render()\'s, typing and pasting in the seed post', () => {
+  const random = makeRandom(99);
+  for (const mode of ['gfm', 'jekyll']) {
+    let text = readFileSync('tests/fixtures/seed-post.md', 'utf8');
+    let previous = dm.renderForPatch(text, { mode });
+    let cursor = text.indexOf('\n\n', text.length >> 1);
+    for (let n = 0; n < 120; n++) {
+      if (random() < 0.1) cursor = Math.floor(random() * (text.length + 1));
+      if ((text.charCodeAt(cursor - 1) & 0xfc00) === 0xd800) cursor++;
+      const insert = random() < 0.05 ? '\n\nPasted *paragraph*.\n\n- a list\n' : INSERTS[Math.floor(random() * INSERTS.length)];
+      const before = text;
+      text = text.slice(0, cursor) + insert + text.slice(cursor);
+      const result = dm.renderEditForPatch(text, { from: cursor, to: cursor, insert }, { mode }, before, previous.blocks);
+      cursor += insert.length;
+      const expected = dm.renderForPatch(text, { mode });
+      const view = (r) => r.blocks.map((b) => [b.lineStart, b.lineEnd, b.hash, b.html]);
+      assert.deepEqual(view(result), view(expected), `${mode}, change ${n}`);
+      dm.renderEditForPatch(text, { from: cursor, to: cursor, insert: '' }, { mode }, text, result.blocks);  // back on the edit path
+      previous = result;
+    }
+  }
+});

@@ -51,15 +51,16 @@ function escapeHtml(text) {
 }
 
 /**
- * The preview's HTML without editor-only attributes (source lines, highlight markers), with the
- * post's own ids (the preview prefixes them, lib/ids.js).
+ * The preview's HTML without editor-only attributes (source lines, highlight and offscreen
+ * markers), with the post's own ids (the preview prefixes them, lib/ids.js).
  */
 export function cleanPreviewHtml(content) {
   const copy = content.cloneNode(true);
   unprefixIds(copy);
-  for (const el of copy.querySelectorAll('[data-line], [data-highlighted]')) {
+  for (const el of copy.querySelectorAll('[data-line], [data-highlighted], [data-far]')) {
     el.removeAttribute('data-line');
     el.removeAttribute('data-highlighted');
+    el.removeAttribute('data-far');
   }
   return copy.innerHTML;
 }

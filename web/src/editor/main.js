@@ -11,6 +11,7 @@ import { Drafts } from './drafts/drafts.js';
 import { newDraftId } from './drafts/storage.js';
 import { createEditor } from './editor.js';
 import { Notices } from './notices.js';
+import { OffscreenBlocks } from './offscreen-blocks.js';
 import { OutlinePanel } from './outline-panel.js';
 import { PageControls } from './page-controls.js';
 import { PreviewPane } from './preview-pane.js';
@@ -70,7 +71,10 @@ status.renderedWords = () => preview.words();
 const outline = new OutlinePanel({
   button: $('#outline-button'), panel: $('#outline-panel'), list: $('#outline-list'), empty: $('#outline-empty'), preview: $('#preview'),
 });
-preview.onRendered = () => { status.scheduleCounts(); controls.scrollSync?.previewRendered(); outline.update(); };
+const offscreen = new OffscreenBlocks({
+  scroller: $('#preview-scroller'), content: $('#preview'), isLaidOut: () => root.dataset.preview === 'laid-out',
+});
+preview.onRendered = () => { offscreen.schedule(); status.scheduleCounts(); controls.scrollSync?.previewRendered(); outline.update(); };
 saveFlow.site = site;
 saveFlow.onImage = (file) => images.insert(file);
 const controls = new PageControls({ root, settings, notices, store, drafts, saveFlow, preview, resetPreview });
@@ -155,12 +159,12 @@ window.draftmark = {
   /** The last preview update's cost: {renderMs (wasm + decode), patchMs (DOM + math), bytes}. */
   /**
    * Renders the editor's text whole with the preview's options and says whether the preview's
-   * last result (incremental or not) is the same: blocks (hash and lines), diagnostics, words.
+   * last result (incremental or not) is the same: blocks (hash, lines and HTML), diagnostics, words.
    */
   sameAsWholeRender() {
     const last = preview.lastResult;
     const whole = render(preview.editor.getText(), preview.lastOptions);
-    const key = (r) => JSON.stringify([r.blocks.map((b) => [b.hash, b.lineStart, b.lineEnd]), r.diagnostics, r.frontMatter, r.words, r.mode]);
+    const key = (r) => JSON.stringify([r.blocks.map((b) => [b.hash, b.lineStart, b.lineEnd, b.html]), r.diagnostics, r.frontMatter, r.words, r.mode]);
     return key(last) === key(whole);
   },
   get timings() {

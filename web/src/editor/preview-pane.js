@@ -87,7 +87,7 @@ export class PreviewPane {
       // Only the blocks around the edit are rendered again when the core can do it exactly.
       const edit = this.#edits.edit(doc);
       this.lastOptions = options;
-      result = edit ? renderEditForPatch(text, edit.change, options, edit.previous) : renderForPatch(text, options);
+      result = edit ? renderEditForPatch(text, edit.change, options, edit.previous, this.lastResult?.blocks) : renderForPatch(text, options);
       this.#edits.rendered(doc, text);
     } catch (error) {
       this.#edits.reset();

@@ -113,6 +113,7 @@ class PatchBlock {
   #offset;
   #length;
   #html = null;
+  #root = null;  // for a block an edit moved: the block holding its bytes (at other lines)
 
   constructor(bytes, lineStart, lineEnd, hash, offset, length) {
     this.lineStart = lineStart;
@@ -124,21 +125,88 @@ class PatchBlock {
   }
 
   get html() {
-    this.#html ??= decoder.decode(this.#bytes.subarray(this.#offset, this.#offset + this.#length));
+    if (this.#html === null) {
+      this.#html = this.#root
+        ? withLines(this.#root.html, this.#root, this)
+        : decoder.decode(this.#bytes.subarray(this.#offset, this.#offset + this.#length));
+    }
     return this.#html;
+  }
+
+  /**
+   * This block at lines [lineStart, lineEnd] if a render gave it `hash` and `length` bytes
+   * there (the same block, moved by an edit), else null. Shares the bytes: only the data-line
+   * attribute differs, and it is rewritten when the HTML is read.
+   */
+  movedTo(lineStart, lineEnd, hash, length) {
+    const root = this.#root ?? this;
+    if (hash !== root.hash) return null;
+    const lined = root.#startsWithTag();
+    if (root.#length + (lined ? lineDigits(lineStart, lineEnd) - lineDigits(root.lineStart, root.lineEnd) : 0) !== length) return null;
+    const moved = new PatchBlock(null, lineStart, lineEnd, hash, 0, length);
+    moved.#root = root;
+    if (!lined || (lineStart === root.lineStart && lineEnd === root.lineEnd)) moved.#html = root.#html;
+    return moved;
+  }
+
+  // Whether the core put a data-line attribute in (block_output.cpp: after a leading tag name).
+  #startsWithTag() {
+    const [lt, c] = [this.#bytes[this.#offset], this.#bytes[this.#offset + 1] | 0x20];
+    return this.#length >= 2 && lt === 0x3c && c >= 0x61 && c <= 0x7a;
   }
 }
 
-function readResult(memory, resultPtr, lazy) {
+const lineDigits = (start, end) => String(start).length + String(end).length;
+
+// `html` of block `from` with the data-line attribute the core inserted after its first tag
+// name (block_output.cpp) giving the lines of `to` instead.
+function withLines(html, from, to) {
+  const at = /^<[A-Za-z][A-Za-z0-9-]*/.exec(html)?.[0].length;
+  const old = ` data-line="${from.lineStart}-${from.lineEnd}"`;
+  if (at === undefined || !html.startsWith(old, at)) return html;
+  return `${html.slice(0, at)} data-line="${to.lineStart}-${to.lineEnd}"${html.slice(at + old.length)}`;
+}
+
+// Above this many new blocks in an edit, their HTML is copied in one piece (as a whole render).
+const kCopyBlocksApart = 64;
+
+// The blocks of an incremental result for a patcher: an unchanged block keeps the previous
+// result's bytes, and only the new blocks' HTML is copied out of wasm memory. Copying the
+// whole page (~1.2 MB for a 1 MB post) on every keystroke was most of the JS time and garbage.
+function reusedPatchBlocks(u8, u32, [htmlPtr, htmlSize, blocksPtr, blockCount], { blocks: before, first, count, replaced }) {
+  const blocks = new Array(blockCount);
+  const fresh = [];
+  for (let i = 0, p = blocksPtr >>> 2; i < blockCount; i++, p += 7) {
+    const old = i < first ? before[i] : i >= first + count ? before[i - count + replaced] : undefined;
+    const moved = old instanceof PatchBlock ? old.movedTo(u32[p], u32[p + 1], u32[p + 4], u32[p + 3]) : null;
+    if (moved) blocks[i] = moved; else fresh.push(i);
+  }
+  const apart = fresh.length <= kCopyBlocksApart;
+  const page = apart ? null : u8.slice(htmlPtr, htmlPtr + htmlSize);
+  for (const i of fresh) {
+    const p = (blocksPtr >>> 2) + 7 * i;
+    const [offset, length] = [u32[p + 2], u32[p + 3]];
+    blocks[i] = apart
+      ? new PatchBlock(u8.slice(htmlPtr + offset, htmlPtr + offset + length), u32[p], u32[p + 1], u32[p + 4], 0, length)
+      : new PatchBlock(page, u32[p], u32[p + 1], u32[p + 4], offset, length);
+  }
+  return blocks;
+}
+
+// `reuse` (lazy only): {blocks, first, count, replaced} of an incremental render, `blocks` the
+// previous result's (see reusedPatchBlocks).
+function readResult(memory, resultPtr, lazy, reuse = null) {
   const u32 = new Uint32Array(memory.buffer);
   const u8 = new Uint8Array(memory.buffer);
   const at = resultPtr >>> 2;
   const [, htmlPtr, htmlSize, blocksPtr, blockCount, diagPtr, diagSize, fmPtr, fmSize, modeUsed, wordCount] =
     u32.subarray(at, at + 11);
   const text = (ptr, size) => decoder.decode(u8.subarray(ptr, ptr + size));
-  const blocks = new Array(blockCount);
+  let blocks = new Array(blockCount);
   let page;
-  if (lazy) {
+  if (lazy && reuse) {
+    blocks = reusedPatchBlocks(u8, u32, [htmlPtr, htmlSize, blocksPtr, blockCount], reuse);
+  } else if (lazy) {
     // One memcpy out of wasm memory; only the blocks the caller reads are decoded.
     const bytes = u8.slice(htmlPtr, htmlPtr + htmlSize);
     for (let i = 0, p = blocksPtr >>> 2; i < blockCount; i++, p += 7) {
@@ -292,13 +360,15 @@ export function renderEdit(text, change, options = {}) {
 /**
  * renderEdit() for a DOM patcher: block `html` decoded on first read, as renderForPatch().
  * `previous`: the text `change` applies to; when the module last rendered another one (some
- * other render() call in the page), this renders whole. Internal (the editor page uses it).
+ * other render() call in the page), this renders whole. `previousBlocks`: the blocks of the
+ * result for `previous`, whose HTML unchanged blocks share instead of copying it again.
+ * Internal (the editor page uses it).
  */
-export function renderEditForPatch(text, change, options, previous) {
-  return renderEditWith(text, change, options, true, previous);
+export function renderEditForPatch(text, change, options, previous, previousBlocks = null) {
+  return renderEditWith(text, change, options, true, previous, previousBlocks);
 }
 
-function renderEditWith(text, { from, to, insert }, options, lazy, previous = undefined) {
+function renderEditWith(text, { from, to, insert }, options, lazy, previous = undefined, previousBlocks = null) {
   if (!compiled) throw new DraftmarkError('draftmark: call init() before renderEdit()');
   if (!instance) instance = instantiate();
   const known = instance.text;
@@ -312,9 +382,10 @@ function renderEditWith(text, { from, to, insert }, options, lazy, previous = un
     const written = writeInput(inst, insert);
     const resultPtr = inst.exports.dm_render_edit(start, end - start, written, optionBits(options) | (lazy ? 0 : OPT_UTF16_OFFSETS));
     Object.assign(inst, { text, units: from + insert.length, bytes: start + written });
-    const result = readResult(inst.memory, resultPtr, lazy);
     const u32 = new Uint32Array(inst.memory.buffer, resultPtr + 11 * 4, 4);
-    return { ...result, incremental: u32[3] === 1, changed: { first: u32[0], count: u32[1], replaced: u32[2] } };
+    const changed = { first: u32[0], count: u32[1], replaced: u32[2] };
+    const result = readResult(inst.memory, resultPtr, lazy, lazy && previousBlocks ? { blocks: previousBlocks, ...changed } : null);
+    return { ...result, incremental: u32[3] === 1, changed };
   });
 }
 

@@ -5,6 +5,16 @@
 
 // Leaves ~200 ms for IndexedDB within the promise "persisted within 500 ms of a change".
 const kSaveDelayMs = 300;
+// A long draft's snapshot is written less often: storing 1 MB of text took 10–30 ms of the main
+// thread, on every fifth keystroke of fast typing. Its changes are durable without it — the
+// edit journal writes each one in the task that made it (journal.js) — so the promise holds.
+const kSnapshotBytesPerDelay = 64 * 1024;
+const kMaxSaveDelayMs = 3000;
+
+/** How long a snapshot of a `length`-character draft may wait after its first unsaved change. */
+export function snapshotDelayMs(length) {
+  return Math.min(kMaxSaveDelayMs, kSaveDelayMs * Math.max(1, Math.ceil(length / kSnapshotBytesPerDelay)));
+}
 // A save that has not settled by then is reported as failed (the user must hear about a
 // storage that hangs); a later save still runs once it settles.
 const kSaveTimeoutMs = 10_000;
@@ -23,14 +33,17 @@ export class Autosaver {
   #timer = null;
   #dirty = false;
   #running = null;
+  #delayMs;
 
   /**
    * `save()`: writes the current state (returns a Promise). `onError(error)`: a save failed;
-   * the state stays dirty and is retried on the next change or flush.
+   * the state stays dirty and is retried on the next change or flush. `delayMs()`: how long
+   * a change may wait (default kSaveDelayMs).
    */
-  constructor({ save, onError }) {
+  constructor({ save, onError, delayMs = () => kSaveDelayMs }) {
     this.#save = save;
     this.#onError = onError;
+    this.#delayMs = delayMs;
     const flushNow = () => { this.flush(); };
     addEventListener('pagehide', flushNow);
     document.addEventListener('visibilitychange', () => {
@@ -43,10 +56,10 @@ export class Autosaver {
     return this.#dirty;
   }
 
-  /** Records that something changed; a save follows within kSaveDelayMs. */
+  /** Records that something changed; a save follows within delayMs(). */
   markDirty() {
     this.#dirty = true;
-    this.#timer ??= setTimeout(() => { this.#timer = null; this.flush(); }, kSaveDelayMs);
+    this.#timer ??= setTimeout(() => { this.#timer = null; this.flush(); }, this.#delayMs());
   }
 
   /** Saves now if anything is unsaved; resolves when the state is written (or failed). */

@@ -1,6 +1,6 @@
 // The drafts of the editor page: which one is open, opening, creating, renaming and deleting
 // them, the autosave of text and view, and the warnings about other tabs on the same draft.
-import { Autosaver } from './autosave.js';
+import { Autosaver, snapshotDelayMs } from './autosave.js';
 import { DraftSession } from './draft-session.js';
 import { newDraftId } from './storage.js';
 import { DraftsMenu } from './drafts-menu.js';
@@ -79,6 +79,7 @@ export class Drafts {
         saveFlow.setState(this.autosaver.dirty ? 'dirty' : 'saved');
       },
       onError: reportStorage,
+      delayMs: () => snapshotDelayMs(this.editor?.view.state.doc.length ?? 0),
     });
     this.viewSaver = new Autosaver({ save: () => this.session.saveView(), onError: () => {} });
 
