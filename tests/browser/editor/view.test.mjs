@@ -43,6 +43,22 @@ const previewTopLine = () => page.evaluate(() => {
   return Number.parseInt(visible.dataset.line, 10);
 });
 
+// Scrolls the editor to each fraction of the document; the preview's top block must follow.
+async function assertPanesTogether(fractions, alsoCheck = async () => {}) {
+  const lines = await page.evaluate(() => window.draftmark.view.state.doc.lines);
+  for (const fraction of fractions) {
+    const target = Math.round(lines * fraction);
+    await page.evaluate((line) => {
+      const view = window.draftmark.view;
+      view.scrollDOM.scrollTop = view.lineBlockAt(view.state.doc.line(line).from).top;
+    }, target);
+    await page.waitForTimeout(200);
+    const previewLine = await previewTopLine();
+    assert.ok(Math.abs(previewLine - target) <= 6, `editor at line ${target}, preview block at ${previewLine}`);
+    await alsoCheck();
+  }
+}
+
 const previewScrollTop = () => page.$eval('#preview-scroller', (el) => el.scrollTop);
 
 describe('scroll sync', () => {
@@ -76,17 +92,7 @@ describe('scroll sync', () => {
   });
 
   test('the two panes stay together at many points of the document', async () => {
-    const lines = await page.evaluate(() => window.draftmark.view.state.doc.lines);
-    for (const fraction of [0.1, 0.35, 0.6, 0.85]) {
-      const target = Math.round(lines * fraction);
-      await page.evaluate((line) => {
-        const view = window.draftmark.view;
-        view.scrollDOM.scrollTop = view.lineBlockAt(view.state.doc.line(line).from).top;
-      }, target);
-      await page.waitForTimeout(150);
-      const previewLine = await previewTopLine();
-      assert.ok(Math.abs(previewLine - target) <= 6, `editor at line ${target}, preview block at ${previewLine}`);
-    }
+    await assertPanesTogether([0.1, 0.35, 0.6, 0.85]);
   });
 
   // A preview of 300 blocks or more skips the layout and paint of blocks far from the view
@@ -119,21 +125,12 @@ describe('scroll sync', () => {
     });
 
     test('the two panes stay together at many points of the long document', async () => {
-      const lines = await page.evaluate(() => window.draftmark.view.state.doc.lines);
-      for (const fraction of [0.2, 0.5, 0.8, 0.95]) {
-        const target = Math.round(lines * fraction);
-        await page.evaluate((line) => {
-          const view = window.draftmark.view;
-          view.scrollDOM.scrollTop = view.lineBlockAt(view.state.doc.line(line).from).top;
-        }, target);
-        await page.waitForTimeout(200);
-        const previewLine = await previewTopLine();
-        assert.ok(Math.abs(previewLine - target) <= 6, `editor at line ${target}, preview block at ${previewLine}`);
+      await assertPanesTogether([0.2, 0.5, 0.8, 0.95], async () => {
         assert.equal(await page.evaluate(() => {
           const view = document.getElementById('preview-scroller').getBoundingClientRect();
           return [...document.querySelectorAll('#preview > [data-far]')].filter((b) => { const r = b.getBoundingClientRect(); return r.bottom > view.top && r.top < view.bottom; }).length;
         }), 0, 'a skipped block is on screen');
-      }
+      });
     });
 
     after(() => setMarkdown(page, longDocument()));
