@@ -20,8 +20,8 @@
 // - `]:` in the slice or the removed bytes (a definition appears or goes), or a bracketed
 //   label in the slice that the text defines (the definitions are not in the slice);
 // - Jekyll: a fence made or broken (kramdown's block scan pairs fences over the whole text);
-//   Liquid, abbreviation definitions or {:: extensions anywhere; footnotes anywhere
-//   unless the edit moves no line and the slice holds none (the list's lines and numbers);
+//   Liquid, abbreviation definitions or {:: extensions anywhere; a footnote marker in the
+//   slice, or a slice reaching the footnote list or the block above it (numbers and lines);
 //   headings in the slice that are not the old ones in order (kramdown numbers duplicate ids
 //   across the document, {:toc} lists them); `{:` in the slice while the text defines ALDs or
 //   the slice says `toc`;
@@ -234,8 +234,11 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
   }
   if (list_hack_) return "md4c list rule";
   if (jekyll && (any_doc & (kMarkLiquid | kMarkAbbr | kMarkExtension)) != 0) return "document-wide kramdown";
-  // kramdown's footnote list (the last block) takes its lines from the definitions on both
-  // sides of the edit: only edits that move no line keep it.
+  // kramdown's footnotes are numbered in the text's order and listed in the last block, whose
+  // lines start past the block above it (JekyllPass::finish). An edit whose slice holds no
+  // footnote marker and leaves that block and the list alone (checked below) moves the list's
+  // lines as it moves the blocks past the edit: its first line by the clamp to the block
+  // above, its last with the last definition, or with the first when that is above the edit.
   const bool footnotes = jekyll && (any_doc & kMarkFootnote) != 0;
   // kramdown's block scan (jekyll/kramdown/kramdown_blocks.h) runs over the whole text and
   // tracks fences its own way (not md4c's: a fence inside an HTML block still toggles it), so
@@ -248,7 +251,6 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
   auto scanned_fence_at = [&](int64_t line) {  // `line` of the new text
     return in_scanned_fence(static_cast<uint32_t>(line >= first_line && line > new_last_line ? line - delta : line));
   };
-  if (footnotes && delta != 0) return "footnotes";
   size_t lints = 0;
   for (const Diagnostic& d : result_.diagnostics) {
     if (d.line <= prefix_lines_) continue;
