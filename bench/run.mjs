@@ -19,6 +19,8 @@ import { addRatios, measureThroughput } from './throughput.mjs';
 import { moduleSize, partSizes, partsAvailable } from './wasm-size.mjs';
 import { writeReports } from './report.mjs';
 import { checkTargets } from './targets.mjs';
+import { measureStart } from './start.mjs';
+import { measureIncremental } from './incremental.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
@@ -117,6 +119,18 @@ async function main() {
     editor = await measureEditorLatency({ corpora, wasm: args.wasm, withBenchDeps, log });
   }
 
+  let start = null;
+  let incremental = [];
+  if (!smoke) {
+    start = measureStart();
+    log(`start: import + init() median ${start.importInitMs.toFixed(1)} ms, entry ${(start.entryGzip / 1000).toFixed(1)} KB gzip`);
+    // The generated 1 MB blog and the issue's long post (the seed post 50 times, ~0.9 MB).
+    const seed50 = join(corpusDir, 'seed-x50.md');
+    writeFileSync(seed50, Array(50).fill(corpora.find((c) => c.name === 'seed').text).join('\n\n'));
+    incremental = measureIncremental([{ name: 'blog-1m', path: corpora.find((c) => c.name === 'blog-1m').path }, { name: 'seed-x50', path: seed50 }]);
+    for (const r of incremental) log(`incremental: ${r.doc} ${r.mode}: ${r.speedup.toFixed(0)}x (${r.incrementalShare})`);
+  }
+
   const results = {
     date: new Date().toISOString(),
     machine: { ...machine(), chromium: editor.chromium ?? null },
@@ -127,6 +141,8 @@ async function main() {
     throughput: cells,
     sizes: { modules: sizes, draftmarkParts: parts?.parts ?? null },
     editor,
+    start,
+    incremental,
   };
   results.targets = checkTargets(results);
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
