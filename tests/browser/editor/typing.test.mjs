@@ -376,8 +376,16 @@ describe('incremental rendering', () => {
     await setMarkdown(page, seed);
     const sameAsWhole = () => page.evaluate(() => window.draftmark.sameAsWholeRender());
     const middle = seed.indexOf('\n\n', seed.length >> 1);
-    await placeCaret(page, middle);
     let incremental = 0;
+    // Line breaks inside a paragraph: incremental renders that move every block below.
+    await placeCaret(page, middle - 10);
+    for (const key of 'split\nhere\nand here') {
+      await page.keyboard.type(key);
+      await page.waitForFunction(() => window.draftmark.timings?.bytes === window.draftmark.getMarkdown().length);
+      if (await page.evaluate(() => window.draftmark.timings.incremental)) incremental++;
+    }
+    assert.equal(await sameAsWhole(), true, 'after line breaks inside a paragraph, the preview differs from a whole render');
+    await placeCaret(page, middle + 'split\nhere\nand here'.length);
     // Prose, a new block, then document-wide edits (a footnote and its definition far below).
     for (const keys of ['a few typed words', '\n\nA new paragraph', '[^dm]', '\n\n[^dm]: its note']) {
       for (const key of keys) {

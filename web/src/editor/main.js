@@ -159,13 +159,17 @@ window.draftmark = {
   /** The last preview update's cost: {renderMs (wasm + decode), patchMs (DOM + math), bytes}. */
   /**
    * Renders the editor's text whole with the preview's options and says whether the preview's
-   * last result (incremental or not) is the same: blocks (hash, lines and HTML), diagnostics, words.
+   * last result (incremental or not) is the same: blocks (hash, lines and HTML), diagnostics, words;
+   * and that the preview shows one node per block, in order, at its lines.
    */
   sameAsWholeRender() {
     const last = preview.lastResult;
     const whole = render(preview.editor.getText(), preview.lastOptions);
     const key = (r) => JSON.stringify([r.blocks.map((b) => [b.hash, b.lineStart, b.lineEnd, b.html]), r.diagnostics, r.frontMatter, r.words, r.mode]);
-    return key(last) === key(whole);
+    // And the page shows it: one node per block, in order, at the block's lines.
+    const shown = [...$('#preview').children].map((node) => node.getAttribute('data-line'));
+    const lines = whole.blocks.map((b) => `${b.lineStart}-${b.lineEnd}`);
+    return key(last) === key(whole) && JSON.stringify(shown) === JSON.stringify(lines);
   },
   get timings() {
     return scheduler.timings;

@@ -113,7 +113,6 @@ class PatchBlock {
   #offset;
   #length;
   #html = null;
-  #root = null;  // for a block an edit moved: the block holding its bytes (at other lines)
 
   constructor(bytes, lineStart, lineEnd, hash, offset, length) {
     this.lineStart = lineStart;
@@ -125,46 +124,58 @@ class PatchBlock {
   }
 
   get html() {
-    if (this.#html === null) {
-      this.#html = this.#root
-        ? withLines(this.#root.html, this.#root, this)
-        : decoder.decode(this.#bytes.subarray(this.#offset, this.#offset + this.#length));
-    }
+    this.#html ??= decoder.decode(this.#bytes.subarray(this.#offset, this.#offset + this.#length));
     return this.#html;
   }
 
-  /**
-   * This block at lines [lineStart, lineEnd] if a render gave it `hash` and `length` bytes
-   * there (the same block, moved by an edit), else null. Shares the bytes: only the data-line
-   * attribute differs, and it is rewritten when the HTML is read.
-   */
-  movedTo(lineStart, lineEnd, hash, length) {
-    const root = this.#root ?? this;
-    if (hash !== root.hash) return null;
-    const lined = root.#startsWithTag();
-    if (root.#length + (lined ? lineDigits(lineStart, lineEnd) - lineDigits(root.lineStart, root.lineEnd) : 0) !== length) return null;
-    const moved = new PatchBlock(null, lineStart, lineEnd, hash, 0, length);
-    moved.#root = root;
-    if (!lined || (lineStart === root.lineStart && lineEnd === root.lineEnd)) moved.#html = root.#html;
-    return moved;
+  get byteLength() {
+    return this.#length;
   }
 
-  // Whether the core put a data-line attribute in (block_output.cpp: after a leading tag name).
-  #startsWithTag() {
+  /** Whether the core put a data-line attribute in (block_output.cpp: after a leading tag name). */
+  startsWithTag() {
     const [lt, c] = [this.#bytes[this.#offset], this.#bytes[this.#offset + 1] | 0x20];
     return this.#length >= 2 && lt === 0x3c && c >= 0x61 && c <= 0x7a;
   }
 }
 
+// An unchanged block that an edit moved to other lines: the HTML of `root` (a PatchBlock),
+// with its data-line attribute rewritten when read. Only the editor's incremental path makes
+// these (renderEditForPatch), so the other entries leave this code out.
+class MovedBlock {
+  #html = null;
+
+  constructor(root, lineStart, lineEnd) {
+    this.root = root;
+    this.lineStart = lineStart;
+    this.lineEnd = lineEnd;
+    this.hash = root.hash;
+  }
+
+  get html() {
+    const { root } = this;
+    if (this.#html === null) {
+      const html = root.html;
+      const at = /^<[A-Za-z][A-Za-z0-9-]*/.exec(html)?.[0].length;
+      const old = ` data-line="${root.lineStart}-${root.lineEnd}"`;
+      this.#html = at === undefined || !html.startsWith(old, at) ? html
+        : `${html.slice(0, at)} data-line="${this.lineStart}-${this.lineEnd}"${html.slice(at + old.length)}`;
+    }
+    return this.#html;
+  }
+}
+
 const lineDigits = (start, end) => String(start).length + String(end).length;
 
-// `html` of block `from` with the data-line attribute the core inserted after its first tag
-// name (block_output.cpp) giving the lines of `to` instead.
-function withLines(html, from, to) {
-  const at = /^<[A-Za-z][A-Za-z0-9-]*/.exec(html)?.[0].length;
-  const old = ` data-line="${from.lineStart}-${from.lineEnd}"`;
-  if (at === undefined || !html.startsWith(old, at)) return html;
-  return `${html.slice(0, at)} data-line="${to.lineStart}-${to.lineEnd}"${html.slice(at + old.length)}`;
+// `old` (a block of the previous result) at lines [lineStart, lineEnd], if a render gave it
+// `hash` and `length` bytes there — the same block, moved — else null. Its bytes are shared.
+function moved(old, lineStart, lineEnd, hash, length) {
+  const root = old instanceof MovedBlock ? old.root : old;
+  if (!(root instanceof PatchBlock) || hash !== root.hash) return null;
+  const lined = root.startsWithTag();
+  const expected = root.byteLength + (lined ? lineDigits(lineStart, lineEnd) - lineDigits(root.lineStart, root.lineEnd) : 0);
+  if (expected !== length) return null;
+  return lineStart === root.lineStart && lineEnd === root.lineEnd ? root : new MovedBlock(root, lineStart, lineEnd);
 }
 
 // Above this many new blocks in an edit, their HTML is copied in one piece (as a whole render).
@@ -178,8 +189,8 @@ function reusedPatchBlocks(u8, u32, [htmlPtr, htmlSize, blocksPtr, blockCount], 
   const fresh = [];
   for (let i = 0, p = blocksPtr >>> 2; i < blockCount; i++, p += 7) {
     const old = i < first ? before[i] : i >= first + count ? before[i - count + replaced] : undefined;
-    const moved = old instanceof PatchBlock ? old.movedTo(u32[p], u32[p + 1], u32[p + 4], u32[p + 3]) : null;
-    if (moved) blocks[i] = moved; else fresh.push(i);
+    const block = old ? moved(old, u32[p], u32[p + 1], u32[p + 4], u32[p + 3]) : null;
+    if (block) blocks[i] = block; else fresh.push(i);
   }
   const apart = fresh.length <= kCopyBlocksApart;
   const page = apart ? null : u8.slice(htmlPtr, htmlPtr + htmlSize);
@@ -193,9 +204,9 @@ function reusedPatchBlocks(u8, u32, [htmlPtr, htmlSize, blocksPtr, blockCount], 
   return blocks;
 }
 
-// `reuse` (lazy only): {blocks, first, count, replaced} of an incremental render, `blocks` the
-// previous result's (see reusedPatchBlocks).
-function readResult(memory, resultPtr, lazy, reuse = null) {
+// `readBlocks(u8, u32, [htmlPtr, htmlSize, blocksPtr, blockCount])`, if given, makes the
+// blocks (renderEditForPatch's reusedPatchBlocks).
+function readResult(memory, resultPtr, lazy, readBlocks = null) {
   const u32 = new Uint32Array(memory.buffer);
   const u8 = new Uint8Array(memory.buffer);
   const at = resultPtr >>> 2;
@@ -204,8 +215,8 @@ function readResult(memory, resultPtr, lazy, reuse = null) {
   const text = (ptr, size) => decoder.decode(u8.subarray(ptr, ptr + size));
   let blocks = new Array(blockCount);
   let page;
-  if (lazy && reuse) {
-    blocks = reusedPatchBlocks(u8, u32, [htmlPtr, htmlSize, blocksPtr, blockCount], reuse);
+  if (readBlocks) {
+    blocks = readBlocks(u8, u32, [htmlPtr, htmlSize, blocksPtr, blockCount]);
   } else if (lazy) {
     // One memcpy out of wasm memory; only the blocks the caller reads are decoded.
     const bytes = u8.slice(htmlPtr, htmlPtr + htmlSize);
@@ -384,7 +395,9 @@ function renderEditWith(text, { from, to, insert }, options, lazy, previous = un
     Object.assign(inst, { text, units: from + insert.length, bytes: start + written });
     const u32 = new Uint32Array(inst.memory.buffer, resultPtr + 11 * 4, 4);
     const changed = { first: u32[0], count: u32[1], replaced: u32[2] };
-    const result = readResult(inst.memory, resultPtr, lazy, lazy && previousBlocks ? { blocks: previousBlocks, ...changed } : null);
+    const reuse = lazy && previousBlocks
+      ? (u8, u32, layout) => reusedPatchBlocks(u8, u32, layout, { blocks: previousBlocks, ...changed }) : null;
+    const result = readResult(inst.memory, resultPtr, lazy, reuse);
     return { ...result, incremental: u32[3] === 1, changed };
   });
 }

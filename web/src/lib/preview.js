@@ -89,14 +89,69 @@ export class PreviewPatcher {
    */
   update(result) {
     const doc = this.#container.ownerDocument;
+    const fresh = [];
+    const edit = this.#editWindow(result);
+    if (edit) {
+      // An incremental render: only the blocks in the edit's window are matched and placed;
+      // the others are the same nodes, whose lines may have moved.
+      const { first, replaced, count } = edit;
+      const old = this.#entries;
+      const window = this.#match(old.slice(first, first + replaced), result.blocks.slice(first, first + count), doc, fresh);
+      // Placed from the last: a node already in place is not moved (an iframe would reload).
+      let after = old[first + replaced]?.node ?? null;
+      for (let i = window.length - 1; i >= 0; i--) {
+        const { node } = window[i];
+        if (node.parentNode !== this.#container || node.nextSibling !== after) this.#container.insertBefore(node, after);
+        after = node;
+      }
+      const next = old.slice(0, first).concat(window, old.slice(first + replaced));
+      for (let i = 0; i < next.length; i++) if (i < first || i >= first + count) setLines(next[i], result.blocks[i]);
+      this.#entries = next;
+    } else {
+      const next = this.#match(this.#entries, result.blocks, doc, fresh);
+      this.#place(next);
+      this.#entries = next;
+    }
+
+    const mathProblems = this.#typesetMath(fresh);
+    const diagramsOn = this.#diagrams && diagramsWanted(result);
+    if (diagramsOn !== this.#diagramsOn) {
+      this.#diagramsOn = diagramsOn;
+      this.#drawDiagrams(this.#entries, !diagramsOn);
+    } else if (diagramsOn) {
+      this.#drawDiagrams(fresh, false);
+    }
+    this.#container.dispatchEvent(new CustomEvent('draftmark:rendered', {
+      detail: { result, mathProblems, added: fresh.map((e) => e.node), kept: this.#entries.length - fresh.length },
+    }));
+    return mathProblems;
+  }
+
+  // The edit window of an incremental result ({first, replaced, count}: blocks [first,
+  // first + count) replace the shown entries [first, first + replaced)), when the blocks
+  // outside it are the ones shown (same hashes); else null, and update() matches everything.
+  #editWindow(result) {
+    const { changed } = result;
+    if (!result.incremental || !changed) return null;
+    const { first, count, replaced } = changed;
+    const old = this.#entries;
+    const blocks = result.blocks;
+    if (first + replaced > old.length || old.length - replaced + count !== blocks.length) return null;
+    for (let i = 0; i < first; i++) if (old[i].hash !== blocks[i].hash) return null;
+    for (let i = first + count; i < blocks.length; i++) if (old[i - count + replaced].hash !== blocks[i].hash) return null;
+    return { first, count, replaced };
+  }
+
+  // The entries for `blocks`: `old` entries reused by hash, in order, new ones parsed (and
+  // pushed to `fresh`); old entries left over are removed from the page.
+  #match(old, blocks, doc, fresh) {
     const waiting = new Map();  // hash -> old entries not yet reused, in order
-    for (const entry of this.#entries) {
+    for (const entry of old) {
       const list = waiting.get(entry.hash);
       if (list) list.push(entry); else waiting.set(entry.hash, [entry]);
     }
     const next = [];
-    const fresh = [];
-    for (const block of result.blocks) {
+    for (const block of blocks) {
       let entry = waiting.get(block.hash)?.shift();
       if (!entry) {
         entry = { hash: block.hash, node: parseBlock(block.html, this.#unsafe, doc, this.#idPrefix), problems: [], diagramProblems: [],
@@ -113,12 +168,16 @@ export class PreviewPatcher {
       next.push(entry);
     }
     for (const list of waiting.values()) for (const entry of list) entry.node.remove();
+    return next;
+  }
 
-    // Put the nodes in order. Reused nodes keep their relative order in the usual edits, so
-    // only new nodes are inserted; a node is moved only when blocks were reordered.
-    const wanted = new Set(next.map((e) => e.node));
+  // Puts the nodes of `entries` in order as the container's children. Reused nodes keep their
+  // relative order in the usual edits, so only new nodes are inserted; a node is moved only
+  // when blocks were reordered.
+  #place(entries) {
+    const wanted = new Set(entries.map((e) => e.node));
     let cursor = this.#container.firstChild;
-    for (const entry of next) {
+    for (const entry of entries) {
       while (cursor && cursor !== entry.node && !wanted.has(cursor)) {
         const stray = cursor;  // not ours (someone else's node): the container is the blocks
         cursor = cursor.nextSibling;
@@ -132,20 +191,6 @@ export class PreviewPatcher {
       cursor = cursor.nextSibling;
       stray.remove();
     }
-    this.#entries = next;
-
-    const mathProblems = this.#typesetMath(fresh);
-    const diagramsOn = this.#diagrams && diagramsWanted(result);
-    if (diagramsOn !== this.#diagramsOn) {
-      this.#diagramsOn = diagramsOn;
-      this.#drawDiagrams(this.#entries, !diagramsOn);
-    } else if (diagramsOn) {
-      this.#drawDiagrams(fresh, false);
-    }
-    this.#container.dispatchEvent(new CustomEvent('draftmark:rendered', {
-      detail: { result, mathProblems, added: fresh.map((e) => e.node), kept: next.length - fresh.length },
-    }));
-    return mathProblems;
   }
 
   /**
