@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { lineForPreviewOffset, previewOffsetForLine } from '../../../web/src/editor/scroll-sync.js';
 import { countCharacters, countText } from '../../../web/src/editor/text-stats.js';
+import { snapshotDelayMs } from '../../../web/src/editor/drafts/autosave.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const graphemes = (text) => [...segmenter.segment(text)].length;
@@ -72,5 +73,16 @@ describe('scroll-sync mapping', () => {
   test('an empty preview maps to the top', () => {
     assert.equal(previewOffsetForLine([], 40), 0);
     assert.equal(lineForPreviewOffset([], 900), 1);
+  });
+});
+
+describe('autosave: how long a snapshot may wait', () => {
+  test('300 ms for a short draft, 300 ms more per 64 KB, at most 3 s', () => {
+    assert.equal(snapshotDelayMs(0), 300);
+    assert.equal(snapshotDelayMs(64 * 1024), 300);
+    assert.equal(snapshotDelayMs(64 * 1024 + 1), 600);
+    assert.equal(snapshotDelayMs(300 * 1024), 1500);
+    assert.equal(snapshotDelayMs(1024 * 1024), 3000);
+    assert.equal(snapshotDelayMs(20 * 1024 * 1024), 3000);
   });
 });
