@@ -227,6 +227,19 @@ export async function measureFirstPreview(file, runs) {
   return { runs, firstPreview: stat('first-preview'), painted: stat('painted') };
 }
 
+// The difference a - b of column `c`, paired by round (the loads of one round ran back to back,
+// so what else the machine did then weighs on both): the median and a bootstrap 95% interval of
+// it (resampling the rounds with a fixed generator, so a run is reproducible from its numbers).
+function pairedDifference(a, b, c) {
+  const diffs = a.map((row, i) => row[c] - b[i]?.[c]).filter((d) => Number.isFinite(d));
+  let state = 12345;
+  const random = () => { state = (Math.imul(state, 1664525) + 1013904223) >>> 0; return state / 4294967296; };
+  const medians = [];
+  for (let k = 0; k < 2000; k++) medians.push(median(diffs.map(() => diffs[Math.floor(random() * diffs.length)])));
+  medians.sort((x, y) => x - y);
+  return { pairs: diffs.length, median: median(diffs), low: medians[Math.floor(0.025 * medians.length)], high: medians[Math.floor(0.975 * medians.length)] };
+}
+
 // --- main ---
 
 async function main() {
@@ -272,6 +285,13 @@ async function main() {
     console.log(`| ${s.name} | ${(s.bytes / 1024 / 1024).toFixed(2)} MB | ${cells.join(' | ')} |`);
   }
   console.log('median (min) ms from navigation start');
+  for (const [i, v] of variants.entries()) {
+    const without = variants[i + 1];
+    if (!without?.name.endsWith(' without mermaid') || v.name.endsWith(' without mermaid')) continue;
+    const cost = pairedDifference(v.rows, without.rows, 'first-preview');
+    console.log(`${v.name}: mermaid's cost to the first preview, round by round: median ${fmt(cost.median)} ms ` +
+      `(95% interval of the median ${fmt(cost.low)} to ${fmt(cost.high)} ms, ${cost.pairs} rounds)`);
+  }
 
   // Traced loads, interleaved, `--trace-runs` per variant (the last of each is kept: OUT.json,
   // OUT-2.json, …). Tracing slows the page down, so their times are not the table's; the main
