@@ -210,7 +210,7 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
             const run = await typeRun(page, { text: doc.text, offset, keystrokes });
             result.runs.push({ page: name, doc: doc.name, where, ...run });
             const presented = run.presented ? `; presented (Event Timing) p50 ${run.presented.p50} ms, p95 ${run.presented.p95} ms, max ${run.presented.max} ms` : '';
-            log(`  ${name} ${doc.name} ${where}: p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms${presented}`);
+            log(`  ${name} ${doc.name} ${where}: opened in ${run.openMs.toFixed(0)} ms; p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms${presented}`);
           } catch (error) {
             result.notes.push(`${name} ${doc.name} ${where}: ${error.message.split('\n')[0]}`);
             log(`  ${name} ${doc.name} ${where}: failed: ${error.message.split('\n')[0]}`);
