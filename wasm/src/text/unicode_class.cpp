@@ -43,8 +43,7 @@ bool is_word_code_point(char32_t code_point) {
   return range && code_point <= range->last;
 }
 
-bool is_cjk_code_point(char32_t code_point) {
-  if (code_point < 0x1100) return false;
+bool is_cjk_code_point_in_table(char32_t code_point) {
   const CodePointRange* range =
       upper_bound_by(kCjkRanges, code_point, [](const CodePointRange& r) { return r.first; });
   return range && code_point <= range->last;

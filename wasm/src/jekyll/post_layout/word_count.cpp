@@ -1,5 +1,8 @@
 #include "jekyll/post_layout/word_count.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include "text/unicode_class.h"
 
 namespace draftmark {
@@ -13,6 +16,70 @@ constexpr StripBlock kStripBlocks[] = {{"<script", "</script>"}, {"<!--", "-->"}
 
 // Ruby's \s in Jekyll's regexps and String#split's whitespace: ASCII only (split also takes NUL).
 bool is_ruby_space(char32_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// Calls sink(pointer, size) for each run of html[from, end) that strip_html's first pass
+// keeps (what lies between the script, comment and style blocks it removes).
+template <typename Sink>
+void for_each_kept_run(std::string_view html, size_t from, Sink&& sink) {
+  bool no_close[3] = {};  // a close not found once is not found from any later position
+  size_t run = from;
+  for (size_t i = from; i < html.size();) {
+    const void* lt = std::memchr(html.data() + i, '<', html.size() - i);
+    if (lt == nullptr) break;
+    i = static_cast<size_t>(static_cast<const char*>(lt) - html.data());
+    size_t end = std::string_view::npos;
+    for (size_t k = 0; k < 3 && end == std::string_view::npos; k++) {
+      const StripBlock& block = kStripBlocks[k];
+      if (no_close[k] || html.compare(i, block.open.size(), block.open) != 0) continue;
+      size_t close = html.find(block.close, i + block.open.size());
+      if (close == std::string_view::npos) no_close[k] = true; else end = close + block.close.size();
+    }
+    if (end == std::string_view::npos) {
+      i++;
+      continue;
+    }
+    if (i > run) sink(html.data() + run, i - run);
+    run = i = end;
+  }
+  if (run < html.size()) sink(html.data() + run, html.size() - run);
+}
+
+// Whether text[0, size) ends with the start of a multi-byte UTF-8 sequence whose
+// continuation bytes would have to come from what follows.
+bool ends_inside_sequence(const char* text, size_t size) {
+  for (size_t back = 1; back <= 3 && back <= size; back++) {
+    auto byte = static_cast<unsigned char>(text[size - back]);
+    if ((byte & 0xC0) == 0x80) continue;
+    size_t needed = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+    return needed > back;
+  }
+  return false;
+}
+
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "add_ascii8 reads the first byte as the lowest");
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+
+// The high bit of each byte of `ascii` (all below 0x80, so no carry crosses bytes) set
+// where the byte is >= n (1 <= n <= 0x80).
+inline uint64_t at_least(uint64_t ascii, unsigned n) { return (ascii + (0x80 - n) * kOnes) & kHighBits; }
+
+// How many bytes of `in_word` (high bits) are in a word that the byte before does not
+// continue; `before` says whether the byte before the first one was in a word.
+inline size_t word_starts(uint64_t in_word, bool before) {
+  const uint64_t previous = (in_word << 8) | (before ? 0x80u : 0u);
+  return static_cast<size_t>(__builtin_popcountll(in_word & ~previous));
+}
+
+// decode_utf8, with the 3-byte sequences of Hangul and Han (always well-formed for these
+// lead bytes when the continuation bytes are) decoded inline.
+inline char32_t decode_utf8_fast(const unsigned char* p, size_t size, size_t* length) {
+  if (p[0] >= 0xE1 && p[0] <= 0xEC && size >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    *length = 3;
+    return (char32_t{p[0] & 0x0Fu} << 12) | (char32_t{p[1] & 0x3Fu} << 6) | (p[2] & 0x3Fu);
+  }
+  return decode_utf8(reinterpret_cast<const char*>(p), size, length);
+}
 
 }  // namespace
 
@@ -57,40 +124,107 @@ void strip_html(std::string_view html, std::string& out, std::string& blocks_rem
   }
 }
 
+// One character's step of number_of_words: CJK characters count one each, String#split's
+// words and the runs of /[^CJK\s]+/ count where they start. Non-ASCII is never Ruby's \s.
 void WordCounter::add_text(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
-    size_t length = 1;
-    char32_t c = decode_utf8(text.data() + i, text.size() - i, &length);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  size_t i = 0;
+  while (i < size) {
+    const unsigned char byte = bytes[i];
+    if (byte < 0x80) {
+      uint64_t chunk;
+      if (i + 8 <= size && (std::memcpy(&chunk, bytes + i, 8), (chunk & kHighBits) == 0)) {
+        add_ascii8(chunk);
+        i += 8;
+        continue;
+      }
+      i++;
+      if (is_ruby_space(byte)) {
+        in_split_word_ = in_run_ = false;
+      } else {
+        split_words_ += byte != 0 && !in_split_word_;  // String#split also splits at NUL
+        runs_ += !in_run_;
+        in_split_word_ = byte != 0;
+        in_run_ = true;
+      }
+      continue;
+    }
+    size_t length;
+    const bool cjk = is_cjk_code_point(decode_utf8_fast(bytes + i, size - i, &length));
     i += length;
-    bool space = is_ruby_space(c);
-    bool split_space = space || c == 0;
-    bool is_cjk = is_cjk_code_point(c);
-    if (is_cjk) cjk_++;
-    if (!split_space && !in_split_word_) split_words_++;  // String#split's words
-    in_split_word_ = !split_space;
-    bool in_run = !space && !is_cjk;                     // /[^CJK\s]+/'s matches
-    if (in_run && !in_run_) runs_++;
-    in_run_ = in_run;
+    cjk_ += cjk;
+    split_words_ += !in_split_word_;
+    runs_ += !cjk && !in_run_;
+    in_split_word_ = true;
+    in_run_ = !cjk;
   }
 }
 
-void WordCounter::add_html(std::string_view html) {
-  strip_html(html, stripped_, scratch_);
-  add_text(stripped_);
+// Eight ASCII characters at once (the byte loop's rules, one bit per byte): a word starts
+// where a byte is in a word and the byte before it (the previous chunk's last) is not.
+void WordCounter::add_ascii8(uint64_t chunk) {
+  const uint64_t space = (at_least(chunk, '\t') & ~at_least(chunk, '\r' + 1)) |
+                         (at_least(chunk, ' ') & ~at_least(chunk, ' ' + 1));
+  const uint64_t in_run = ~space & kHighBits;
+  const uint64_t in_split_word = in_run & at_least(chunk, 1);  // NUL splits too
+  runs_ += word_starts(in_run, in_run_);
+  split_words_ += word_starts(in_split_word, in_split_word_);
+  in_run_ = (in_run >> 63) != 0;
+  in_split_word_ = (in_split_word >> 63) != 0;
 }
 
+bool WordCounter::add_stripped(std::string_view html, char32_t& first) {
+  bool whole = true;
+  auto text = [&](const char* p, size_t n) {
+    if (empty_) {
+      size_t length;
+      first = decode_utf8(p, n, &length);
+      empty_ = false;
+    }
+    whole = whole && !ends_inside_sequence(p, n);
+    add_text(std::string_view(p, n));
+  };
+  // The second pass over the first's runs: a '<' opens a tag that the next '>' closes,
+  // possibly in a later run (the first pass joined them).
+  bool in_tag = false;
+  size_t tag_start = 0;
+  for_each_kept_run(html, 0, [&](const char* p, size_t n) {
+    const char* end = p + n;
+    while (p < end) {
+      const char* found = static_cast<const char*>(std::memchr(p, in_tag ? '>' : '<', end - p));
+      if (!in_tag && found != p) text(p, (found ? found : end) - p);
+      if (found == nullptr) return;
+      if (!in_tag) tag_start = found - html.data();
+      in_tag = !in_tag;
+      p = found + 1;
+    }
+  });
+  // A '<' with no '>' after it is text, and so is everything after it.
+  if (in_tag) for_each_kept_run(html, tag_start, text);
+  return whole;
+}
+
+void WordCounter::add_html(std::string_view html) { add(tally_html(html)); }
+
 WordTally WordCounter::tally_html(std::string_view html) {
-  strip_html(html, stripped_, scratch_);
   WordCounter alone;
-  alone.add_text(stripped_);
+  char32_t first = 0;
+  if (!alone.add_stripped(html, first)) {
+    // Malformed UTF-8 split by a tag: count the joined text, as Ruby decodes it.
+    alone = WordCounter{};
+    strip_html(html, stripped_, scratch_);
+    alone.add_text(stripped_);
+    alone.empty_ = stripped_.empty();
+    size_t length;
+    if (!alone.empty_) first = decode_utf8(stripped_.data(), stripped_.size(), &length);
+  }
   WordTally tally;
   tally.cjk = alone.cjk_;
   tally.split_words = alone.split_words_;
   tally.runs = alone.runs_;
-  tally.empty = stripped_.empty();
+  tally.empty = alone.empty_;
   if (!tally.empty) {
-    size_t length = 1;
-    char32_t first = decode_utf8(stripped_.data(), stripped_.size(), &length);
     tally.starts_split_word = !is_ruby_space(first) && first != 0;
     tally.starts_run = !is_ruby_space(first) && !is_cjk_code_point(first);
   }
