@@ -135,8 +135,7 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
     std::string_view block_html(st.body.data() + span.html_begin, span.html_end - span.html_begin);
     if (jekyll) {
       st.scratch.clear();
-      st.jekyll.decorate_block(i, block_html, options.unsafe, st.scratch);
-      block_html = st.scratch;
+      if (st.jekyll.decorate_block(i, block_html, options.unsafe, st.scratch)) block_html = st.scratch;
     }
     if (count) {
       st.tallies.push_back(words.tally_html(block_html));

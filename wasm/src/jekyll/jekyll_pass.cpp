@@ -188,8 +188,8 @@ bool JekyllPass::post_tail(const SiteSettings& site, size_t words, bool unsafe, 
   return !html.empty();
 }
 
-void JekyllPass::decorate_block(size_t index, std::string_view block_html, bool unsafe, std::string& out) const {
-  append_block_with_attributes(block_html, block_attrs_[index], context_.headings, unsafe, out);
+bool JekyllPass::decorate_block(size_t index, std::string_view block_html, bool unsafe, std::string& out) const {
+  return append_block_with_attributes(block_html, block_attrs_[index], context_.headings, unsafe, out);
 }
 
 }  // namespace draftmark

@@ -116,7 +116,7 @@ void append_toc_level(const std::vector<HeadingInfo>& headings, size_t& i, unsig
 
 }  // namespace
 
-void append_block_with_attributes(std::string_view html, const AttributeList& attrs,
+bool append_block_with_attributes(std::string_view html, const AttributeList& attrs,
                                   const std::vector<HeadingInfo>& headings, bool unsafe, std::string& out) {
   bool toc = false;
   for (const std::string& ref : attrs.refs) toc = toc || ref == "toc";
@@ -125,21 +125,18 @@ void append_block_with_attributes(std::string_view html, const AttributeList& at
     for (const HeadingInfo& h : headings) {
       if (!h.id.empty()) listed.push_back(h);
     }
-    if (listed.empty()) return;
-    size_t i = 0;
+    size_t i = 0;  // with no heading ids, the list is replaced by nothing
     while (i < listed.size()) append_toc_level(listed, i, 0, out);
-    return;
+    return true;
   }
   if (html.rfind("<pre><code", 0) == 0) {
     append_code_box(html, attrs, unsafe, out);
-    return;
+    return true;
   }
-  if (attrs.empty() || html.empty() || html[0] != '<') {
-    out.append(html);
-    return;
-  }
+  if (attrs.empty() || html.empty() || html[0] != '<') return false;
   size_t tag_begin = html.rfind("<div class=\"table-wrapper\"><table", 0) == 0 ? 27 : 0;
   append_rewritten(html, tag_begin, attrs, unsafe, out);
+  return true;
 }
 
 }  // namespace draftmark
