@@ -17,32 +17,29 @@ constexpr StripBlock kStripBlocks[] = {{"<script", "</script>"}, {"<!--", "-->"}
 // Ruby's \s in Jekyll's regexps and String#split's whitespace: ASCII only (split also takes NUL).
 bool is_ruby_space(char32_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-// Calls sink(pointer, size) for each run of html[from, end) that strip_html's first pass
-// keeps (what lies between the script, comment and style blocks it removes).
-template <typename Sink>
-void for_each_kept_run(std::string_view html, size_t from, Sink&& sink) {
-  bool no_close[3] = {};  // a close not found once is not found from any later position
-  size_t run = from;
-  for (size_t i = from; i < html.size();) {
-    const void* lt = std::memchr(html.data() + i, '<', html.size() - i);
-    if (lt == nullptr) break;
-    i = static_cast<size_t>(static_cast<const char*>(lt) - html.data());
-    size_t end = std::string_view::npos;
-    for (size_t k = 0; k < 3 && end == std::string_view::npos; k++) {
+// strip_html's first pass asked position by position: where the script, comment or style
+// block that starts at html[i] (a '<') ends, or npos when none does.
+class StripBlocks {
+ public:
+  explicit StripBlocks(std::string_view html) : html_(html) {}
+  size_t end_at(size_t i) {
+    const char next = i + 1 < html_.size() ? html_[i + 1] : '\0';
+    if (next != 's' && next != '!') return std::string_view::npos;  // "<script", "<!--", "<style"
+    for (size_t k = 0; k < 3; k++) {
       const StripBlock& block = kStripBlocks[k];
-      if (no_close[k] || html.compare(i, block.open.size(), block.open) != 0) continue;
-      size_t close = html.find(block.close, i + block.open.size());
-      if (close == std::string_view::npos) no_close[k] = true; else end = close + block.close.size();
+      if (i >= no_close_from_[k] || html_.compare(i, block.open.size(), block.open) != 0) continue;
+      size_t close = html_.find(block.close, i + block.open.size());
+      if (close != std::string_view::npos) return close + block.close.size();
+      no_close_from_[k] = i;
     }
-    if (end == std::string_view::npos) {
-      i++;
-      continue;
-    }
-    if (i > run) sink(html.data() + run, i - run);
-    run = i = end;
+    return std::string_view::npos;
   }
-  if (run < html.size()) sink(html.data() + run, html.size() - run);
-}
+
+ private:
+  std::string_view html_;
+  // A close not found from one position is not found from any later one either.
+  size_t no_close_from_[3] = {std::string_view::npos, std::string_view::npos, std::string_view::npos};
+};
 
 // Whether text[0, size) ends with the start of a multi-byte UTF-8 sequence whose
 // continuation bytes would have to come from what follows.
@@ -176,32 +173,50 @@ void WordCounter::add_ascii8(uint64_t chunk) {
 
 bool WordCounter::add_stripped(std::string_view html, char32_t& first) {
   bool whole = true;
-  auto text = [&](const char* p, size_t n) {
+  auto text = [&](size_t begin, size_t end) {
+    const char* p = html.data() + begin;
     if (empty_) {
       size_t length;
-      first = decode_utf8(p, n, &length);
+      first = decode_utf8(p, end - begin, &length);
       empty_ = false;
     }
-    whole = whole && !ends_inside_sequence(p, n);
-    add_text(std::string_view(p, n));
+    whole = whole && !ends_inside_sequence(p, end - begin);
+    add_text(std::string_view(p, end - begin));
   };
-  // The second pass over the first's runs: a '<' opens a tag that the next '>' closes,
-  // possibly in a later run (the first pass joined them).
-  bool in_tag = false;
-  size_t tag_start = 0;
-  for_each_kept_run(html, 0, [&](const char* p, size_t n) {
-    const char* end = p + n;
-    while (p < end) {
-      const char* found = static_cast<const char*>(std::memchr(p, in_tag ? '>' : '<', end - p));
-      if (!in_tag && found != p) text(p, (found ? found : end) - p);
-      if (found == nullptr) return;
-      if (!in_tag) tag_start = found - html.data();
-      in_tag = !in_tag;
-      p = found + 1;
+  // Both passes at once: text up to a '<'; there a removed block, or a tag that ends at the
+  // next '>' the first pass keeps.
+  StripBlocks blocks(html);
+  const size_t size = html.size();
+  for (size_t i = 0; i < size;) {
+    const void* found = std::memchr(html.data() + i, '<', size - i);
+    const size_t lt = found ? static_cast<size_t>(static_cast<const char*>(found) - html.data()) : size;
+    if (lt > i) text(i, lt);
+    if (lt == size) break;
+    if (size_t end = blocks.end_at(lt); end != std::string_view::npos) {
+      i = end;
+      continue;
     }
-  });
-  // A '<' with no '>' after it is text, and so is everything after it.
-  if (in_tag) for_each_kept_run(html, tag_start, text);
+    size_t gt = lt + 1;
+    while (gt < size && html[gt] != '>') {
+      const size_t end = html[gt] == '<' ? blocks.end_at(gt) : std::string_view::npos;
+      gt = end != std::string_view::npos ? end : gt + 1;
+    }
+    if (gt < size) {
+      i = gt + 1;
+      continue;
+    }
+    // No '>' after this '<': it is text, and so is all the first pass keeps after it.
+    size_t run = lt;
+    for (size_t j = lt + 1; j < size; j++) {
+      const size_t end = html[j] == '<' ? blocks.end_at(j) : std::string_view::npos;
+      if (end == std::string_view::npos) continue;
+      if (j > run) text(run, j);
+      run = end;
+      j = end - 1;
+    }
+    if (run < size) text(run, size);
+    break;
+  }
   return whole;
 }
 
