@@ -80,10 +80,12 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
   }
 
   std::string_view text = markdown;
-  if (options.input_is_utf8 ? std::memchr(markdown.data(), 0, markdown.size()) != nullptr
-                            : !check_or_repair_utf8(markdown, st.repaired)) {
+  // Indexing the lines also finds any NUL; after a repair (rare) the lines are indexed again.
+  const bool has_nul = st.lines.build(text);
+  if (options.input_is_utf8 ? has_nul : !check_or_repair_utf8(markdown, st.repaired)) {
     check_or_repair_utf8(markdown, st.repaired);
     text = st.repaired;
+    st.lines.build(text);
   }
   size_t bom = text.rfind(kBom, 0) == 0 ? 3 : 0;
   std::string_view body = text.substr(bom);
@@ -92,7 +94,6 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
   if (mode == Mode::kAuto) mode = starts_with_front_matter(body) ? Mode::kJekyll : Mode::kGfm;
   result.mode_used = mode;
 
-  st.lines.build(text);
   std::string_view md_input = body;
   size_t md_offset = bom;  // where md_input starts in text
   HtmlRenderOptions html_options;
