@@ -1,6 +1,7 @@
 #include "core/line_index.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "text/utf8.h"
@@ -9,12 +10,12 @@ namespace draftmark {
 
 namespace {
 
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "build() reads the first byte as the lowest");
 constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kHighBits = 0x8080808080808080ull;
+constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
 
-// Nonzero when one of the eight bytes of `word` is zero (the classic test; which bit is set
-// may be off, so callers look at the bytes themselves).
-inline uint64_t has_zero_byte(uint64_t word) { return (word - kOnes) & ~word & kHighBits; }
+// The high bit of each zero byte of `word`, exactly (no carry crosses bytes).
+inline uint64_t zero_bytes(uint64_t word) { return ~(((word & kLow7) + kLow7) | word | kLow7); }
 
 }  // namespace
 
@@ -25,28 +26,27 @@ bool LineIndex::build(std::string_view text) {
   const char* data = text.data();
   const size_t size = text.size();
   bool has_nul = false;
-  // The common case, LF only: eight bytes at a time, looking at the bytes of a word only
-  // when it holds a '\n', '\r' or NUL. One pass instead of one search per byte value.
+  // The common case, LF only: eight bytes at a time, each '\n' found from its bit; a '\r'
+  // switches to the general loop. One pass instead of one search per byte value.
   size_t i = 0;
-  while (i < size) {
-    if (i + 8 <= size) {
-      uint64_t word;
-      std::memcpy(&word, data + i, 8);
-      if (has_zero_byte(word ^ ('\n' * kOnes)) == 0 && has_zero_byte(word ^ ('\r' * kOnes)) == 0 &&
-          has_zero_byte(word) == 0) {
-        i += 8;
-        continue;
-      }
+  for (; i + 8 <= size; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, data + i, 8);
+    const uint64_t zeros = zero_bytes(word);
+    if (zero_bytes(word ^ ('\r' * kOnes)) != 0) return build_with_cr();
+    has_nul = has_nul || zeros != 0;
+    // Little-endian: the lowest set bit is the first newline of the eight bytes.
+    for (uint64_t newlines = zero_bytes(word ^ ('\n' * kOnes)); newlines != 0; newlines &= newlines - 1) {
+      starts_.push_back(i + static_cast<size_t>(__builtin_ctzll(newlines)) / 8 + 1);
     }
-    const size_t end = i + 8 <= size ? i + 8 : size;
-    for (; i < end; i++) {
-      if (data[i] == '\n') {
-        starts_.push_back(i + 1);
-      } else if (data[i] == '\r') {
-        return build_with_cr();
-      } else if (data[i] == '\0') {
-        has_nul = true;
-      }
+  }
+  for (; i < size; i++) {
+    if (data[i] == '\n') {
+      starts_.push_back(i + 1);
+    } else if (data[i] == '\r') {
+      return build_with_cr();
+    } else if (data[i] == '\0') {
+      has_nul = true;
     }
   }
   // A final line ending does not start a (phantom) last line.
@@ -75,6 +75,16 @@ bool LineIndex::build_with_cr() {
 
 uint32_t LineIndex::line_of(size_t offset) const {
   auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<uint32_t>(it - starts_.begin());
+}
+
+uint32_t LineIndex::line_of(size_t offset, uint32_t near) const {
+  if (near == 0 || near > starts_.size() || starts_[near - 1] > offset) return line_of(offset);
+  // Offsets visited in order are mostly a few lines on: walk there, else search the rest.
+  for (uint32_t line = near, stop = near + 8; line < stop; line++) {
+    if (line == starts_.size() || starts_[line] > offset) return line;
+  }
+  auto it = std::upper_bound(starts_.begin() + near + 8, starts_.end(), offset);
   return static_cast<uint32_t>(it - starts_.begin());
 }
 
