@@ -68,7 +68,13 @@ class JekyllPass {
   std::string defaults_json_;  // what defaults_ was parsed from
   YamlDocument defaults_;
   FrontMatter front_matter_;
+  // What front_matter_ and page_ were made from (empty: nothing reusable), and the
+  // diagnostics the parse gave.
+  std::string front_matter_source_;
+  size_t front_matter_bom_ = 0;
+  std::vector<Diagnostic> front_matter_diagnostics_;
   YamlDocument page_;      // the front matter again as a tree, for Liquid's `page`
+  bool page_parsed_ = false;
   LiquidPass liquid_;
   bool liquid_active_ = false;
   KramdownBlocks kramdown_;
