@@ -4,20 +4,10 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/byte_scan.h"
 #include "text/utf8.h"
 
 namespace draftmark {
-
-namespace {
-
-static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "build() reads the first byte as the lowest");
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
-
-// The high bit of each zero byte of `word`, exactly (no carry crosses bytes).
-inline uint64_t zero_bytes(uint64_t word) { return ~(((word & kLow7) + kLow7) | word | kLow7); }
-
-}  // namespace
 
 bool LineIndex::build(std::string_view text) {
   text_ = text;
@@ -30,14 +20,11 @@ bool LineIndex::build(std::string_view text) {
   // switches to the general loop. One pass instead of one search per byte value.
   size_t i = 0;
   for (; i + 8 <= size; i += 8) {
-    uint64_t word;
-    std::memcpy(&word, data + i, 8);
-    const uint64_t zeros = zero_bytes(word);
-    if (zero_bytes(word ^ ('\r' * kOnes)) != 0) return build_with_cr();
-    has_nul = has_nul || zeros != 0;
-    // Little-endian: the lowest set bit is the first newline of the eight bytes.
-    for (uint64_t newlines = zero_bytes(word ^ ('\n' * kOnes)); newlines != 0; newlines &= newlines - 1) {
-      starts_.push_back(i + static_cast<size_t>(__builtin_ctzll(newlines)) / 8 + 1);
+    const uint64_t word = load_word(data + i);
+    if (bytes_equal(word, '\r') != 0) return build_with_cr();
+    has_nul = has_nul || zero_bytes(word) != 0;
+    for (uint64_t newlines = bytes_equal(word, '\n'); newlines != 0; newlines &= newlines - 1) {
+      starts_.push_back(i + first_marked(newlines) + 1);
     }
   }
   for (; i < size; i++) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/byte_scan.h"
 #include "text/unicode_class.h"
 
 namespace draftmark {
@@ -53,19 +54,28 @@ bool ends_inside_sequence(const char* text, size_t size) {
   return false;
 }
 
-static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "add_ascii8 reads the first byte as the lowest");
-constexpr uint64_t kHighBits = 0x8080808080808080ull;
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-
 // The high bit of each byte of `ascii` (all below 0x80, so no carry crosses bytes) set
 // where the byte is >= n (1 <= n <= 0x80).
-inline uint64_t at_least(uint64_t ascii, unsigned n) { return (ascii + (0x80 - n) * kOnes) & kHighBits; }
+inline uint64_t at_least(uint64_t ascii, unsigned n) { return (ascii + (0x80 - n) * kByteOnes) & kByteHighBits; }
 
 // How many bytes of `in_word` (high bits) are in a word that the byte before does not
 // continue; `before` says whether the byte before the first one was in a word.
 inline size_t word_starts(uint64_t in_word, bool before) {
   const uint64_t previous = (in_word << 8) | (before ? 0x80u : 0u);
   return static_cast<size_t>(__builtin_popcountll(in_word & ~previous));
+}
+
+// Eight ASCII characters at once (add_text's rules, one bit per byte): a word starts where
+// a byte is in a word and the byte before it (the previous chunk's last) is not.
+inline void add_ascii8(uint64_t chunk, size_t& split_words, size_t& runs, bool& in_split_word, bool& in_run) {
+  const uint64_t space = (at_least(chunk, '\t') & ~at_least(chunk, '\r' + 1)) |
+                         (at_least(chunk, ' ') & ~at_least(chunk, ' ' + 1));
+  const uint64_t run_bytes = ~space & kByteHighBits;
+  const uint64_t split_word_bytes = run_bytes & at_least(chunk, 1);  // NUL splits too
+  runs += word_starts(run_bytes, in_run);
+  split_words += word_starts(split_word_bytes, in_split_word);
+  in_run = (run_bytes >> 63) != 0;
+  in_split_word = (split_word_bytes >> 63) != 0;
 }
 
 // decode_utf8, with the 3-byte sequences of Hangul and Han (always well-formed for these
@@ -124,6 +134,10 @@ void strip_html(std::string_view html, std::string& out, std::string& blocks_rem
 // One character's step of number_of_words: CJK characters count one each, String#split's
 // words and the runs of /[^CJK\s]+/ count where they start. Non-ASCII is never Ruby's \s.
 void WordCounter::add_text(std::string_view text) {
+  // Locals, not members, in the loop: a member store could alias the text's bytes (char may
+  // alias anything), which keeps every count in memory.
+  size_t cjk_count = cjk_, split_words = split_words_, runs = runs_;
+  bool in_split_word = in_split_word_, in_run = in_run_;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
   size_t i = 0;
@@ -131,44 +145,36 @@ void WordCounter::add_text(std::string_view text) {
     const unsigned char byte = bytes[i];
     if (byte < 0x80) {
       uint64_t chunk;
-      if (i + 8 <= size && (std::memcpy(&chunk, bytes + i, 8), (chunk & kHighBits) == 0)) {
-        add_ascii8(chunk);
+      if (i + 8 <= size && ((chunk = load_word(text.data() + i)) & kByteHighBits) == 0) {
+        add_ascii8(chunk, split_words, runs, in_split_word, in_run);
         i += 8;
         continue;
       }
       i++;
       if (is_ruby_space(byte)) {
-        in_split_word_ = in_run_ = false;
+        in_split_word = in_run = false;
       } else {
-        split_words_ += byte != 0 && !in_split_word_;  // String#split also splits at NUL
-        runs_ += !in_run_;
-        in_split_word_ = byte != 0;
-        in_run_ = true;
+        split_words += byte != 0 && !in_split_word;  // String#split also splits at NUL
+        runs += !in_run;
+        in_split_word = byte != 0;
+        in_run = true;
       }
       continue;
     }
     size_t length;
     const bool cjk = is_cjk_code_point(decode_utf8_fast(bytes + i, size - i, &length));
     i += length;
-    cjk_ += cjk;
-    split_words_ += !in_split_word_;
-    runs_ += !cjk && !in_run_;
-    in_split_word_ = true;
-    in_run_ = !cjk;
+    cjk_count += cjk;
+    split_words += !in_split_word;
+    runs += !cjk && !in_run;
+    in_split_word = true;
+    in_run = !cjk;
   }
-}
-
-// Eight ASCII characters at once (the byte loop's rules, one bit per byte): a word starts
-// where a byte is in a word and the byte before it (the previous chunk's last) is not.
-void WordCounter::add_ascii8(uint64_t chunk) {
-  const uint64_t space = (at_least(chunk, '\t') & ~at_least(chunk, '\r' + 1)) |
-                         (at_least(chunk, ' ') & ~at_least(chunk, ' ' + 1));
-  const uint64_t in_run = ~space & kHighBits;
-  const uint64_t in_split_word = in_run & at_least(chunk, 1);  // NUL splits too
-  runs_ += word_starts(in_run, in_run_);
-  split_words_ += word_starts(in_split_word, in_split_word_);
-  in_run_ = (in_run >> 63) != 0;
-  in_split_word_ = (in_split_word >> 63) != 0;
+  cjk_ = cjk_count;
+  split_words_ = split_words;
+  runs_ = runs;
+  in_split_word_ = in_split_word;
+  in_run_ = in_run;
 }
 
 bool WordCounter::add_stripped(std::string_view html, char32_t& first) {
@@ -188,8 +194,7 @@ bool WordCounter::add_stripped(std::string_view html, char32_t& first) {
   StripBlocks blocks(html);
   const size_t size = html.size();
   for (size_t i = 0; i < size;) {
-    const void* found = std::memchr(html.data() + i, '<', size - i);
-    const size_t lt = found ? static_cast<size_t>(static_cast<const char*>(found) - html.data()) : size;
+    const size_t lt = i + find_either(html.data() + i, size - i, '<', '<');
     if (lt > i) text(i, lt);
     if (lt == size) break;
     if (size_t end = blocks.end_at(lt); end != std::string_view::npos) {
@@ -197,8 +202,8 @@ bool WordCounter::add_stripped(std::string_view html, char32_t& first) {
       continue;
     }
     size_t gt = lt + 1;
-    while (gt < size && html[gt] != '>') {
-      const size_t end = html[gt] == '<' ? blocks.end_at(gt) : std::string_view::npos;
+    while ((gt += find_either(html.data() + gt, size - gt, '>', '<')) < size && html[gt] == '<') {
+      const size_t end = blocks.end_at(gt);
       gt = end != std::string_view::npos ? end : gt + 1;
     }
     if (gt < size) {

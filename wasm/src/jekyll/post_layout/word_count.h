@@ -43,7 +43,6 @@ class WordCounter {
   // Counts strip_html(html)'s text, setting `first` to its first character. False when a run
   // of it ends inside a UTF-8 sequence (malformed input only): the count is then not exact.
   bool add_stripped(std::string_view html, char32_t& first);
-  void add_ascii8(uint64_t chunk);
 
   size_t cjk_ = 0, split_words_ = 0, runs_ = 0;
   bool in_split_word_ = false, in_run_ = false;
