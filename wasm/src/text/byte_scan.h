@@ -48,4 +48,9 @@ inline size_t find_either(const char* p, size_t size, char a, char b) {
   return size;
 }
 
+// Offset of the first byte of p[0, size) equal to `c`, or `size` (memchr, inline).
+inline size_t find_byte(const char* p, size_t size, char c) { return find_either(p, size, c, c); }
+
+inline bool contains_byte(const char* p, size_t size, char c) { return find_byte(p, size, c) < size; }
+
 }  // namespace draftmark

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "text/byte_scan.h"
+
 namespace draftmark {
 namespace {
 
@@ -15,16 +17,13 @@ struct Line {
 class LineCursor {
  public:
   explicit LineCursor(std::string_view text)
-      : text_(text), has_cr_(!text.empty() && std::memchr(text.data(), '\r', text.size()) != nullptr) {}
+      : text_(text), has_cr_(contains_byte(text.data(), text.size(), '\r')) {}
   bool next(Line& line) {
     if (pos_ >= text_.size()) return false;
     const char* base = text_.data();
-    const void* nl = std::memchr(base + pos_, '\n', text_.size() - pos_);
-    size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - base) : text_.size();
+    size_t end = pos_ + find_byte(base + pos_, text_.size() - pos_, '\n');
     // A CR ends the line too (CR-only and CRLF documents).
-    if (const void* cr = has_cr_ ? std::memchr(base + pos_, '\r', end - pos_) : nullptr) {
-      end = static_cast<size_t>(static_cast<const char*>(cr) - base);
-    }
+    if (has_cr_) end = pos_ + find_byte(base + pos_, end - pos_, '\r');
     size_t next = end;
     if (next < text_.size() && text_[next] == '\r') next++;
     if (next < text_.size() && text_[next] == '\n' && (next == end || text_[next - 1] == '\r')) next++;
