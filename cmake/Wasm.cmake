@@ -11,11 +11,13 @@ target_compile_options(draftmark_core PRIVATE -O3)
 target_compile_options(yaml PRIVATE -Os)
 target_compile_options(md4c PRIVATE -O3)
 # Run once per render or per settings change, not per block: size wins (the npm package's budget).
+# The YAML tree and dates: once per front matter change (jekyll_pass.cpp keeps the parse).
 set_source_files_properties(
   wasm/src/jekyll/post_layout/post_header.cpp wasm/src/jekyll/post_layout/post_tail.cpp
   wasm/src/jekyll/post_layout/chirpy_locale.cpp wasm/src/jekyll/site/site_config.cpp
   wasm/src/jekyll/front_matter/chirpy_lints.cpp wasm/src/jekyll/front_matter/front_matter.cpp
-  wasm/src/jekyll/liquid/liquid_filters.cpp
+  wasm/src/jekyll/front_matter/yaml_json.cpp wasm/src/jekyll/front_matter/yaml_scalar.cpp
+  wasm/src/jekyll/front_matter/jekyll_date.cpp wasm/src/jekyll/liquid/liquid_filters.cpp
   PROPERTIES COMPILE_OPTIONS -Os)
 
 add_executable(draftmark_wasm wasm/src/api/wasm_entry.cpp)

@@ -16,37 +16,20 @@ bool LineIndex::build(std::string_view text) {
   const char* data = text.data();
   const size_t size = text.size();
   bool has_nul = false;
-  // The common case, LF only: eight bytes at a time, each '\n' found from its bit; a '\r'
-  // switches to the general loop. One pass instead of one search per byte value.
+  // LF-only text, the common case: eight bytes at a time, each '\n' found from its bit. One
+  // pass instead of one search per byte value.
   size_t i = 0;
   for (; i + 8 <= size; i += 8) {
     const uint64_t word = load_word(data + i);
-    if (bytes_equal(word, '\r') != 0) return build_with_cr();
+    if (bytes_equal(word, '\r') != 0) break;
     has_nul = has_nul || zero_bytes(word) != 0;
     for (uint64_t newlines = bytes_equal(word, '\n'); newlines != 0; newlines &= newlines - 1) {
       starts_.push_back(i + first_marked(newlines) + 1);
     }
   }
+  // The rest byte by byte: the last few bytes, or all from the first word with a CR on (CR
+  // and CRLF end lines too).
   for (; i < size; i++) {
-    if (data[i] == '\n') {
-      starts_.push_back(i + 1);
-    } else if (data[i] == '\r') {
-      return build_with_cr();
-    } else if (data[i] == '\0') {
-      has_nul = true;
-    }
-  }
-  // A final line ending does not start a (phantom) last line.
-  if (starts_.size() > 1 && starts_.back() == size) starts_.pop_back();
-  return has_nul;
-}
-
-bool LineIndex::build_with_cr() {
-  const char* data = text_.data();
-  const size_t size = text_.size();
-  bool has_nul = false;
-  starts_.resize(1);
-  for (size_t i = 0; i < size; i++) {
     if (data[i] == '\n') {
       starts_.push_back(i + 1);
     } else if (data[i] == '\r') {
@@ -56,22 +39,13 @@ bool LineIndex::build_with_cr() {
       has_nul = true;
     }
   }
+  // A final line ending does not start a (phantom) last line.
   if (starts_.size() > 1 && starts_.back() == size) starts_.pop_back();
   return has_nul;
 }
 
 uint32_t LineIndex::line_of(size_t offset) const {
   auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-  return static_cast<uint32_t>(it - starts_.begin());
-}
-
-uint32_t LineIndex::line_of(size_t offset, uint32_t near) const {
-  if (near == 0 || near > starts_.size() || starts_[near - 1] > offset) return line_of(offset);
-  // Offsets visited in order are mostly a few lines on: walk there, else search the rest.
-  for (uint32_t line = near, stop = near + 8; line < stop; line++) {
-    if (line == starts_.size() || starts_[line] > offset) return line;
-  }
-  auto it = std::upper_bound(starts_.begin() + near + 8, starts_.end(), offset);
   return static_cast<uint32_t>(it - starts_.begin());
 }
 

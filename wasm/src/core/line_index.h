@@ -17,9 +17,6 @@ class LineIndex {
 
   uint32_t line_count() const { return static_cast<uint32_t>(starts_.size()); }
   uint32_t line_of(size_t offset) const;           // 1-based
-  // The same, for an offset at or after line `near`'s start (e.g. the last answer): cheaper
-  // when offsets are visited in order.
-  uint32_t line_of(size_t offset, uint32_t near) const;
   uint32_t utf16_column(size_t offset) const;      // 1-based, UTF-16 units
   size_t line_begin(uint32_t line) const { return starts_[line - 1]; }
   size_t line_end(uint32_t line) const;            // offset of its line ending (exclusive)
@@ -27,8 +24,6 @@ class LineIndex {
   bool is_blank(uint32_t line) const;              // only spaces and tabs
 
  private:
-  bool build_with_cr();  // build() once a '\r' is seen: CR and CRLF end lines too
-
   std::string_view text_;
   std::vector<size_t> starts_;
 };

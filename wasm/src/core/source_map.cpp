@@ -87,14 +87,12 @@ void SourceMap::finish(std::vector<LineRange>& ranges) const {
   const uint32_t max_line = std::max(line_count, 1u);
   // Lines <= floor belong to earlier blocks (or precede the parsed buffer, like front matter).
   uint32_t floor = input_offset_ > 0 ? lines_->line_of(input_offset_) - 1 : 0;
-  uint32_t near = floor + 1;  // the blocks' text comes in order: each search starts near the last
   for (size_t i = 0; i < entries_.size(); i++) {
     const Entry& e = entries_[i];
     uint32_t first;
     uint32_t last;
     if (e.min_offset != kNone) {
-      near = lines_->line_of(input_offset_ + e.min_offset, near);
-      first = std::max(near, floor + 1);
+      first = std::max(lines_->line_of(input_offset_ + e.min_offset), floor + 1);
       // Lines above the first text that hold no text of their own (an opening fence,
       // a `$$` line) still belong to the block; code may start with blank lines.
       if (e.kind == Kind::kFencedCode) {
@@ -102,8 +100,7 @@ void SourceMap::finish(std::vector<LineRange>& ranges) const {
         if (fence != 0) first = fence;
       }
       while (first - 1 > floor && !is_skippable(first - 1)) first--;
-      near = lines_->line_of(input_offset_ + e.max_offset, near);
-      last = std::max(near, first);
+      last = std::max(lines_->line_of(input_offset_ + e.max_offset), first);
       // The closing fence (after any blank code lines, which md4c does not report)
       // or a setext underline (directly after the text).
       if (e.kind == Kind::kFencedCode) {

@@ -98,16 +98,15 @@ std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lin
   const FrontMatterBounds bounds = find_front_matter(body);
   const std::string_view source = body.substr(0, bounds.closed ? bounds.body_offset : 0);
   if (bounds.closed && bom == front_matter_bom_ && !front_matter_source_.empty() && source == front_matter_source_) {
-    result.diagnostics.insert(result.diagnostics.end(), front_matter_diagnostics_.begin(),
-                              front_matter_diagnostics_.end());
+    for (const Diagnostic& d : front_matter_diagnostics_) result.diagnostics.push_back(d);
   } else {
     const size_t before = result.diagnostics.size();
     fm = FrontMatter{};
     parse_front_matter(body, lines, bom, fm, result.diagnostics, defaults);
     front_matter_source_.assign(source);
     front_matter_bom_ = bom;
-    front_matter_diagnostics_.assign(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(before),
-                                     result.diagnostics.end());
+    front_matter_diagnostics_.clear();
+    for (size_t i = before; i < result.diagnostics.size(); i++) front_matter_diagnostics_.push_back(result.diagnostics[i]);
     page_parsed_ = false;
   }
   if (fm.present) {

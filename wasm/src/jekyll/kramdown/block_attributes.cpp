@@ -62,22 +62,32 @@ void append_code_box(std::string_view html, const AttributeList& attrs, bool uns
       language_class.rfind("language-", 0) == 0 ? language_class.substr(9) : language_class;
   const std::string* file = attrs.find("file");
 
-  AttributeList box;
-  box.classes = "code-block";
-  if (!language.empty()) box.classes += " language-" + std::string(language);
-  if (!attrs.has_class("nolineno")) box.classes += " lineno";
-  AttributeList rest = attrs;
-  rest.remove("file");
-  box.merge(rest);
   out += "<div";
-  append_attributes(out, box, unsafe);
+  if (attrs.empty()) {
+    // Most code blocks carry no IAL: the box's one attribute, as append_attributes writes it.
+    out += " class=\"code-block";
+    if (!language.empty()) {
+      out += " language-";
+      append_html_escaped(out, language.data(), language.size());
+    }
+    out += " lineno\"";
+  } else {
+    AttributeList box;
+    box.classes = "code-block";
+    if (!language.empty()) box.classes += " language-" + std::string(language);
+    if (!attrs.has_class("nolineno")) box.classes += " lineno";
+    AttributeList rest = attrs;
+    rest.remove("file");
+    box.merge(rest);
+    append_attributes(out, box, unsafe);
+  }
   out += "><div class=\"code-header\"><span class=\"code-label";
   if (file != nullptr) {
     out += " code-file\">";
     append_html_escaped(out, file->data(), file->size());
   } else {
     out += "\">";
-    std::string label = language.empty() ? "text" : std::string(language);
+    const std::string_view label = language.empty() ? std::string_view("text") : language;
     append_html_escaped(out, label.data(), label.size());
   }
   out += "</span></div>";

@@ -18,6 +18,17 @@ constexpr StripBlock kStripBlocks[] = {{"<script", "</script>"}, {"<!--", "-->"}
 // Ruby's \s in Jekyll's regexps and String#split's whitespace: ASCII only (split also takes NUL).
 bool is_ruby_space(char32_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
+// The first offset >= from where `needle` starts in `text`, or npos.
+size_t find_text(std::string_view text, size_t from, std::string_view needle) {
+  while (from + needle.size() <= text.size()) {
+    from += find_byte(text.data() + from, text.size() - from, needle[0]);
+    if (from + needle.size() > text.size()) break;
+    if (std::memcmp(text.data() + from, needle.data(), needle.size()) == 0) return from;
+    from++;
+  }
+  return std::string_view::npos;
+}
+
 // strip_html's first pass asked position by position: where the script, comment or style
 // block that starts at html[i] (a '<') ends, or npos when none does.
 class StripBlocks {
@@ -28,8 +39,11 @@ class StripBlocks {
     if (next != 's' && next != '!') return std::string_view::npos;  // "<script", "<!--", "<style"
     for (size_t k = 0; k < 3; k++) {
       const StripBlock& block = kStripBlocks[k];
-      if (i >= no_close_from_[k] || html_.compare(i, block.open.size(), block.open) != 0) continue;
-      size_t close = html_.find(block.close, i + block.open.size());
+      if (i >= no_close_from_[k] || html_.size() - i < block.open.size() ||
+          std::memcmp(html_.data() + i, block.open.data(), block.open.size()) != 0) {
+        continue;
+      }
+      const size_t close = find_text(html_, i + block.open.size(), block.close);
       if (close != std::string_view::npos) return close + block.close.size();
       no_close_from_[k] = i;
     }
@@ -41,18 +55,6 @@ class StripBlocks {
   // A close not found from one position is not found from any later one either.
   size_t no_close_from_[3] = {std::string_view::npos, std::string_view::npos, std::string_view::npos};
 };
-
-// Whether text[0, size) ends with the start of a multi-byte UTF-8 sequence whose
-// continuation bytes would have to come from what follows.
-bool ends_inside_sequence(const char* text, size_t size) {
-  for (size_t back = 1; back <= 3 && back <= size; back++) {
-    auto byte = static_cast<unsigned char>(text[size - back]);
-    if ((byte & 0xC0) == 0x80) continue;
-    size_t needed = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
-    return needed > back;
-  }
-  return false;
-}
 
 // The high bit of each byte of `ascii` (all below 0x80, so no carry crosses bytes) set
 // where the byte is >= n (1 <= n <= 0x80).
@@ -177,8 +179,7 @@ void WordCounter::add_text(std::string_view text) {
   in_run_ = in_run;
 }
 
-bool WordCounter::add_stripped(std::string_view html, char32_t& first) {
-  bool whole = true;
+void WordCounter::add_stripped(std::string_view html, char32_t& first) {
   auto text = [&](size_t begin, size_t end) {
     const char* p = html.data() + begin;
     if (empty_) {
@@ -186,7 +187,6 @@ bool WordCounter::add_stripped(std::string_view html, char32_t& first) {
       first = decode_utf8(p, end - begin, &length);
       empty_ = false;
     }
-    whole = whole && !ends_inside_sequence(p, end - begin);
     add_text(std::string_view(p, end - begin));
   };
   // Both passes at once: text up to a '<'; there a removed block, or a tag that ends at the
@@ -222,7 +222,6 @@ bool WordCounter::add_stripped(std::string_view html, char32_t& first) {
     if (run < size) text(run, size);
     break;
   }
-  return whole;
 }
 
 void WordCounter::add_html(std::string_view html) { add(tally_html(html)); }
@@ -230,15 +229,7 @@ void WordCounter::add_html(std::string_view html) { add(tally_html(html)); }
 WordTally WordCounter::tally_html(std::string_view html) {
   WordCounter alone;
   char32_t first = 0;
-  if (!alone.add_stripped(html, first)) {
-    // Malformed UTF-8 split by a tag: count the joined text, as Ruby decodes it.
-    alone = WordCounter{};
-    strip_html(html, stripped_, scratch_);
-    alone.add_text(stripped_);
-    alone.empty_ = stripped_.empty();
-    size_t length;
-    if (!alone.empty_) first = decode_utf8(stripped_.data(), stripped_.size(), &length);
-  }
+  alone.add_stripped(html, first);
   WordTally tally;
   tally.cjk = alone.cjk_;
   tally.split_words = alone.split_words_;

@@ -40,14 +40,14 @@ class WordCounter {
   size_t words() const { return cjk_ == 0 ? split_words_ : cjk_ + runs_; }
 
  private:
-  // Counts strip_html(html)'s text, setting `first` to its first character. False when a run
-  // of it ends inside a UTF-8 sequence (malformed input only): the count is then not exact.
-  bool add_stripped(std::string_view html, char32_t& first);
+  // Counts strip_html(html)'s text, run by run, setting `first` to its first character. The
+  // runs end at '<' and '>', so in well-formed UTF-8 (the renderer's HTML, unless the caller
+  // broke RenderOptions::input_is_utf8's promise) no character spans two of them.
+  void add_stripped(std::string_view html, char32_t& first);
 
   size_t cjk_ = 0, split_words_ = 0, runs_ = 0;
   bool in_split_word_ = false, in_run_ = false;
   bool empty_ = true;  // no text added by add_stripped yet
-  std::string stripped_, scratch_;  // add_stripped's fallback, reused across blocks
 };
 
 // Jekyll's number_of_words(text, "auto").
