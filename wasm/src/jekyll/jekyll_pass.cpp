@@ -119,7 +119,7 @@ std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lin
   // byte for byte, so md_offset and the first line stay valid.
   liquid_active_ = false;
   std::string_view text(body.data() - bom, body.size() + bom);
-  if (md_input.find("{{") != std::string_view::npos || md_input.find("{%") != std::string_view::npos) {
+  if (has_liquid_markup(md_input)) {
     if (!page_parsed_) {  // with the front matter it comes from
       page_ = YamlDocument{};
       if (fm.parsed) parse_yaml(body.substr(0, bounds.yaml_end), page_);
