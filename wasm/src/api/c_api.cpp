@@ -41,6 +41,10 @@ uint32_t utf16_units(const char* p, size_t n) {
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     const uint64_t w = draftmark::load_word(p + i);
+    if ((w & draftmark::kByteHighBits) == 0) {  // ASCII, most of any page's markup
+      units += 8;
+      continue;
+    }
     // Each byte's bit 7 is ANDed with its own bits 6..4, shifted up (a shift moves a bit
     // across into the next byte only from bit 7, which the mask drops).
     const uint64_t continuation = w & ~(w << 1) & draftmark::kByteHighBits;
