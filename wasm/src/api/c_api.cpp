@@ -10,6 +10,7 @@
 #include "api/incremental_renderer.h"
 #include "draftmark/document.h"
 #include "jekyll/site/site_config.h"
+#include "text/byte_scan.h"
 
 namespace {
 
@@ -33,21 +34,23 @@ Module& module() {
   return m;
 }
 
-// UTF-16 code units of well-formed UTF-8: one per lead byte, two for 4-byte sequences.
+// UTF-16 code units of well-formed UTF-8: one per byte that is not a continuation byte
+// (10xxxxxx), plus one for each 4-byte lead (11110xxx), counted eight bytes at a time.
 uint32_t utf16_units(const char* p, size_t n) {
   uint32_t units = 0;
   size_t i = 0;
-  for (; i + 8 <= n; i += 8) {  // ASCII runs, eight bytes at a time
-    uint64_t word;
-    std::memcpy(&word, p + i, 8);
-    if ((word & 0x8080808080808080ull) == 0) {
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t w = draftmark::load_word(p + i);
+    if ((w & draftmark::kByteHighBits) == 0) {  // ASCII, most of any page's markup
       units += 8;
       continue;
     }
-    for (size_t j = i; j < i + 8; j++) {
-      const unsigned char c = static_cast<unsigned char>(p[j]);
-      units += ((c & 0xC0) != 0x80) + (c >= 0xF0);
-    }
+    // Each byte's bit 7 is ANDed with its own bits 6..4, shifted up (a shift moves a bit
+    // across into the next byte only from bit 7, which the mask drops).
+    const uint64_t continuation = w & ~(w << 1) & draftmark::kByteHighBits;
+    const uint64_t four_byte_lead = w & (w << 1) & (w << 2) & (w << 3) & draftmark::kByteHighBits;
+    units += 8 - static_cast<uint32_t>(__builtin_popcountll(continuation)) +
+             static_cast<uint32_t>(__builtin_popcountll(four_byte_lead));
   }
   for (; i < n; i++) {
     const unsigned char c = static_cast<unsigned char>(p[i]);

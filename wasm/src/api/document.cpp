@@ -20,16 +20,6 @@
 namespace draftmark {
 namespace {
 
-// The block appended last becomes the first, in the HTML and in the block list.
-void move_last_block_first(RenderResult& result) {
-  Block moved = result.blocks.back();
-  result.blocks.pop_back();
-  std::rotate(result.html.begin(), result.html.begin() + moved.html_offset, result.html.end());
-  for (Block& block : result.blocks) block.html_offset += moved.html_length;
-  moved.html_offset = 0;
-  result.blocks.insert(result.blocks.begin(), moved);
-}
-
 constexpr char kBom[] = "\xEF\xBB\xBF";
 // Jekyll's test: the file starts with "---" followed only by spaces on that line.
 bool starts_with_front_matter(std::string_view body) {
@@ -90,10 +80,12 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
   }
 
   std::string_view text = markdown;
-  if (options.input_is_utf8 ? std::memchr(markdown.data(), 0, markdown.size()) != nullptr
-                            : !check_or_repair_utf8(markdown, st.repaired)) {
+  // Indexing the lines also finds any NUL; after a repair (rare) the lines are indexed again.
+  const bool has_nul = st.lines.build(text);
+  if (options.input_is_utf8 ? has_nul : !check_or_repair_utf8(markdown, st.repaired)) {
     check_or_repair_utf8(markdown, st.repaired);
     text = st.repaired;
+    st.lines.build(text);
   }
   size_t bom = text.rfind(kBom, 0) == 0 ? 3 : 0;
   std::string_view body = text.substr(bom);
@@ -102,7 +94,6 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
   if (mode == Mode::kAuto) mode = starts_with_front_matter(body) ? Mode::kJekyll : Mode::kGfm;
   result.mode_used = mode;
 
-  st.lines.build(text);
   std::string_view md_input = body;
   size_t md_offset = bom;  // where md_input starts in text
   HtmlRenderOptions html_options;
@@ -124,38 +115,51 @@ const RenderResult& Renderer::render(std::string_view markdown, const RenderOpti
   st.map.finish(st.ranges);
   if (jekyll) st.jekyll.finish(html_options, st.lines, st.body, st.spans, st.ranges, result.diagnostics);
 
-  // Each top-level block with data-line inserted; its words counted as Chirpy does (the HTML
-  // Jekyll's `content` holds, so the post layout's own text is left out).
+  // Pass 1: each content block as the page shows it (Jekyll rewrites some: IALs, code boxes)
+  // and its words counted as Chirpy does (the HTML Jekyll's `content` holds, so the post
+  // layout's own text is left out). Counting before anything is written lets the post header,
+  // which shows the read time, be written first instead of moved in front of the page.
   const bool layout = jekyll && options.post_header;
   const bool count = options.word_count || layout;
-  WordCounter words;
-  result.html.reserve(st.body.size() + st.spans.size() * 24 + 1024);
+  st.decorated.clear();
+  st.sources.clear();
+  auto source_html = [&st](const BlockSource& source) {
+    return std::string_view((source.rewritten ? st.decorated : st.body).data() + source.begin, source.size);
+  };
   for (size_t i = 0; i < st.spans.size(); i++) {
     const BlockSpan& span = st.spans[i];
-    std::string_view block_html(st.body.data() + span.html_begin, span.html_end - span.html_begin);
-    if (jekyll) {
-      st.scratch.clear();
-      st.jekyll.decorate_block(i, block_html, options.unsafe, st.scratch);
-      block_html = st.scratch;
+    BlockSource source{false, span.html_begin, span.html_end - span.html_begin};
+    const size_t begin = st.decorated.size();
+    if (jekyll && st.jekyll.decorate_block(i, source_html(source), options.unsafe, st.decorated)) {
+      source = BlockSource{true, begin, st.decorated.size() - begin};
     }
-    if (count) {
-      st.tallies.push_back(words.tally_html(block_html));
+    st.sources.push_back(source);
+  }
+  WordCounter words;
+  if (count) {
+    for (const BlockSource& source : st.sources) {
+      st.tallies.push_back(words.tally_html(source_html(source)));
       words.add(st.tallies.back());
     }
-    append_result_block(result, block_html, st.ranges[i].first, st.ranges[i].last, options.source_lines);
   }
   result.words = words.words();
   result.words_counted = count;
 
+  // Pass 2: the page, each block with its data-line.
+  result.html.reserve(st.body.size() + st.decorated.size() + st.spans.size() * 24 + 1024);
   if (layout) {
-    // The header needs the read time, so it is made last and moved to the front.
     uint32_t first = 0, last = 0;
     st.scratch.clear();
     if (st.jekyll.post_header(options.site, result.words, options.unsafe, st.scratch, first, last)) {
       append_result_block(result, st.scratch, first, last, options.source_lines);
-      move_last_block_first(result);
       st.has_header = true;
     }
+  }
+  for (size_t i = 0; i < st.sources.size(); i++) {
+    append_result_block(result, source_html(st.sources[i]), st.ranges[i].first, st.ranges[i].last,
+                        options.source_lines);
+  }
+  if (layout) {
     st.scratch.clear();
     if (st.jekyll.post_tail(options.site, result.words, options.unsafe, st.scratch)) {
       // On the document's last line: block lines stay in order for scroll sync.

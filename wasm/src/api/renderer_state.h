@@ -19,6 +19,13 @@ namespace draftmark {
 // 64 MiB is far above any blog post and below wasm32's practical memory ceiling.
 constexpr size_t kMaxInputBytes = 64u << 20;
 
+// Where a content block's HTML is: in State::body as md4c's pass wrote it, or rewritten in
+// State::decorated.
+struct BlockSource {
+  bool rewritten;
+  size_t begin, size;
+};
+
 struct Renderer::State {
   std::string repaired;
   LineIndex lines;
@@ -28,6 +35,8 @@ struct Renderer::State {
   std::vector<LineRange> ranges;
   RenderResult result;
   JekyllPass jekyll;
+  std::vector<BlockSource> sources;  // per content block
+  std::string decorated;
   std::string scratch;
   // Of the last render: per content block (header and tail excluded), when words were counted.
   std::vector<WordTally> tallies;

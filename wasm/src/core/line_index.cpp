@@ -1,36 +1,47 @@
 #include "core/line_index.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
+#include "text/byte_scan.h"
 #include "text/utf8.h"
 
 namespace draftmark {
 
-void LineIndex::build(std::string_view text) {
+bool LineIndex::build(std::string_view text) {
   text_ = text;
   starts_.clear();
   starts_.push_back(0);
   const char* data = text.data();
   const size_t size = text.size();
-  if (std::memchr(data, '\r', size) == nullptr) {
-    // The common case: LF only, found with memchr (much faster than a byte loop).
-    for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', size - (p - data)))) != nullptr;) {
-      p++;
-      starts_.push_back(static_cast<size_t>(p - data));
+  bool has_nul = false;
+  // LF-only text, the common case: eight bytes at a time, each '\n' found from its bit. One
+  // pass instead of one search per byte value.
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    const uint64_t word = load_word(data + i);
+    if (bytes_equal(word, '\r') != 0) break;
+    has_nul = has_nul || zero_bytes(word) != 0;
+    for (uint64_t newlines = bytes_equal(word, '\n'); newlines != 0; newlines &= newlines - 1) {
+      starts_.push_back(i + first_marked(newlines) + 1);
     }
-  } else {
-    for (size_t i = 0; i < size; i++) {
-      if (data[i] == '\n') {
-        starts_.push_back(i + 1);
-      } else if (data[i] == '\r') {
-        if (i + 1 < size && data[i + 1] == '\n') i++;
-        starts_.push_back(i + 1);
-      }
+  }
+  // The rest byte by byte: the last few bytes, or all from the first word with a CR on (CR
+  // and CRLF end lines too).
+  for (; i < size; i++) {
+    if (data[i] == '\n') {
+      starts_.push_back(i + 1);
+    } else if (data[i] == '\r') {
+      if (i + 1 < size && data[i + 1] == '\n') i++;
+      starts_.push_back(i + 1);
+    } else if (data[i] == '\0') {
+      has_nul = true;
     }
   }
   // A final line ending does not start a (phantom) last line.
   if (starts_.size() > 1 && starts_.back() == size) starts_.pop_back();
+  return has_nul;
 }
 
 uint32_t LineIndex::line_of(size_t offset) const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -10,7 +11,9 @@ namespace draftmark {
 
 class LineIndex {
  public:
-  void build(std::string_view text);  // reuses its storage across calls
+  // Indexes `text`, reusing its storage across calls; returns whether it holds a NUL byte
+  // (found in the same pass, so the renderer needs no search of its own).
+  bool build(std::string_view text);
 
   uint32_t line_count() const { return static_cast<uint32_t>(starts_.size()); }
   uint32_t line_of(size_t offset) const;           // 1-based

@@ -87,12 +87,23 @@ void SourceMap::finish(std::vector<LineRange>& ranges) const {
   const uint32_t max_line = std::max(line_count, 1u);
   // Lines <= floor belong to earlier blocks (or precede the parsed buffer, like front matter).
   uint32_t floor = input_offset_ > 0 ? lines_->line_of(input_offset_) - 1 : 0;
+  // The blocks' offsets mostly come a few lines after the last one: a short walk finds them
+  // (a binary search each cost more); anything else (a link to a far definition) is searched.
+  uint32_t walked = 1;
+  auto line_at = [&](size_t offset) {
+    uint32_t line = walked;
+    if (lines_->line_begin(line) <= offset) {
+      for (const uint32_t stop = line + 16; line < stop && line < line_count && lines_->line_begin(line + 1) <= offset;) line++;
+      if (line == line_count || lines_->line_begin(line + 1) > offset) return walked = line;
+    }
+    return walked = lines_->line_of(offset);
+  };
   for (size_t i = 0; i < entries_.size(); i++) {
     const Entry& e = entries_[i];
     uint32_t first;
     uint32_t last;
     if (e.min_offset != kNone) {
-      first = std::max(lines_->line_of(input_offset_ + e.min_offset), floor + 1);
+      first = std::max(line_at(input_offset_ + e.min_offset), floor + 1);
       // Lines above the first text that hold no text of their own (an opening fence,
       // a `$$` line) still belong to the block; code may start with blank lines.
       if (e.kind == Kind::kFencedCode) {
@@ -100,7 +111,7 @@ void SourceMap::finish(std::vector<LineRange>& ranges) const {
         if (fence != 0) first = fence;
       }
       while (first - 1 > floor && !is_skippable(first - 1)) first--;
-      last = std::max(lines_->line_of(input_offset_ + e.max_offset), first);
+      last = std::max(line_at(input_offset_ + e.max_offset), first);
       // The closing fence (after any blank code lines, which md4c does not report)
       // or a setext underline (directly after the text).
       if (e.kind == Kind::kFencedCode) {

@@ -79,6 +79,7 @@ const YamlValue* JekyllPass::site_defaults(const std::string& json) {
   // The editor sends the same defaults with every keystroke: parse them once per change.
   if (json != defaults_json_) {
     defaults_json_ = json;
+    front_matter_source_.clear();  // parsed under the old defaults
     defaults_ = YamlDocument{};
     if (!json.empty()) parse_yaml(json, defaults_);
   }
@@ -89,11 +90,25 @@ const YamlValue* JekyllPass::site_defaults(const std::string& json) {
 std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lines, size_t bom, bool unsafe,
                                      const SiteSettings& site, RenderResult& result, size_t& md_offset) {
   FrontMatter& fm = front_matter_;
-  fm = FrontMatter{};
   std::string_view md_input = body;
   md_offset = bom;
   const YamlValue* defaults = site_defaults(site.post_defaults_json);
-  parse_front_matter(body, lines, bom, fm, result.diagnostics, defaults);
+  // The editor renders the whole post on every keystroke, and the front matter rarely
+  // changes: it is parsed again only when its bytes, its offset or the site defaults do.
+  const FrontMatterBounds bounds = find_front_matter(body);
+  const std::string_view source = body.substr(0, bounds.closed ? bounds.body_offset : 0);
+  if (bounds.closed && bom == front_matter_bom_ && !front_matter_source_.empty() && source == front_matter_source_) {
+    for (const Diagnostic& d : front_matter_diagnostics_) result.diagnostics.push_back(d);
+  } else {
+    const size_t before = result.diagnostics.size();
+    fm = FrontMatter{};
+    parse_front_matter(body, lines, bom, fm, result.diagnostics, defaults);
+    front_matter_source_.assign(source);
+    front_matter_bom_ = bom;
+    front_matter_diagnostics_.clear();
+    for (size_t i = before; i < result.diagnostics.size(); i++) front_matter_diagnostics_.push_back(result.diagnostics[i]);
+    page_parsed_ = false;
+  }
   if (fm.present) {
     lint_front_matter(fm, result.diagnostics);
     result.front_matter_json = fm.json;
@@ -104,10 +119,13 @@ std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lin
   // byte for byte, so md_offset and the first line stay valid.
   liquid_active_ = false;
   std::string_view text(body.data() - bom, body.size() + bom);
-  if (md_input.find("{{") != std::string_view::npos || md_input.find("{%") != std::string_view::npos) {
-    page_ = YamlDocument{};
-    if (fm.parsed) parse_yaml(body.substr(0, find_front_matter(body).yaml_end), page_);
-    if (page_.ok && defaults) merge_front_matter_defaults(page_.root, *defaults);
+  if (has_liquid_markup(md_input)) {
+    if (!page_parsed_) {  // with the front matter it comes from
+      page_ = YamlDocument{};
+      if (fm.parsed) parse_yaml(body.substr(0, bounds.yaml_end), page_);
+      if (page_.ok && defaults) merge_front_matter_defaults(page_.root, *defaults);
+      page_parsed_ = true;
+    }
     LiquidScope scope{fm.parsed && page_.ok ? &page_.root : nullptr, &site};
     liquid_active_ = liquid_.run(text, md_offset, lines, scope, fm.media_subpath, unsafe, result.diagnostics);
     if (liquid_active_) md_input = std::string_view(liquid_.text()).substr(md_offset);
@@ -188,8 +206,8 @@ bool JekyllPass::post_tail(const SiteSettings& site, size_t words, bool unsafe, 
   return !html.empty();
 }
 
-void JekyllPass::decorate_block(size_t index, std::string_view block_html, bool unsafe, std::string& out) const {
-  append_block_with_attributes(block_html, block_attrs_[index], context_.headings, unsafe, out);
+bool JekyllPass::decorate_block(size_t index, std::string_view block_html, bool unsafe, std::string& out) const {
+  return append_block_with_attributes(block_html, block_attrs_[index], context_.headings, unsafe, out);
 }
 
 }  // namespace draftmark

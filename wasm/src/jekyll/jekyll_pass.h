@@ -57,8 +57,9 @@ class JekyllPass {
   bool post_header(const SiteSettings& site, size_t words, bool unsafe, std::string& html,
                    uint32_t& first_line, uint32_t& last_line) const;
   bool post_tail(const SiteSettings& site, size_t words, bool unsafe, std::string& html) const;
-  // Block `index`'s HTML with its block IAL attributes (and heading ids) applied.
-  void decorate_block(size_t index, std::string_view block_html, bool unsafe, std::string& out) const;
+  // Block `index`'s HTML with its block IAL attributes (and heading ids) applied, appended to
+  // `out`; false (nothing appended) when the block is unchanged.
+  bool decorate_block(size_t index, std::string_view block_html, bool unsafe, std::string& out) const;
 
  private:
   // SiteSettings::post_defaults_json as a tree, or nullptr when it is empty or unreadable.
@@ -67,7 +68,13 @@ class JekyllPass {
   std::string defaults_json_;  // what defaults_ was parsed from
   YamlDocument defaults_;
   FrontMatter front_matter_;
+  // What front_matter_ and page_ were made from (empty: nothing reusable), and the
+  // diagnostics the parse gave.
+  std::string front_matter_source_;
+  size_t front_matter_bom_ = 0;
+  std::vector<Diagnostic> front_matter_diagnostics_;
   YamlDocument page_;      // the front matter again as a tree, for Liquid's `page`
+  bool page_parsed_ = false;
   LiquidPass liquid_;
   bool liquid_active_ = false;
   KramdownBlocks kramdown_;

@@ -38,13 +38,13 @@ bool is_word_code_point(char32_t code_point) {
     return (code_point >= '0' && code_point <= '9') || (code_point >= 'A' && code_point <= 'Z') ||
            (code_point >= 'a' && code_point <= 'z') || code_point == '_';
   }
+  if (is_common_cjk(code_point)) return true;
   const CodePointRange* range =
       upper_bound_by(kWordRanges, code_point, [](const CodePointRange& r) { return r.first; });
   return range && code_point <= range->last;
 }
 
-bool is_cjk_code_point(char32_t code_point) {
-  if (code_point < 0x1100) return false;
+bool is_cjk_code_point_in_table(char32_t code_point) {
   const CodePointRange* range =
       upper_bound_by(kCjkRanges, code_point, [](const CodePointRange& r) { return r.first; });
   return range && code_point <= range->last;
@@ -54,6 +54,10 @@ void append_lowercase(std::string& out, char32_t code_point) {
   if (code_point < 0x80) {
     char ch = static_cast<char>(code_point);
     out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    return;
+  }
+  if (is_common_cjk(code_point)) {  // no case
+    append_utf8_codepoint(out, code_point);
     return;
   }
   if (code_point == 0x130) {  // İ: Ruby keeps the dot as a combining mark

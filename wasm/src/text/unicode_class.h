@@ -17,7 +17,16 @@ bool is_word_code_point(char32_t code_point);
 
 // True for the code points Jekyll's number_of_words counts one by one (its CJK class,
 // [\p{Han}\p{Katakana}\p{Hiragana}\p{Hangul}] in Ruby's Onigmo).
-bool is_cjk_code_point(char32_t code_point);
+// Hangul syllables and the CJK unified ideographs (Unicode 13): most of any CJK text, and
+// letters without case, so the classes below answer them without a table search.
+inline bool is_common_cjk(char32_t code_point) {
+  return (code_point >= 0xAC00 && code_point <= 0xD7A3) || (code_point >= 0x4E00 && code_point <= 0x9FFC);
+}
+bool is_cjk_code_point_in_table(char32_t code_point);
+inline bool is_cjk_code_point(char32_t code_point) {
+  if (code_point < 0x1100) return false;
+  return is_common_cjk(code_point) || is_cjk_code_point_in_table(code_point);
+}
 
 // Appends the UTF-8 of Ruby's String#downcase of one code point (full Unicode, no
 // context rules: "Σ" is always "σ"; "İ" becomes "i" + U+0307, the only two-code-point case).

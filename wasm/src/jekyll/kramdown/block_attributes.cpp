@@ -62,22 +62,32 @@ void append_code_box(std::string_view html, const AttributeList& attrs, bool uns
       language_class.rfind("language-", 0) == 0 ? language_class.substr(9) : language_class;
   const std::string* file = attrs.find("file");
 
-  AttributeList box;
-  box.classes = "code-block";
-  if (!language.empty()) box.classes += " language-" + std::string(language);
-  if (!attrs.has_class("nolineno")) box.classes += " lineno";
-  AttributeList rest = attrs;
-  rest.remove("file");
-  box.merge(rest);
   out += "<div";
-  append_attributes(out, box, unsafe);
+  if (attrs.empty()) {
+    // Most code blocks carry no IAL: the box's one attribute, as append_attributes writes it.
+    out += " class=\"code-block";
+    if (!language.empty()) {
+      out += " language-";
+      append_html_escaped(out, language.data(), language.size());
+    }
+    out += " lineno\"";
+  } else {
+    AttributeList box;
+    box.classes = "code-block";
+    if (!language.empty()) box.classes += " language-" + std::string(language);
+    if (!attrs.has_class("nolineno")) box.classes += " lineno";
+    AttributeList rest = attrs;
+    rest.remove("file");
+    box.merge(rest);
+    append_attributes(out, box, unsafe);
+  }
   out += "><div class=\"code-header\"><span class=\"code-label";
   if (file != nullptr) {
     out += " code-file\">";
     append_html_escaped(out, file->data(), file->size());
   } else {
     out += "\">";
-    std::string label = language.empty() ? "text" : std::string(language);
+    const std::string_view label = language.empty() ? std::string_view("text") : language;
     append_html_escaped(out, label.data(), label.size());
   }
   out += "</span></div>";
@@ -116,7 +126,7 @@ void append_toc_level(const std::vector<HeadingInfo>& headings, size_t& i, unsig
 
 }  // namespace
 
-void append_block_with_attributes(std::string_view html, const AttributeList& attrs,
+bool append_block_with_attributes(std::string_view html, const AttributeList& attrs,
                                   const std::vector<HeadingInfo>& headings, bool unsafe, std::string& out) {
   bool toc = false;
   for (const std::string& ref : attrs.refs) toc = toc || ref == "toc";
@@ -125,21 +135,18 @@ void append_block_with_attributes(std::string_view html, const AttributeList& at
     for (const HeadingInfo& h : headings) {
       if (!h.id.empty()) listed.push_back(h);
     }
-    if (listed.empty()) return;
-    size_t i = 0;
+    size_t i = 0;  // with no heading ids, the list is replaced by nothing
     while (i < listed.size()) append_toc_level(listed, i, 0, out);
-    return;
+    return true;
   }
   if (html.rfind("<pre><code", 0) == 0) {
     append_code_box(html, attrs, unsafe, out);
-    return;
+    return true;
   }
-  if (attrs.empty() || html.empty() || html[0] != '<') {
-    out.append(html);
-    return;
-  }
+  if (attrs.empty() || html.empty() || html[0] != '<') return false;
   size_t tag_begin = html.rfind("<div class=\"table-wrapper\"><table", 0) == 0 ? 27 : 0;
   append_rewritten(html, tag_begin, attrs, unsafe, out);
+  return true;
 }
 
 }  // namespace draftmark

@@ -14,8 +14,9 @@
 
 namespace draftmark {
 
-// Appends `block_html` to `out`, transformed by `attrs` (may be empty).
-void append_block_with_attributes(std::string_view block_html, const AttributeList& attrs,
+// Appends `block_html` to `out`, transformed by `attrs` (may be empty), and returns true; or
+// returns false, appending nothing, when the block stays as it is (most blocks: no copy).
+bool append_block_with_attributes(std::string_view block_html, const AttributeList& attrs,
                                   const std::vector<HeadingInfo>& headings, bool unsafe, std::string& out);
 
 }  // namespace draftmark

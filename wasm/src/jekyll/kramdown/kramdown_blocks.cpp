@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "text/byte_scan.h"
+
 namespace draftmark {
 namespace {
 
@@ -14,16 +16,14 @@ struct Line {
 
 class LineCursor {
  public:
-  explicit LineCursor(std::string_view text) : text_(text) {}
+  explicit LineCursor(std::string_view text)
+      : text_(text), has_cr_(contains_byte(text.data(), text.size(), '\r')) {}
   bool next(Line& line) {
     if (pos_ >= text_.size()) return false;
     const char* base = text_.data();
-    const void* nl = std::memchr(base + pos_, '\n', text_.size() - pos_);
-    size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - base) : text_.size();
+    size_t end = pos_ + find_byte(base + pos_, text_.size() - pos_, '\n');
     // A CR ends the line too (CR-only and CRLF documents).
-    if (const void* cr = std::memchr(base + pos_, '\r', end - pos_)) {
-      end = static_cast<size_t>(static_cast<const char*>(cr) - base);
-    }
+    if (has_cr_) end = pos_ + find_byte(base + pos_, end - pos_, '\r');
     size_t next = end;
     if (next < text_.size() && text_[next] == '\r') next++;
     if (next < text_.size() && text_[next] == '\n' && (next == end || text_[next - 1] == '\r')) next++;
@@ -34,6 +34,7 @@ class LineCursor {
 
  private:
   std::string_view text_;
+  bool has_cr_;  // most texts have none: one search instead of one per line
   size_t pos_ = 0;
 };
 
@@ -212,6 +213,18 @@ bool can_be_term(std::string_view s) {
   return !(digits > 0 && digits < t.size() && (t[digits] == '.' || t[digits] == ')'));
 }
 
+// Every construct the scan matches (fence, ALD, extension, IAL, footnote, abbreviation,
+// definition) starts with one of these after up to three spaces: the other lines, most of a
+// post, skip the matchers.
+bool may_start_construct(std::string_view line) {
+  std::string_view t = strip_indent(line);
+  if (t.empty()) return false;
+  switch (t[0]) {
+    case '`': case '~': case '{': case '[': case '*': case ':': return true;
+    default: return false;
+  }
+}
+
 void mask(std::string& masked, const Line& line) {
   for (size_t i = line.begin; i < line.end; i++) masked[i] = ' ';
 }
@@ -244,8 +257,10 @@ void scan_kramdown_blocks(std::string_view body, uint32_t first_line, std::strin
   size_t fence_open = 0;          // >0 while inside a fenced code block
   std::string comment_end;        // non-empty while inside {::comment}
   // Where the last `{:/` is: a comment opened after it can never close (found once, so
-  // many unclosed comments stay linear).
-  const size_t last_stop_tag = body.rfind("{:/");
+  // many unclosed comments stay linear; only when a comment opens, as a search of the whole
+  // text costs more than the rest of the scan).
+  size_t last_stop_tag = std::string_view::npos;
+  bool stop_tag_found = false;
   FootnoteDefinition* footnote = nullptr;  // open definition collecting continuation lines
   DefinitionList* definition = nullptr;    // open `: definition` collecting continuation lines
   std::vector<Line> recent;                // the unmasked non-blank lines directly above
@@ -324,60 +339,65 @@ void scan_kramdown_blocks(std::string_view body, uint32_t first_line, std::strin
       footnote = nullptr;
     }
 
-    std::string name;
-    std::string_view ald_body, ext_name, ext_args;
-    bool closing = false, self_closing = false;
-    size_t content_at = 0;
-    Abbreviation abbreviation;
-    AttributeList attrs;
-    std::string_view stripped = trim_right(strip_indent(text));
-    bool masked_line = true;
+    bool masked_line = false;
     bool is_ial = false;
-
-    if (size_t n = fence_length(text, fence_char); n > 0) {
-      fence_open = n;
-      out.fences.push_back(KramdownBlocks::Fence{number, UINT32_MAX});
-      masked_line = false;
-    } else if (match_ald(text, name, ald_body)) {
-      parse_attribute_list(ald_body, attrs);
-      out.alds.define(name, attrs);
-    } else if (match_extension(text, ext_name, ext_args, closing, self_closing)) {
-      if (!closing && ext_name == "comment" && !self_closing) {
-        // kramdown ignores a start tag with no stop tag after it (and renders the rest).
-        if (last_stop_tag != std::string_view::npos && last_stop_tag > line.begin) comment_end = "comment";
-      } else if (!closing && ext_name == "options") {
-        AttributeList options;
-        parse_attribute_list(ext_args, options);
-        if (const std::string* v = options.find("auto_ids")) out.auto_ids = *v != "false";
-      }
-      // {::nomarkdown} markers are dropped; their content is rendered as Markdown
-      // (a documented difference).
-    } else if (match_ial(stripped, attrs) == stripped.size() && !stripped.empty()) {
-      is_ial = true;
-      BlockIal ial;
-      ial.line = number;
-      ial.after_block = previous_was_ial ? previous_after_block : !previous_blank;
-      ial.attrs = std::move(attrs);
-      previous_after_block = ial.after_block;
-      out.ials.push_back(std::move(ial));
-    } else if (match_footnote(text, name, content_at)) {
-      out.footnotes.push_back(FootnoteDefinition{name, std::string(text.substr(content_at)) + "\n",
-                                                 number, number});
-      footnote = &out.footnotes.back();
-    } else if (is_link_definition_like(text)) {
-      // `[^주석]: …` is no footnote (kramdown takes only ASCII labels) but kramdown reads it
-      // as a link definition, which shows nothing; md4c would print it.
-    } else if (match_abbreviation(text, abbreviation)) {
-      out.abbreviations.push_back(std::move(abbreviation));
-    } else if (is_definition_line(text, content_at) && start_definition(number)) {
-      DefinitionList& list = out.definition_lists.back();
-      list.items.back().definitions.emplace_back(text.substr(content_at));
-      list.items.back().definitions.back() += '\n';
-      list.last_line = number;
-      definition = &list;
+    if (may_start_construct(text)) {
+      std::string name;
+      std::string_view ald_body, ext_name, ext_args;
+      bool closing = false, self_closing = false;
+      size_t content_at = 0;
+      Abbreviation abbreviation;
+      AttributeList attrs;
+      std::string_view stripped = trim_right(strip_indent(text));
       masked_line = true;
-    } else {
-      masked_line = false;
+
+      if (size_t n = fence_length(text, fence_char); n > 0) {
+        fence_open = n;
+        out.fences.push_back(KramdownBlocks::Fence{number, UINT32_MAX});
+        masked_line = false;
+      } else if (match_ald(text, name, ald_body)) {
+        parse_attribute_list(ald_body, attrs);
+        out.alds.define(name, attrs);
+      } else if (match_extension(text, ext_name, ext_args, closing, self_closing)) {
+        if (!closing && ext_name == "comment" && !self_closing) {
+          // kramdown ignores a start tag with no stop tag after it (and renders the rest).
+          if (!stop_tag_found) last_stop_tag = body.rfind("{:/");
+          stop_tag_found = true;
+          if (last_stop_tag != std::string_view::npos && last_stop_tag > line.begin) comment_end = "comment";
+        } else if (!closing && ext_name == "options") {
+          AttributeList options;
+          parse_attribute_list(ext_args, options);
+          if (const std::string* v = options.find("auto_ids")) out.auto_ids = *v != "false";
+        }
+        // {::nomarkdown} markers are dropped; their content is rendered as Markdown
+        // (a documented difference).
+      } else if (match_ial(stripped, attrs) == stripped.size() && !stripped.empty()) {
+        is_ial = true;
+        BlockIal ial;
+        ial.line = number;
+        ial.after_block = previous_was_ial ? previous_after_block : !previous_blank;
+        ial.attrs = std::move(attrs);
+        previous_after_block = ial.after_block;
+        out.ials.push_back(std::move(ial));
+      } else if (match_footnote(text, name, content_at)) {
+        out.footnotes.push_back(FootnoteDefinition{name, std::string(text.substr(content_at)) + "\n",
+                                                   number, number});
+        footnote = &out.footnotes.back();
+      } else if (is_link_definition_like(text)) {
+        // `[^주석]: …` is no footnote (kramdown takes only ASCII labels) but kramdown reads it
+        // as a link definition, which shows nothing; md4c would print it.
+      } else if (match_abbreviation(text, abbreviation)) {
+        out.abbreviations.push_back(std::move(abbreviation));
+      } else if (is_definition_line(text, content_at) && start_definition(number)) {
+        DefinitionList& list = out.definition_lists.back();
+        list.items.back().definitions.emplace_back(text.substr(content_at));
+        list.items.back().definitions.back() += '\n';
+        list.last_line = number;
+        definition = &list;
+        masked_line = true;
+      } else {
+        masked_line = false;
+      }
     }
 
     if (masked_line) {

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "jekyll/kramdown/kramdown_blocks.h"
+#include "text/byte_scan.h"
 #include "text/json_writer.h"
 
 namespace draftmark {
@@ -375,7 +376,7 @@ void KramdownHtml::lint_inline_math(HtmlWriter& w, const char* text, size_t size
 
 // In a `math: true` post a stray `$` (a price) may be paired with another by MathJax.
 void KramdownHtml::lint_dollar(HtmlWriter& w, const char* text, size_t size) {
-  if (std::memchr(text, '$', size) == nullptr) return;
+  if (!contains_byte(text, size, '$')) return;
   uint32_t line = w.map->line_of(text);
   if (line == s_.last_dollar_line) return;
   s_.last_dollar_line = line;
@@ -477,8 +478,7 @@ void KramdownHtml::append_plain_text(HtmlWriter& w, const char* text, size_t siz
 }
 
 void KramdownHtml::append_jekyll_text(HtmlWriter& w, const char* text, size_t size) {
-  if (const void* brace = std::memchr(text, '{', size)) {
-    size_t at = static_cast<size_t>(static_cast<const char*>(brace) - text);
+  if (const size_t at = find_byte(text, size, '{'); at < size) {
     if (size_t n = span_comment_length(text + at, size - at)) {
       append_jekyll_text(w, text, at);
       append_jekyll_text(w, text + at + n, size - at - n);
@@ -495,9 +495,9 @@ void KramdownHtml::append_jekyll_text(HtmlWriter& w, const char* text, size_t si
   size_t begin = 0;
   if (!jekyll_.blocks->footnotes.empty()) {
     for (size_t i = 0; i + 3 < size; i++) {
-      const void* bracket = std::memchr(text + i, '[', size - 3 - i);
-      if (bracket == nullptr) break;
-      i = static_cast<size_t>(static_cast<const char*>(bracket) - text);
+      const size_t bracket = i + find_byte(text + i, size - 3 - i, '[');
+      if (bracket == size - 3) break;
+      i = bracket;
       if (text[i + 1] != '^') continue;
       append_plain_text(w, text + begin, i - begin);
       size_t n = append_footnote_reference(w, text + i, size - i);
@@ -559,7 +559,7 @@ void KramdownHtml::text(HtmlWriter& w, MD_TEXTTYPE type, const char* text, size_
     if (s_.in_inline_math) {
       lint_inline_math(w, text, size);
       // kramdown reads $…$ as text: its backslash escapes are gone before MathJax sees it.
-      if (std::memchr(text, '\\', size) != nullptr) {
+      if (contains_byte(text, size, '\\')) {
         w.scratch.clear();
         for (size_t i = 0; i < size; i++) {
           if (text[i] == '\\' && i + 1 < size && text[i + 1] != '\0' && std::strchr(kKramdownEscapable, text[i + 1]) != nullptr) i++;
@@ -591,7 +591,7 @@ void KramdownHtml::text(HtmlWriter& w, MD_TEXTTYPE type, const char* text, size_
   }
   switch (type) {
     case MD_TEXT_NORMAL:
-      if (std::memchr(text, kParenPlaceholder, size) != nullptr) {
+      if (contains_byte(text, size, kParenPlaceholder)) {
         w.scratch.assign(text, size);
         for (char& ch : w.scratch) ch = ch == kParenPlaceholder ? ')' : ch;
         text = w.scratch.data();

@@ -1,5 +1,8 @@
 #include "jekyll/kramdown/typography.h"
 
+#include <array>
+#include <cstdint>
+
 #include "text/html_escape.h"
 #include "text/unicode_class.h"
 
@@ -93,13 +96,30 @@ size_t match_symbol(const char* text, size_t size, size_t i, const char** replac
   return 0;
 }
 
-// Quotes and the first characters of match_symbol's patterns (" >>" starts with a space).
-bool may_start_conversion(const char* text, size_t size, size_t i) {
-  switch (text[i]) {
-    case '"': case '\'': case '-': case '.': case '<': case '>': return true;
-    case ' ': return i + 1 < size && text[i + 1] == '>';
-    default: return false;
+// What ends convert()'s plain run at a byte: kStops always (quotes and the first characters
+// of match_symbol's patterns), kStopsBeforeGt only before a '>' (" >>"), kStopsInHtml when
+// escaping ('&'). One table look-up per byte of text.
+constexpr uint8_t kStops = 1, kStopsBeforeGt = 2, kStopsInHtml = 4;
+constexpr std::array<uint8_t, 256> make_run_stops() {
+  std::array<uint8_t, 256> stops{};
+  for (char c : {'"', '\'', '-', '.', '<', '>'}) stops[static_cast<unsigned char>(c)] = kStops;
+  stops[' '] = kStopsBeforeGt;
+  stops['&'] = kStopsInHtml;
+  return stops;
+}
+constexpr std::array<uint8_t, 256> kRunStops = make_run_stops();
+
+// The end of the run of text[i, size) that converts to itself.
+size_t plain_run_end(const char* text, size_t size, size_t i, bool html) {
+  for (; i < size; i++) {
+    const uint8_t stop = kRunStops[static_cast<unsigned char>(text[i])];
+    if (stop == 0) continue;
+    if (stop == kStops || (stop == kStopsInHtml && html) ||
+        (stop == kStopsBeforeGt && i + 1 < size && text[i + 1] == '>')) {
+      break;
+    }
   }
+  return i;
 }
 
 }  // namespace
@@ -187,8 +207,7 @@ void Typography::convert(std::string& out, const char* text, size_t size, std::s
     // copied in one piece; only its last character matters, as the next one's context.
     // In HTML it also stops at '&' (the slow path escapes it), so the run holds nothing to
     // escape (quotes, '<' and '>' already end it) and is copied without a second scan.
-    size_t run = i;
-    while (run < size && !may_start_conversion(text, size, run) && !(html && text[run] == '&')) run++;
+    const size_t run = plain_run_end(text, size, i, html);
     if (run > i) {
       out.append(text + i, run - i);
       size_t last = run - 1;

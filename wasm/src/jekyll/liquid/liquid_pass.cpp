@@ -5,6 +5,7 @@
 #include "jekyll/liquid/liquid_expression.h"
 #include "jekyll/liquid/liquid_lexer.h"
 #include "jekyll/liquid/liquid_tags.h"
+#include "text/byte_scan.h"
 #include "text/utf8.h"
 
 namespace draftmark {
@@ -89,10 +90,17 @@ void LiquidPass::trim_output_end() {
   }
 }
 
+bool has_liquid_markup(std::string_view text) {
+  for (size_t i = 0; (i += find_byte(text.data() + i, text.size() - i, '{')) + 1 < text.size(); i++) {
+    if (text[i + 1] == '{' || text[i + 1] == '%') return true;
+  }
+  return false;
+}
+
 bool LiquidPass::run(std::string_view text, size_t body_offset, const LineIndex& lines, const LiquidScope& scope,
                      std::string_view media_subpath, bool unsafe, std::vector<Diagnostic>& diagnostics) {
   std::string_view body = text.substr(body_offset);
-  if (body.find("{{") == std::string_view::npos && body.find("{%") == std::string_view::npos) return false;
+  if (!has_liquid_markup(body)) return false;
   in_ = text;
   out_.clear();
   segments_.clear();

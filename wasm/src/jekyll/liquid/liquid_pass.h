@@ -35,6 +35,9 @@ namespace draftmark {
 // final sort is insertion sort): a hundred make the point.
 constexpr size_t kMaxLiquidDiagnostics = 100;
 
+// Whether `text` holds `{{` or `{%` anywhere (then Liquid has work to do); one pass.
+bool has_liquid_markup(std::string_view text);
+
 class LiquidPass {
  public:
   // `text` is the whole document and `body_offset` where its body starts (after the

@@ -34,14 +34,20 @@ class WordCounter {
   void add_text(std::string_view text);
   void add_html(std::string_view html);  // strip_html first (a block is whole: its tags close in it)
   // The words of `html` (stripped as add_html does) on their own; the count is not changed.
+  // Counted straight from the HTML, run by run between the tags, without a stripped copy.
   WordTally tally_html(std::string_view html);
   void add(const WordTally& tally);
   size_t words() const { return cjk_ == 0 ? split_words_ : cjk_ + runs_; }
 
  private:
+  // Counts strip_html(html)'s text, run by run, setting `first` to its first character. The
+  // runs end at '<' and '>', so in well-formed UTF-8 (the renderer's HTML, unless the caller
+  // broke RenderOptions::input_is_utf8's promise) no character spans two of them.
+  void add_stripped(std::string_view html, char32_t& first);
+
   size_t cjk_ = 0, split_words_ = 0, runs_ = 0;
   bool in_split_word_ = false, in_run_ = false;
-  std::string stripped_, scratch_;  // reused across blocks: no allocation per block per render
+  bool empty_ = true;  // no text added by add_stripped yet
 };
 
 // Jekyll's number_of_words(text, "auto").
