@@ -181,14 +181,23 @@ function moved(old, lineStart, lineEnd, hash, length) {
 // Above this many new blocks in an edit, their HTML is copied in one piece (as a whole render).
 const kCopyBlocksApart = 64;
 
-// The blocks of an incremental result for a patcher: an unchanged block keeps the previous
-// result's bytes, and only the new blocks' HTML is copied out of wasm memory. Copying the
-// whole page (~1.2 MB for a 1 MB post) on every keystroke was most of the JS time and garbage.
-function reusedPatchBlocks(u8, u32, [htmlPtr, htmlSize, blocksPtr, blockCount], { blocks: before, first, count, replaced }) {
+// The blocks of a result for a patcher, `before` the previous result's: the blocks equal by
+// hash at the start and at the end (the core's window when it rendered incrementally, most of
+// the page when it rendered whole) keep the previous bytes, and only the others' HTML is
+// copied out of wasm memory. Copying the whole page (~1.2 MB for a 1 MB post) on every
+// keystroke was most of the JS time and garbage.
+function reusedPatchBlocks(u8, u32, [htmlPtr, htmlSize, blocksPtr, blockCount], before) {
+  const hashAt = (i) => u32[(blocksPtr >>> 2) + 7 * i + 4];
+  const most = Math.min(blockCount, before.length);
+  let first = 0;
+  while (first < most && before[first].hash === hashAt(first)) first++;
+  let last = 0;
+  while (last < most - first && before[before.length - 1 - last].hash === hashAt(blockCount - 1 - last)) last++;
+  const shift = before.length - blockCount;  // index in `before` of a block in the last part: i + shift
   const blocks = new Array(blockCount);
   const fresh = [];
   for (let i = 0, p = blocksPtr >>> 2; i < blockCount; i++, p += 7) {
-    const old = i < first ? before[i] : i >= first + count ? before[i - count + replaced] : undefined;
+    const old = i < first ? before[i] : i >= blockCount - last ? before[i + shift] : undefined;
     const block = old ? moved(old, u32[p], u32[p + 1], u32[p + 4], u32[p + 3]) : null;
     if (block) blocks[i] = block; else fresh.push(i);
   }
@@ -395,8 +404,7 @@ function renderEditWith(text, { from, to, insert }, options, lazy, previous = un
     Object.assign(inst, { text, units: from + insert.length, bytes: start + written });
     const u32 = new Uint32Array(inst.memory.buffer, resultPtr + 11 * 4, 4);
     const changed = { first: u32[0], count: u32[1], replaced: u32[2] };
-    const reuse = lazy && previousBlocks
-      ? (u8, u32, layout) => reusedPatchBlocks(u8, u32, layout, { blocks: previousBlocks, ...changed }) : null;
+    const reuse = lazy && previousBlocks ? (u8, u32, layout) => reusedPatchBlocks(u8, u32, layout, previousBlocks) : null;
     const result = readResult(inst.memory, resultPtr, lazy, reuse);
     return { ...result, incremental: u32[3] === 1, changed };
   });

@@ -90,10 +90,10 @@ export class PreviewPatcher {
   update(result) {
     const doc = this.#container.ownerDocument;
     const fresh = [];
-    const edit = this.#editWindow(result);
+    const edit = this.#editWindow(result.blocks);
     if (edit) {
-      // An incremental render: only the blocks in the edit's window are matched and placed;
-      // the others are the same nodes, whose lines may have moved.
+      // Only the blocks in the edit's window are matched and placed; the others are the same
+      // nodes, whose lines may have moved.
       const { first, replaced, count } = edit;
       const old = this.#entries;
       const window = this.#match(old.slice(first, first + replaced), result.blocks.slice(first, first + count), doc, fresh);
@@ -127,19 +127,19 @@ export class PreviewPatcher {
     return mathProblems;
   }
 
-  // The edit window of an incremental result ({first, replaced, count}: blocks [first,
-  // first + count) replace the shown entries [first, first + replaced)), when the blocks
-  // outside it are the ones shown (same hashes); else null, and update() matches everything.
-  #editWindow(result) {
-    const { changed } = result;
-    if (!result.incremental || !changed) return null;
-    const { first, count, replaced } = changed;
+  // The window where the result differs from what is shown ({first, replaced, count}: blocks
+  // [first, first + count) replace the entries [first, first + replaced)): all but the blocks
+  // equal by hash at the start and at the end. Null when that is most of the page (a new
+  // document): update() then matches everything.
+  #editWindow(blocks) {
     const old = this.#entries;
-    const blocks = result.blocks;
-    if (first + replaced > old.length || old.length - replaced + count !== blocks.length) return null;
-    for (let i = 0; i < first; i++) if (old[i].hash !== blocks[i].hash) return null;
-    for (let i = first + count; i < blocks.length; i++) if (old[i - count + replaced].hash !== blocks[i].hash) return null;
-    return { first, count, replaced };
+    const most = Math.min(old.length, blocks.length);
+    let first = 0;
+    while (first < most && old[first].hash === blocks[first].hash) first++;
+    let last = 0;
+    while (last < most - first && old[old.length - 1 - last].hash === blocks[blocks.length - 1 - last].hash) last++;
+    if (!old.length || first + last < most / 2) return null;
+    return { first, count: blocks.length - first - last, replaced: old.length - first - last };
   }
 
   // The entries for `blocks`: `old` entries reused by hash, in order, new ones parsed (and
