@@ -27,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { profileSelfTimes, recordTrace, sliceSelfTimes } from './trace.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -131,18 +132,12 @@ async function traceLoad(url, out, { js = false } = {}) {
     const page = browser.context.pages()[0] ?? await browser.context.newPage();
     await page.addInitScript(probe);
     const cdp = await browser.context.newCDPSession(page);
-    const events = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: [
+    const events = await recordTrace(cdp, [
       'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-v8.compile',
       'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink', 'blink.user_timing', 'loading', 'toplevel', 'navigation',
       // The sampling profiler makes V8's compiles several times slower: only when asked for.
       ...(js ? ['disabled-by-default-v8.cpu_profiler'] : []),
-    ] } });
-    await openAndWait(page, url);
-    await cdp.send('Tracing.end');
-    await done;
+    ], () => openAndWait(page, url));
     writeFileSync(out, JSON.stringify({ traceEvents: events }));
     return events;
   } finally {
@@ -162,57 +157,12 @@ function summarizeTrace(events) {
   const tEnd = paintedEvent?.ts ?? markEvent?.ts ?? Infinity;
   // Complete events on the main thread between navigation and the mark, nested into a tree so
   // each top-level task is broken down by its children (self time per name).
-  const slices = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.ts >= t0 && e.ts < tEnd && e.dur > 0)
-    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const self = new Map();
-  const stack = [];
-  let busy = 0;
-  let cpu = 0;  // thread time: what the main thread ran, not what it waited for a core (2 shared cores)
-  for (const e of slices) {
-    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
-    const parent = stack.at(-1);
-    if (parent) parent.childDur += Math.min(e.dur, parent.ts + parent.dur - e.ts);
-    else { busy += e.dur; cpu += e.tdur ?? 0; }
-    e.childDur = 0;
-    e.parentName = parent?.name;
-    stack.push(e);
-  }
-  for (const e of slices) {
-    const key = e.name === 'EvaluateScript' || e.name === 'v8.compile' || e.name === 'v8.run'
-      ? `${e.name} ${(e.args?.data?.url || e.args?.fileName || '').slice(-30)}` : e.name;
-    self.set(key, (self.get(key) ?? 0) + Math.max(0, e.dur - e.childDur));
-  }
+  const slices = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.ts >= t0 && e.ts < tEnd && e.dur > 0);
+  const { self, busy, cpu } = sliceSelfTimes(slices, (e) => (e.name === 'EvaluateScript' || e.name === 'v8.compile' || e.name === 'v8.run'
+    ? `${e.name} ${(e.args?.data?.url || e.args?.fileName || '').slice(-30)}` : e.name));
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
   return { firstRenderMs: markEvent ? (markEvent.ts - t0) / 1000 : null, paintedMs: paintedEvent ? (paintedEvent.ts - t0) / 1000 : null, mainBusyMs: busy / 1000, mainCpuMs: cpu / 1000,
-    top: top.map(([name, us]) => ({ name, ms: us / 1000 })), js: profileSelfTimes(events, main, tEnd) };
-}
-
-// The V8 sampling profile in the trace (ProfileChunk events of the main thread's isolate):
-// JS self time per function up to `tEnd`, by name and position (build with DM_NO_MINIFY=1 for names).
-function profileSelfTimes(events, main, tEnd) {
-  const [pid] = main.split(':');
-  const nodes = new Map();
-  const self = new Map();
-  const profile = events.find((e) => e.name === 'Profile' && String(e.pid) === pid);
-  if (!profile) return [];
-  let ts = profile.args.data.startTime;
-  for (const e of events) {
-    if (e.name !== 'ProfileChunk' || e.id !== profile.id || String(e.pid) !== pid) continue;
-    const data = e.args.data;
-    for (const n of data.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
-    const samples = data.cpuProfile?.samples ?? [];
-    const deltas = data.timeDeltas ?? [];
-    for (let i = 0; i < samples.length; i++) {
-      const delta = deltas[i] ?? 0;
-      ts += delta;
-      if (ts >= tEnd) continue;
-      const frame = nodes.get(samples[i])?.callFrame;
-      if (!frame) continue;
-      const key = `${frame.functionName || '(anonymous)'} ${frame.url ? `${frame.url.split('/').at(-1)}:${frame.lineNumber + 1}` : ''}`;
-      self.set(key, (self.get(key) ?? 0) + (samples[i + 1] !== undefined ? deltas[i + 1] ?? 0 : 0));
-    }
-  }
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([name, us]) => ({ name, ms: us / 1000 }));
+    top: top.map(([name, us]) => ({ name, ms: us / 1000 })), js: profileSelfTimes(events, main.split(':')[0], { tEnd }) };
 }
 
 /**

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildCorpora } from './corpus.mjs';
+import { profileSelfTimes, recordTrace, sliceSelfTimes } from './trace.mjs';
 import { openEditor, startBrowser } from '../tests/browser/editor/editor-page.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,18 +40,13 @@ try {
   console.log(`preview: ${shown.blocks} blocks, ${shown.far} of them skipped as far from the view (offscreen-blocks.js)`);
 
   const cdp = await env.context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: [
-    'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'toplevel',
-    'disabled-by-default-v8.cpu_profiler'] } });
-  for (let i = 0; i < keys; i++) {
-    await page.keyboard.type('abcdefghij'[i % 10]);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 60))));
-  }
-  await cdp.send('Tracing.end');
-  await done;
+  const events = await recordTrace(cdp, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute',
+    'blink.user_timing', 'toplevel', 'disabled-by-default-v8.cpu_profiler'], async () => {
+    for (let i = 0; i < keys; i++) {
+      await page.keyboard.type('abcdefghij'[i % 10]);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 60))));
+    }
+  });
   if (args.trace) writeFileSync(args.trace, JSON.stringify({ traceEvents: events }));
   report(events);
 } finally {
@@ -61,44 +57,10 @@ function report(events) {
   const mainThread = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain'
     && events.some((k) => k.pid === e.pid && k.name === 'EventDispatch'));
   const onMain = (e) => e.pid === mainThread.pid && e.tid === mainThread.tid;
-  const slices = events.filter((e) => onMain(e) && e.ph === 'X' && e.dur > 0).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const self = new Map();
-  const stack = [];
-  let busy = 0;
-  for (const e of slices) {
-    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
-    const parent = stack.at(-1);
-    if (parent) parent.childDur += Math.min(e.dur, parent.ts + parent.dur - e.ts); else busy += e.dur;
-    e.childDur = 0;
-    stack.push(e);
-  }
-  for (const e of slices) self.set(e.name, (self.get(e.name) ?? 0) + Math.max(0, e.dur - e.childDur));
+  const { self, busy } = sliceSelfTimes(events.filter((e) => onMain(e) && e.ph === 'X' && e.dur > 0));
   const perKey = (us) => (us / 1000 / keys).toFixed(2).padStart(8);
   console.log(`${args.doc}, ${keys} keys at the ${args.where}: main thread busy ${perKey(busy)} ms per key; self time by event (ms per key):`);
   for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(`${perKey(us)}  ${name}`);
   console.log('JS self time by function (ms per key):');
-  for (const [name, us] of jsSelfTimes(events, mainThread.pid).slice(0, 25)) console.log(`${perKey(us)}  ${name}`);
-}
-
-// V8's sampling profile (ProfileChunk events): self time per function, by name and position.
-function jsSelfTimes(events, pid) {
-  const nodes = new Map();
-  const self = new Map();
-  for (const profile of events.filter((e) => e.name === 'Profile' && e.pid === pid)) {
-    let ts = profile.args.data.startTime;
-    for (const e of events) {
-      if (e.name !== 'ProfileChunk' || e.id !== profile.id || e.pid !== pid) continue;
-      const data = e.args.data;
-      for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node.callFrame);
-      const samples = data.cpuProfile?.samples ?? [];
-      (data.timeDeltas ?? []).forEach((delta, i) => {
-        ts += delta;
-        const frame = nodes.get(samples[i]);
-        if (!frame || frame.functionName === '(idle)' || frame.functionName === '(program)') return;
-        const key = `${frame.functionName || '(anonymous)'} ${path.basename(frame.url || '')}:${frame.lineNumber + 1}`;
-        self.set(key, (self.get(key) ?? 0) + delta);
-      });
-    }
-  }
-  return [...self].sort((a, b) => b[1] - a[1]);
+  for (const { name, ms } of profileSelfTimes(events, mainThread.pid, { limit: 25, skipIdle: true })) console.log(`${perKey(ms * 1000)}  ${name}`);
 }
