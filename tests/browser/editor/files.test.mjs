@@ -183,6 +183,18 @@ describe('without it (file input and downloads)', () => {
     assert.doesNotMatch(copied, /data-line/);
   });
 
+  test('Copy HTML of a long post just opened: no editor markers, not even on blocks not laid out yet', async () => {
+    const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} with some words.`);
+    await setMarkdown(page, paragraphs.join('\n\n'));
+    // Blocks far from the view wait, hidden at an estimated size (offscreen-blocks.js).
+    assert.ok(await page.evaluate(() => document.querySelectorAll('#preview > [data-far][style]').length > 100));
+    await page.click('#copy-button');
+    await page.waitForSelector('[data-notice="file"]');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /<p>Paragraph 399 with some words.<\/p>/);
+    assert.doesNotMatch(copied, /data-line|data-far|style=|contain-intrinsic-size|data-measuring/);
+  });
+
   test('no console errors', () => {
     assert.deepEqual(errors, []);
   });

@@ -102,6 +102,8 @@ describe('scroll sync', () => {
       await setMarkdown(page, Array.from({ length: 8 }, () => longDocument()).join('\n\n'));
       await page.evaluate(() => Promise.all([...document.querySelectorAll('#preview img')].map((img) => img.decode())));
       await page.waitForFunction(() => document.querySelectorAll('#preview > [data-far]').length > 100);
+      // A new long document is measured a chunk at a time after its first frame.
+      await page.waitForFunction(() => !document.getElementById('preview').hasAttribute('data-measuring'));
     });
 
     test('blocks far from the view are skipped, and none on screen', async () => {

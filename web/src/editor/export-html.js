@@ -62,6 +62,11 @@ export function cleanPreviewHtml(content) {
     el.removeAttribute('data-highlighted');
     el.removeAttribute('data-far');
   }
+  // A long post's blocks not laid out yet carry an estimated size (offscreen-blocks.js).
+  for (const el of copy.querySelectorAll(':scope > [style*="contain-intrinsic-size"]')) {
+    el.style.removeProperty('contain-intrinsic-size');
+    if (!el.getAttribute('style')) el.removeAttribute('style');
+  }
   return copy.innerHTML;
 }
 

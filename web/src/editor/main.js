@@ -74,7 +74,7 @@ const outline = new OutlinePanel({
 const offscreen = new OffscreenBlocks({
   scroller: $('#preview-scroller'), content: $('#preview'), isLaidOut: () => root.dataset.preview === 'laid-out',
 });
-preview.onRendered = () => { offscreen.schedule(); status.scheduleCounts(); controls.scrollSync?.previewRendered(); outline.update(); };
+preview.onRendered = () => { offscreen.rendered(); status.scheduleCounts(); controls.scrollSync?.previewRendered(); outline.update(); };
 saveFlow.site = site;
 saveFlow.onImage = (file) => images.insert(file);
 const controls = new PageControls({ root, settings, notices, store, drafts, saveFlow, preview, resetPreview });

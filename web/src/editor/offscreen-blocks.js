@@ -6,36 +6,76 @@
 // (`contain-intrinsic-size: auto`), so what is below them, and scroll sync, stay in place.
 // Blocks near the view are laid out as usual, so what the reader sees is unchanged. Short posts
 // are left alone: they gain nothing.
+//
+// Opening a long post: laying out all its blocks once took seconds (a 1 MB post: ~3,600 blocks,
+// 2–4 s of layout and style). So the blocks of a new document are hidden before anything lays
+// them out, at a size estimated from their text; those near the view are shown in the next
+// frame, and the others are measured a chunk at a time in idle time (shown for one frame, then
+// hidden at their real size). Until then the container has `data-measuring` and positions past
+// the view are estimates (scroll anchoring keeps what is on screen still as they become real).
 const kMinBlocks = 300;
 const kMarginScreens = 1.5;
+const kManyNew = 50;            // more new blocks than this in one render: a new document
+const kLayoutBudgetMs = 10;     // a measuring chunk's layout should cost about this
+const kEstimate = 'contain-intrinsic-size';
 
 export class OffscreenBlocks {
   #scroller;
   #content;
   #isLaidOut;
   #frame = 0;
+  #idle = 0;
   #width = 0;
-  // Nodes that were on the page in an earlier frame: their size has been remembered, so they
-  // may be hidden. A node hidden before its first frame would shrink to the fallback height.
+  // Nodes whose size the browser remembers: they were shown in a frame. A node hidden before
+  // that would take its estimated size.
   #seen = new WeakSet();
+  #shownInFrame = [];           // the nodes shown when the last update ended (rendered in its frame)
+  #unmeasured = new Set();      // hidden at an estimated size, never laid out
+  #measuring = new Set();       // shown for one frame to learn their size
+  #chunk = 32;
 
   /**
    * `scroller`: the preview's scrolling element; `content`: the block container (#preview);
-   * `isLaidOut()`: true once the first preview has been laid out in full (main.js).
+   * `isLaidOut()`: false while the first preview shows only what is on screen (editor.css):
+   * sizes seen then are not real.
    */
   constructor({ scroller, content, isLaidOut }) {
     this.#scroller = scroller;
     this.#content = content;
     this.#isLaidOut = isLaidOut;
     scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
-    // Remembered sizes are for the old width: lay everything out again, then hide again.
+    // Remembered sizes are for the old width: every block is measured again (hidden blocks
+    // keep their old size as the estimate meanwhile).
     new ResizeObserver(() => {
       if (content.clientWidth === this.#width) return;
+      const first = this.#width === 0;
       this.#width = content.clientWidth;
-      this.#showAll();
+      if (first) return;
       this.#seen = new WeakSet();
+      for (const node of content.querySelectorAll(':scope > [data-far]')) this.#unmeasured.add(node);
       this.schedule();
     }).observe(content);
+  }
+
+  /**
+   * Called right after a render put its blocks in the container, before anything reads layout:
+   * a long document's many new blocks are hidden at an estimated size (see the file comment).
+   */
+  rendered() {
+    const blocks = this.#content.children;
+    if (blocks.length >= kMinBlocks) {
+      const fresh = [];
+      for (const node of blocks) if (!this.#seen.has(node) && !node.hasAttribute('data-far')) fresh.push(node);
+      if (fresh.length > kManyNew) {
+        const width = this.#width || 800;  // the observer's: reading clientWidth here would lay out every block
+        for (const node of fresh) {
+          node.style.setProperty(kEstimate, `auto ${estimateHeight(node, width)}px`);
+          node.setAttribute('data-far', '');
+          this.#unmeasured.add(node);
+        }
+      }
+    }
+    this.schedule();
   }
 
   /** Updates which blocks are far in the next frame (after a render, a scroll or a resize). */
@@ -46,34 +86,90 @@ export class OffscreenBlocks {
     });
   }
 
-  #showAll() {
-    for (const node of this.#content.querySelectorAll(':scope > [data-far]')) node.removeAttribute('data-far');
-  }
-
   #update() {
-    const blocks = this.#content.children;
-    if (blocks.length < kMinBlocks || !this.#isLaidOut()) {
-      this.#showAll();
+    if (!this.#isLaidOut()) {
+      this.schedule();
       return;
     }
+    for (const node of this.#shownInFrame) this.#remember(node);
+    this.#shownInFrame = [];
+    const blocks = this.#content.children;
+    if (blocks.length < kMinBlocks) {
+      for (const node of this.#content.querySelectorAll(':scope > [data-far]')) this.#show(node);
+      this.#unmeasured.clear();
+      this.#measuring.clear();
+      this.#done();
+      return;
+    }
+    const started = performance.now();
     const view = this.#scroller.getBoundingClientRect();
     const margin = view.height * kMarginScreens;
     const first = firstIndex(blocks, (node) => node.getBoundingClientRect().bottom >= view.top - margin);
+    const layoutMs = performance.now() - started;
     const last = firstIndex(blocks, (node) => node.getBoundingClientRect().top > view.bottom + margin);
-    let unseen = false;
+    if (this.#measuring.size) this.#chunk = layoutMs > kLayoutBudgetMs ? Math.max(8, this.#chunk >> 1) : Math.min(512, this.#chunk * 2);
     for (let i = 0; i < blocks.length; i++) {
       const node = blocks[i];
       const far = i < first || i >= last;
-      if (!far) {
-        if (node.hasAttribute('data-far')) node.removeAttribute('data-far');
+      if (!far || this.#measuring.has(node)) {
+        if (node.hasAttribute('data-far')) this.#show(node);
+        this.#shownInFrame.push(node);
       } else if (!node.hasAttribute('data-far')) {
+        // Shown in the last frame (so remembered), or new and not yet shown: shown in this one.
         if (this.#seen.has(node)) node.setAttribute('data-far', '');
-        else unseen = true;
+        else this.#shownInFrame.push(node);
       }
-      this.#seen.add(node);
     }
-    if (unseen) this.schedule();  // hidden once laid out in a frame
+    if (this.#shownInFrame.some((node) => !this.#seen.has(node))) this.schedule();  // hidden once laid out in a frame
+    if (this.#unmeasured.size || this.#measuring.size) this.#measureSoon(); else this.#done();
   }
+
+  #show(node) {
+    node.removeAttribute('data-far');
+    this.#unmeasured.delete(node);
+  }
+
+  #remember(node) {
+    this.#seen.add(node);
+    this.#measuring.delete(node);
+    this.#unmeasured.delete(node);
+    if (node.style.getPropertyValue(kEstimate)) {
+      node.style.removeProperty(kEstimate);
+      if (!node.getAttribute('style')) node.removeAttribute('style');
+    }
+  }
+
+  // Shows the next chunk of never laid out blocks for one frame, when the page is idle.
+  #measureSoon() {
+    this.#content.setAttribute('data-measuring', '');
+    if (this.#idle || this.#measuring.size) return;
+    const idle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 50));
+    this.#idle = idle(() => {
+      this.#idle = 0;
+      for (const node of this.#unmeasured) {
+        this.#unmeasured.delete(node);
+        if (node.parentNode !== this.#content) continue;  // replaced since
+        this.#measuring.add(node);
+        node.removeAttribute('data-far');
+        if (this.#measuring.size >= this.#chunk) break;
+      }
+      this.schedule();
+    }, { timeout: 500 });
+  }
+
+  #done() {
+    if (this.#content.hasAttribute('data-measuring')) this.#content.removeAttribute('data-measuring');
+  }
+}
+
+// A guess at a block's height before it is laid out: its text at ~8 px a character (CJK is
+// wider, code narrower) in lines of 1.75 em, plus a paragraph's margin; images and tables are
+// rough. Only where positions past the view are shown in the first second it matters.
+function estimateHeight(node, width) {
+  const chars = node.textContent.length;
+  const lines = Math.max(1, Math.ceil((chars * 8) / width));
+  const media = node.querySelectorAll('img, .katex-display, svg').length;
+  return Math.round(lines * 28 + 16 + media * 200);
 }
 
 // The first index whose block satisfies `test` (false for every block before it, true after).

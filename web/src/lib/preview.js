@@ -12,12 +12,12 @@
 import { ID_PREFIX, prefixIds } from './ids.js';
 // Mermaid diagrams in new blocks are drawn afterwards (asynchronously: see diagrams.js).
 import { hasDiagrams, renderDiagrams } from './diagrams.js';
-import { parseSanitized } from './sanitize.js';
+import { inertDocument, parseSanitized } from './sanitize.js';
 
 // Parsed and sanitised in a template's inert document (nothing loads or runs there); the nodes
 // enter the live document only when update() inserts them.
 function parseBlock(html, unsafe, doc, idPrefix) {
-  const holder = parseSanitized(html, doc.createElement('template').content.ownerDocument, { unsafe });
+  const holder = parseSanitized(html, inertDocument(doc), { unsafe });
   prefixIds(holder, idPrefix);  // the holder itself has no id
   const nodes = [...holder.childNodes].filter((n) => n.nodeType !== 3 || n.data.trim() !== '');
   if (nodes.length === 1 && nodes[0].nodeType === 1 && nodes[0].tagName !== 'IMG') return nodes[0];

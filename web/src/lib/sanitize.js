@@ -86,3 +86,27 @@ export function parseSanitized(html, doc, { unsafe = false } = {}) {
   if (!unsafe) configured().sanitize(holder);
   return holder;
 }
+
+// DOMPurify walks each tree with a NodeIterator, which stays registered on the tree's document
+// until it is garbage collected, and Chromium visits every registered iterator whenever a node
+// leaves that document. With one shared inert document, moving the ~3,600 sanitised blocks of a
+// 1 MB post into the page cost seconds (quadratic; bench/keystroke-profile.mjs traces showed
+// insertBefore as most of the opening). A new inert document every kParsesPerDocument parses
+// keeps each visit short.
+const kParsesPerDocument = 32;
+let inert = null;
+let inertParses = 0;
+
+/**
+ * An inert document to parse into (a template's content document: no script runs and nothing
+ * loads there), with the same implementation as `doc`; a new one now and then (see above).
+ * @param {Document} doc
+ * @returns {Document}
+ */
+export function inertDocument(doc) {
+  if (!inert || inertParses++ >= kParsesPerDocument) {
+    inert = doc.implementation.createHTMLDocument('').createElement('template').content.ownerDocument;
+    inertParses = 1;
+  }
+  return inert;
+}
