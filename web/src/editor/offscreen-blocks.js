@@ -10,13 +10,14 @@
 // Opening a long post: laying out all its blocks once took seconds (a 1 MB post: ~3,600 blocks,
 // 2–4 s of layout and style). So the blocks of a new document are hidden before anything lays
 // them out, at a size estimated from their text; those near the view are shown in the next
-// frame, and the others are measured a chunk at a time in idle time (shown for one frame, then
-// hidden at their real size). Until then the container has `data-measuring` and positions past
+// frame, and the others are measured a chunk at a time once typing pauses (shown for one frame,
+// then hidden at their real size). Until then the container has `data-measuring` and positions past
 // the view are estimates (scroll anchoring keeps what is on screen still as they become real).
 const kMinBlocks = 300;
 const kMarginScreens = 1.5;
 const kManyNew = 50;            // more new blocks than this in one render: a new document
-const kLayoutBudgetMs = 10;     // a measuring chunk's layout should cost about this
+const kFrameBudgetMs = 100;     // a frame that measures a chunk should take about this
+const kQuietMs = 500;           // measuring waits for this long without typing or scrolling
 const kEstimate = 'contain-intrinsic-size';
 
 export class OffscreenBlocks {
@@ -24,7 +25,8 @@ export class OffscreenBlocks {
   #content;
   #isLaidOut;
   #frame = 0;
-  #idle = 0;
+  #quietTimer = 0;
+  #lastMeasure = 0;              // when the last chunk was shown (0: none in the frame before)
   #width = 0;
   // Nodes whose size the browser remembers: they were shown in a frame. A node hidden before
   // that would take its estimated size.
@@ -33,6 +35,7 @@ export class OffscreenBlocks {
   #unmeasured = new Set();      // hidden at an estimated size, never laid out
   #measuring = new Set();       // shown for one frame to learn their size
   #chunk = 32;
+  #lastActivity = 0;            // the last render or scroll (performance.now())
 
   /**
    * `scroller`: the preview's scrolling element; `content`: the block container (#preview);
@@ -43,7 +46,10 @@ export class OffscreenBlocks {
     this.#scroller = scroller;
     this.#content = content;
     this.#isLaidOut = isLaidOut;
-    scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
+    scroller.addEventListener('scroll', () => {
+      this.#lastActivity = performance.now();
+      this.schedule();
+    }, { passive: true });
     // Remembered sizes are for the old width: every block is measured again (hidden blocks
     // keep their old size as the estimate meanwhile).
     new ResizeObserver(() => {
@@ -62,6 +68,7 @@ export class OffscreenBlocks {
    * a long document's many new blocks are hidden at an estimated size (see the file comment).
    */
   rendered() {
+    this.#lastActivity = performance.now();
     const blocks = this.#content.children;
     if (blocks.length >= kMinBlocks) {
       const fresh = [];
@@ -101,13 +108,10 @@ export class OffscreenBlocks {
       this.#done();
       return;
     }
-    const started = performance.now();
     const view = this.#scroller.getBoundingClientRect();
     const margin = view.height * kMarginScreens;
     const first = firstIndex(blocks, (node) => node.getBoundingClientRect().bottom >= view.top - margin);
-    const layoutMs = performance.now() - started;
     const last = firstIndex(blocks, (node) => node.getBoundingClientRect().top > view.bottom + margin);
-    if (this.#measuring.size) this.#chunk = layoutMs > kLayoutBudgetMs ? Math.max(8, this.#chunk >> 1) : Math.min(512, this.#chunk * 2);
     for (let i = 0; i < blocks.length; i++) {
       const node = blocks[i];
       const far = i < first || i >= last;
@@ -121,7 +125,7 @@ export class OffscreenBlocks {
       }
     }
     if (this.#shownInFrame.some((node) => !this.#seen.has(node))) this.schedule();  // hidden once laid out in a frame
-    if (this.#unmeasured.size || this.#measuring.size) this.#measureSoon(); else this.#done();
+    if (this.#unmeasured.size) this.#measureNext(); else this.#done();
   }
 
   #show(node) {
@@ -139,22 +143,35 @@ export class OffscreenBlocks {
     }
   }
 
-  // Shows the next chunk of never laid out blocks for one frame, when the page is idle.
-  #measureSoon() {
+  // Once typing and scrolling have paused, shows the next chunk of never laid out blocks: this
+  // frame lays them out and remembers their size, and the next update() hides them again while
+  // it shows the chunk after. Chunks are sized so a frame takes about kFrameBudgetMs.
+  #measureNext() {
     this.#content.setAttribute('data-measuring', '');
-    if (this.#idle || this.#measuring.size) return;
-    const idle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 50));
-    this.#idle = idle(() => {
-      this.#idle = 0;
-      for (const node of this.#unmeasured) {
-        this.#unmeasured.delete(node);
-        if (node.parentNode !== this.#content) continue;  // replaced since
-        this.#measuring.add(node);
-        node.removeAttribute('data-far');
-        if (this.#measuring.size >= this.#chunk) break;
-      }
-      this.schedule();
-    }, { timeout: 500 });
+    const now = performance.now();
+    const quietFor = kQuietMs - (now - this.#lastActivity);
+    if (quietFor > 0) {
+      clearTimeout(this.#quietTimer);
+      this.#quietTimer = setTimeout(() => this.schedule(), quietFor);
+      this.#lastMeasure = 0;
+      return;
+    }
+    if (this.#lastMeasure) {
+      const frameMs = now - this.#lastMeasure;
+      // A frame has a fixed cost too (a 1 MB post's ~3,600 boxes: ~30 ms), so the chunk grows and
+      // shrinks by steps rather than in proportion.
+      this.#chunk = Math.max(32, Math.min(1024, Math.round(this.#chunk * (frameMs < kFrameBudgetMs ? 1.5 : 0.75))));
+    }
+    this.#lastMeasure = now;
+    for (const node of this.#unmeasured) {
+      this.#unmeasured.delete(node);
+      if (node.parentNode !== this.#content) continue;  // replaced since
+      this.#measuring.add(node);
+      node.removeAttribute('data-far');
+      this.#shownInFrame.push(node);
+      if (this.#measuring.size >= this.#chunk) break;
+    }
+    this.schedule();
   }
 
   #done() {
