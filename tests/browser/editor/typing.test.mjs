@@ -268,6 +268,23 @@ describe('math, code and diagnostics', () => {
       'def greet(name):\n    return "hi " + name  # say hi\n', 'highlighting keeps the code text');
   });
 
+  test('the editor colours fenced code in view, also a fence far down a long post once scrolled to', async () => {
+    const fence = (name) => `\`\`\`python\ndef ${name}():\n    return 1\n\`\`\`\n`;
+    const filler = Array.from({ length: 1500 }, (_, i) => `Paragraph ${i} of filler text to make the post long.`).join('\n\n');
+    await setMarkdown(page, `${fence('first')}\n${filler}\n\n${fence('last')}`);
+    const keywordBefore = (name) => page.evaluate((n) => [...document.querySelectorAll('.cm-content .tok-keyword')]
+      .some((el) => el.textContent === 'def' && el.parentElement.textContent.includes(`def ${n}()`)), name);
+    await page.waitForFunction(() => document.querySelector('.cm-content .tok-keyword'));
+    assert.equal(await keywordBefore('first'), true);
+    // Far from the view, the last fence is parsed as plain text (code-in-view.js); in view, as Python.
+    await page.evaluate(() => {
+      const view = window.draftmark.view;
+      view.dispatch({ selection: { anchor: view.state.doc.length }, scrollIntoView: true });
+    });
+    await page.waitForFunction(() => [...document.querySelectorAll('.cm-content .tok-keyword')]
+      .some((el) => el.parentElement.textContent.includes('def last()')), null, { timeout: 5000 });
+  });
+
   test('in a Jekyll post, code boxes number their lines like Chirpy (unless .nolineno)', async () => {
     await setMarkdown(page, '---\ntitle: Code\n---\n\n```sh\necho one\necho two\n```\n\n```sh\nls\n```\n{: .nolineno }\n');
     await page.waitForFunction(() => document.querySelectorAll('#preview .lineno .line').length === 2);
