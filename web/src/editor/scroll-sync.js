@@ -1,7 +1,8 @@
 // Keeps the editor and the preview scrolled to the same place, both ways, using the source
 // lines on the preview's top-level blocks (data-line="a-b"). Between two blocks the position is
 // interpolated, so tall images and display math scroll smoothly instead of jumping. Positions
-// are measured on every scroll (only around the position: a binary search), so blocks that grow (images loading, math typeset) stay right.
+// are measured on every scroll (only the blocks around it, found by binary search), so blocks
+// that grow (images loading, math typeset) stay right.
 
 // A programmatic scroll echoes back as a scroll event on the other side; events arriving within
 // this window after we moved a pane are ours and must not be mirrored back.
