@@ -71,10 +71,11 @@ status.renderedWords = () => preview.words();
 const outline = new OutlinePanel({
   button: $('#outline-button'), panel: $('#outline-panel'), list: $('#outline-list'), empty: $('#outline-empty'), preview: $('#preview'),
 });
-const offscreen = new OffscreenBlocks({
+// Hides the blocks of a long preview far from the view; it follows the patcher's renders itself.
+new OffscreenBlocks({
   scroller: $('#preview-scroller'), content: $('#preview'), isLaidOut: () => root.dataset.preview === 'laid-out',
 });
-preview.onRendered = () => { offscreen.rendered(); status.scheduleCounts(); controls.scrollSync?.previewRendered(); outline.update(); };
+preview.onRendered = () => { status.scheduleCounts(); controls.scrollSync?.previewRendered(); outline.update(); };
 saveFlow.site = site;
 saveFlow.onImage = (file) => images.insert(file);
 const controls = new PageControls({ root, settings, notices, store, drafts, saveFlow, preview, resetPreview });

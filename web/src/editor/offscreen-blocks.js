@@ -32,6 +32,7 @@ export class OffscreenBlocks {
   // that would take its estimated size.
   #seen = new WeakSet();
   #shownInFrame = [];           // the nodes shown when the last update ended (rendered in its frame)
+  #shown = null;                // the blocks not hidden (a Set), null: all of them (a short post)
   #unmeasured = new Set();      // hidden at an estimated size, never laid out
   #measuring = new Set();       // shown for one frame to learn their size
   #chunk = 32;
@@ -46,6 +47,7 @@ export class OffscreenBlocks {
     this.#scroller = scroller;
     this.#content = content;
     this.#isLaidOut = isLaidOut;
+    content.addEventListener('draftmark:rendered', (event) => this.#added(event.detail.added));
     scroller.addEventListener('scroll', () => {
       this.#lastActivity = performance.now();
       this.schedule();
@@ -63,24 +65,20 @@ export class OffscreenBlocks {
     }).observe(content);
   }
 
-  /**
-   * Called right after a render put its blocks in the container, before anything reads layout:
-   * a long document's many new blocks are hidden at an estimated size (see the file comment).
-   */
-  rendered() {
+  // After a render put its blocks in the container (the patcher's draftmark:rendered, before
+  // anything reads layout): a long document's many new blocks are hidden at an estimated size
+  // (see the file comment); a few (an edit) are laid out as usual, and hidden once seen if far.
+  #added(nodes) {
     this.#lastActivity = performance.now();
-    const blocks = this.#content.children;
-    if (blocks.length >= kMinBlocks) {
-      const fresh = [];
-      for (const node of blocks) if (!this.#seen.has(node) && !node.hasAttribute('data-far')) fresh.push(node);
-      if (fresh.length > kManyNew) {
-        const width = this.#width || 800;  // the observer's: reading clientWidth here would lay out every block
-        for (const node of fresh) {
-          node.style.setProperty(kEstimate, `auto ${estimateHeight(node, width)}px`);
-          node.setAttribute('data-far', '');
-          this.#unmeasured.add(node);
-        }
+    if (this.#content.children.length >= kMinBlocks && nodes.length > kManyNew) {
+      const width = this.#width || 800;  // the observer's: reading clientWidth here would lay out every block
+      for (const node of nodes) {
+        node.style.setProperty(kEstimate, `auto ${estimateHeight(node, width)}px`);
+        node.setAttribute('data-far', '');
+        this.#unmeasured.add(node);
       }
+    } else {
+      for (const node of nodes) this.#shown?.add(node);
     }
     this.schedule();
   }
@@ -105,6 +103,7 @@ export class OffscreenBlocks {
       for (const node of this.#content.querySelectorAll(':scope > [data-far]')) this.#show(node);
       this.#unmeasured.clear();
       this.#measuring.clear();
+      this.#shown = null;
       this.#done();
       return;
     }
@@ -112,18 +111,23 @@ export class OffscreenBlocks {
     const margin = view.height * kMarginScreens;
     const first = firstIndex(blocks, (node) => node.getBoundingClientRect().bottom >= view.top - margin);
     const last = firstIndex(blocks, (node) => node.getBoundingClientRect().top > view.bottom + margin);
-    for (let i = 0; i < blocks.length; i++) {
-      const node = blocks[i];
-      const far = i < first || i >= last;
-      if (!far || this.#measuring.has(node)) {
-        if (node.hasAttribute('data-far')) this.#show(node);
-        this.#shownInFrame.push(node);
-      } else if (!node.hasAttribute('data-far')) {
-        // Shown in the last frame (so remembered), or new and not yet shown: shown in this one.
-        if (this.#seen.has(node)) node.setAttribute('data-far', '');
-        else this.#shownInFrame.push(node);
-      }
+    // Blocks shown: those near the view and the chunk being measured; blocks shown before that
+    // left the window are hidden once the browser remembers their size (seen), else next frame.
+    // Only the blocks shown are visited, not all of a long post's (a short post before it grew
+    // long had all of them shown: the first visit covers every block).
+    const before = this.#shown ?? blocks;
+    const shown = new Set(this.#measuring);
+    for (let i = first; i < last; i++) shown.add(blocks[i]);
+    for (const node of before) {
+      if (shown.has(node) || node.parentNode !== this.#content || node.hasAttribute('data-far')) continue;
+      if (this.#seen.has(node)) node.setAttribute('data-far', '');
+      else shown.add(node);
     }
+    for (const node of shown) {
+      if (node.hasAttribute('data-far')) this.#show(node);
+      this.#shownInFrame.push(node);
+    }
+    this.#shown = shown;
     if (this.#shownInFrame.some((node) => !this.#seen.has(node))) this.schedule();  // hidden once laid out in a frame
     if (this.#unmeasured.size) this.#measureNext(); else this.#done();
   }
@@ -169,6 +173,7 @@ export class OffscreenBlocks {
       this.#measuring.add(node);
       node.removeAttribute('data-far');
       this.#shownInFrame.push(node);
+      this.#shown?.add(node);
       if (this.#measuring.size >= this.#chunk) break;
     }
     this.schedule();
