@@ -276,7 +276,7 @@ describe('math, code and diagnostics', () => {
       .some((el) => el.textContent === 'def' && el.parentElement.textContent.includes(`def ${n}()`)), name);
     await page.waitForFunction(() => document.querySelector('.cm-content .tok-keyword'));
     assert.equal(await keywordBefore('first'), true);
-    // Far from the view, the last fence is parsed as plain text (code-in-view.js); in view, as Python.
+    // CodeMirror parses far from the view lazily; once in view, the last fence is coloured as Python.
     await page.evaluate(() => {
       const view = window.draftmark.view;
       view.dispatch({ selection: { anchor: view.state.doc.length }, scrollIntoView: true });

@@ -11,7 +11,7 @@ import { EditorSelection, EditorState, Prec, Transaction } from '@codemirror/sta
 import { EditorView, keymap } from '@codemirror/view';
 import { classHighlighter, tagHighlighter, tags } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
-import { codeInView } from './code-in-view.js';
+import { codeLanguages } from '../lib/code-languages.js';
 import { frontMatterSyntax } from './front-matter-syntax.js';
 import { markdownFormatKeymap } from './markdown-commands.js';
 import { setSpellcheck, spellcheck } from './spellcheck.js';
@@ -25,7 +25,7 @@ const markdownTokens = tagHighlighter([
 ]);
 
 function markdownWithFrontMatter() {
-  return markdown({ base: markdownLanguage, addKeymap: true, extensions: [frontMatterSyntax, codeInView] });
+  return markdown({ base: markdownLanguage, codeLanguages, addKeymap: true, extensions: [frontMatterSyntax] });
 }
 
 /**
