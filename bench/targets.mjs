@@ -67,9 +67,11 @@ function editorTargets(results) {
 
 function startTargets(results) {
   const out = [];
-  const opens = ['end', 'middle'].map((where) => latency(results, 'draftmark', 'blog-1m', where)?.openMs).filter((x) => typeof x === 'number');
+  const runs = ['end', 'middle'].map((where) => latency(results, 'draftmark', 'blog-1m', where)).filter((r) => typeof r?.openMs === 'number');
+  const measured = runs.filter((r) => r.measuredMs).map((r) => ` (every block measured at ${r.measuredMs.toFixed(0)} ms)`);
   out.push({ name: `editor: opening a 1 MB post (setMarkdown -> its frame) <= ${kMaxOpenLargeMs} ms`,
-    ...(opens.length ? { met: Math.max(...opens) <= kMaxOpenLargeMs, detail: opens.map((x) => `${x.toFixed(0)} ms`).join(', ') } : { met: null, detail: 'not measured' }) });
+    ...(runs.length ? { met: Math.max(...runs.map((r) => r.openMs)) <= kMaxOpenLargeMs,
+      detail: runs.map((r) => `${r.openMs.toFixed(0)} ms`).join(', ') + (measured[0] ?? '') } : { met: null, detail: 'not measured' }) });
   const first = results.editor?.firstPreviewMs;
   out.push({ name: `first preview of dist/draftmark.html <= ${kMaxFirstPreviewMs} ms`,
     ...(typeof first === 'number' ? { met: first <= kMaxFirstPreviewMs, detail: `median ${first.toFixed(0)} ms` } : { met: null, detail: 'not measured' }) });
