@@ -16,7 +16,7 @@
 const kMinBlocks = 300;
 const kMarginScreens = 1.5;
 const kManyNew = 50;            // more new blocks than this in one render: a new document
-const kFrameBudgetMs = 100;     // a frame that measures a chunk should take about this
+const kFrameBudgetMs = 150;     // a frame that measures a chunk may take this long: the user is not typing
 const kQuietMs = 500;           // measuring waits for this long without typing or scrolling
 const kEstimate = 'contain-intrinsic-size';
 
@@ -35,7 +35,7 @@ export class OffscreenBlocks {
   #shown = null;                // the blocks not hidden (a Set), null: all of them (a short post)
   #unmeasured = new Set();      // hidden at an estimated size, never laid out
   #measuring = new Set();       // shown for one frame to learn their size
-  #chunk = 32;
+  #chunk = 64;
   #lastActivity = 0;            // the last render or scroll (performance.now())
 
   /**
@@ -164,7 +164,7 @@ export class OffscreenBlocks {
       const frameMs = now - this.#lastMeasure;
       // A frame has a fixed cost too (a 1 MB post's ~3,600 boxes: ~30 ms), so the chunk grows and
       // shrinks by steps rather than in proportion.
-      this.#chunk = Math.max(32, Math.min(1024, Math.round(this.#chunk * (frameMs < kFrameBudgetMs ? 1.5 : 0.75))));
+      this.#chunk = Math.max(64, Math.min(1024, Math.round(this.#chunk * (frameMs < kFrameBudgetMs ? 1.5 : 0.75))));
     }
     this.#lastMeasure = now;
     for (const node of this.#unmeasured) {
