@@ -17,8 +17,9 @@
 // - an edit in the front matter, or on line 1 in auto mode (it picks the mode);
 // - diagnostics other than the front matter's and local lints (math-disabled is once per
 //   document), or the lint cap reached;
-// - `]:` in the slice or the removed bytes (a definition appears or goes), or a bracketed
-//   label in the slice that the text defines (the definitions are not in the slice);
+// - a `]:` that may end a definition's label (edit_markers.h) in the slice or the edited old
+//   lines (a definition appears or goes), or a bracketed label in the slice that the text
+//   defines (the definitions are not in the slice);
 // - Jekyll: a fence made or broken (kramdown's block scan pairs fences over the whole text);
 //   Liquid, abbreviation definitions or {:: extensions anywhere; a footnote marker in the
 //   slice, or a slice reaching the footnote list or the block above it (numbers and lines);
@@ -105,6 +106,12 @@ const RenderResult& IncrementalRenderer::render_edit(size_t offset, size_t remov
   const uint32_t old_last_line = lines_.line_of(offset + removed);
   const size_t piece = offset - std::min(offset, kMarkerContext);
   old_piece_.assign(text_, piece, std::min(text_.size(), offset + removed + kMarkerContext) - piece);
+  // Whether a `]:` can end a definition depends on the rest of its line: an edit anywhere on
+  // it can make a definition go without touching its `]:`.
+  const size_t old_lines_begin = lines_.begin(lines_.line_of(offset));
+  old_definitions_ = (scan_edit_markers(std::string_view(text_).substr(
+                          old_lines_begin, lines_.begin(old_last_line + 1) - old_lines_begin)) &
+                      kMarkRefDef) != 0;
   text_.replace(offset, removed, inserted.data(), inserted.size());
   lines_.edit(offset, removed, inserted);
   const char* why_full = try_incremental(offset, inserted.size(), old_last_line, options);
@@ -278,7 +285,7 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
       std::upper_bound(blocks_.begin(), blocks_.end(), old_last_line,
                        [](uint32_t line, const StoredBlock& b) { return line < b.line_start; }) -
       blocks_.begin());
-  const uint32_t piece_markers = scan_edit_markers(old_piece_);
+  const uint32_t piece_markers = scan_edit_markers(old_piece_) | (old_definitions_ ? kMarkRefDef : 0u);
 
   // A block's reported lines are exact only with text and a line between it and the block
   // above: core/source_map.h pushes a block down to the line after the one above, so after

@@ -125,6 +125,7 @@ class IncrementalRenderer {
   bool labels_unknown_ = false;
   std::string text_;
   std::string old_piece_;       // the removed bytes with kMarkerContext bytes of old text around
+  bool old_definitions_ = false;  // the old lines the edit touched may define a link
   LineStarts lines_;            // of text_
   size_t prefix_size_ = 0;      // Jekyll: the front matter's bytes (with a BOM), which every slice repeats
   uint32_t prefix_lines_ = 0;   // and its lines
