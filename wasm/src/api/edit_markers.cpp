@@ -82,8 +82,7 @@ bool may_end_definition_label(std::string_view text, size_t at) {
 
 }  // namespace
 
-void collect_definition_labels(std::string_view text, bool skip_footnotes, std::unordered_set<std::string>& labels,
-                               bool& unknown) {
+void collect_definition_labels(std::string_view text, std::unordered_set<std::string>& labels, bool& unknown) {
   labels.clear();
   unknown = false;
   std::string label;
@@ -96,7 +95,6 @@ void collect_definition_labels(std::string_view text, bool skip_footnotes, std::
       unknown = true;
       return;
     }
-    if (skip_footnotes && open + 1 < i && text[open + 1] == '^') return;
     labels.insert(label);
   });
 }

@@ -31,9 +31,8 @@ uint32_t scan_edit_markers(std::string_view text);
 // kramdown match them (ASCII case folded, whitespace runs made one space), so that a slice
 // that mentions none of them cannot use one. `unknown` is set when a `]:` has no `[` before it
 // on its line or a label is not ASCII (Unicode case folding is not reproduced): then any `[`
-// may refer to a definition. `skip_footnotes`: leave out `^…` labels (kramdown's footnotes).
-void collect_definition_labels(std::string_view text, bool skip_footnotes, std::unordered_set<std::string>& labels,
-                               bool& unknown);
+// may refer to a definition.
+void collect_definition_labels(std::string_view text, std::unordered_set<std::string>& labels, bool& unknown);
 
 // Whether a bracketed text of `slice` (from a `[` to the next `]`) is one of `labels`.
 bool mentions_label(std::string_view slice, const std::unordered_set<std::string>& labels);
