@@ -87,3 +87,15 @@ TEST_CASE("typing next to footnote references numbers on from the references abo
   CHECK_FALSE(r.changes().incremental);
   CHECK(std::string(r.changes().why_full) == "footnotes");
 }
+
+TEST_CASE("typing in a footnote's text renders the footnote list again, not the whole text") {
+  IncrementalRenderer r;
+  const RenderOptions options = in_mode(Mode::kJekyll);
+  const std::string text = "a[^x]\n\nb\n\nc\n\n[^x]: The x note.\n\nd\n\ne\n";
+  r.render(text, options);
+  const draftmark::RenderResult& out = r.render_edit(text.find("note."), 0, "long ", options);
+  CHECK(r.changes().incremental);
+  draftmark::Renderer full;
+  CHECK(out.html == full.render(r.text(), options).html);
+  CHECK(out.html.find("The x long note.") != std::string::npos);
+}

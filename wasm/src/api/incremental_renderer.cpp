@@ -288,7 +288,10 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t removed, 
       std::upper_bound(blocks_.begin(), blocks_.end(), old_last_line,
                        [](uint32_t line, const StoredBlock& b) { return line < b.line_start; }) -
       blocks_.begin());
-  const uint32_t piece_markers = scan_edit_markers(old_piece_) | (old_definitions_ ? kMarkRefDef : 0u);
+  // A `]:` in the removed bytes is judged on its whole old line (old_definitions_): the few
+  // bytes kept after it cannot tell what follows it.
+  const uint32_t piece_markers =
+      (scan_edit_markers(old_piece_) & ~static_cast<uint32_t>(kMarkRefDef)) | (old_definitions_ ? kMarkRefDef : 0u);
 
   // A block's reported lines are exact only with text and a line between it and the block
   // above: core/source_map.h pushes a block down to the line after the one above, so after
@@ -395,8 +398,12 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t removed, 
     const size_t resume_byte = resumes ? lines_.begin(new_resume_line) : text_.size();
     const size_t old_resume_byte = resume_byte - inserted_size + removed;
     if (numbered) {
+      // The list renders again only with the whole text's ALDs (none) and without lints on
+      // line 1 (the old list's would stay).
+      const bool relist = (any_doc & kMarkAld) == 0 &&
+                          (result_.diagnostics.empty() || result_.diagnostics.front().line != 1);
       const char* why = check_footnotes(slice_begin, resume_byte, old_resume_byte, slice_line, new_resume_line,
-                                        old_resume_line, line_shift);
+                                        old_resume_line, line_shift, relist);
       if (why != nullptr) return why;
     }
     // Slice blocks equal to the old ones around them are the old ones: the change is what is left.

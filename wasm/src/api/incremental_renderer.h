@@ -126,15 +126,16 @@ class IncrementalRenderer {
   // resume) (the old text's [slice_begin, old_resume)), lines [slice_line, resume_line)
   // (old: up to old_resume_line; UINT32_MAX for the text's end): a reason to render whole
   // unless its footnote references are the old ones (so every number and backlink stays) and
-  // its definitions the old ones (so the list stays). Keeps what apply_footnotes stores.
+  // its definitions the old ones (so the list stays) but for their text, when `relist`: then
+  // the list is rendered again. Keeps what apply_footnotes stores.
   const char* check_footnotes(size_t slice_begin, size_t resume, size_t old_resume, uint32_t slice_line,
-                              uint32_t resume_line, uint32_t old_resume_line, int64_t line_shift);
+                              uint32_t resume_line, uint32_t old_resume_line, int64_t line_shift, bool relist);
   // Stores what check_footnotes found (the same places, in the old text's terms); past it the
   // old places move by `bytes` and `lines`.
   void apply_footnotes(size_t slice_begin, size_t old_resume, uint32_t slice_line, uint32_t old_resume_line,
                        int64_t bytes, int64_t lines);
   // The list's lines from its definitions' and the last block's (as JekyllPass::finish);
-  // false when they did not move by `delta`.
+  // false when they did not move by `delta` or the list was rendered again.
   bool place_footnote_list(int64_t delta);
 
   struct Footnotes {
@@ -143,6 +144,7 @@ class IncrementalRenderer {
     std::vector<FootnoteDefinition> definitions; // the text's, with its lines
     std::vector<size_t> order;                   // the listed definitions, by first reference
     FootnoteSeed seed;                           // labels: the definitions'; the rest per slice
+    FootnoteSeed before_list;                    // the numbering the list starts from
     bool listed = false;                         // the list block, apart from blocks_:
     std::string html;                            // without data-line
     uint32_t line_start = 0, line_end = 0, hash = 0;
@@ -150,10 +152,17 @@ class IncrementalRenderer {
     // check_footnotes's findings: the slice's references' offsets and definitions' lines.
     std::vector<size_t> next_offsets;
     std::vector<std::pair<uint32_t, uint32_t>> next_lines;
+    std::vector<std::pair<size_t, std::string>> next_texts;  // definitions whose text changed
+    bool relisted = false;                                   // and the list rendered again:
+    std::string next_html;
+    std::vector<size_t> next_order;
+    std::vector<FootnoteDefinition> next_definitions;
     std::vector<FootnotePlace> slice_references;
     void clear_findings() {
       next_offsets.clear();
       next_lines.clear();
+      next_texts.clear();
+      relisted = false;
     }
   };
   Footnotes notes_;

@@ -151,15 +151,11 @@ void JekyllPass::finish(const HtmlRenderOptions& options, const LineIndex& lines
                         std::vector<Diagnostic>& diagnostics) {
   body_references_ = context_.footnote_references.size();
   wrote_footnote_list_ = false;
+  html_options_ = options;
+  fragment_lines_ = &lines;
   assign_block_ials(kramdown_, ranges, block_attrs_);
   // Blocks md4c never saw render from their own Markdown, then join the others.
-  SourceMap detached;
-  std::vector<BlockSpan> detached_spans;
-  auto render_fragment = [&](const std::string& fragment, std::string& html) {
-    detached.reset(&lines, fragment.data(), 0, 0);
-    detached_spans.clear();
-    render_html(fragment.data(), fragment.size(), options, html, detached, detached_spans);
-  };
+  auto render_fragment = [this](const std::string& fragment, std::string& html) { this->render_fragment(fragment, html); };
   for (const DefinitionList& list : kramdown_.definition_lists) {
     size_t begin = body.size();
     append_definition_list(list, render_fragment, body);
@@ -167,7 +163,10 @@ void JekyllPass::finish(const HtmlRenderOptions& options, const LineIndex& lines
                  LineRange{list.first_line, list.last_line});
   }
   std::string footnotes;
-  if (footnote_seed_ == nullptr) append_footnotes(context_, render_fragment, footnotes);
+  before_list_.order = context_.footnote_order;
+  before_list_.refs = context_.footnote_refs;
+  before_list_.number = context_.footnote_number;
+  if (footnote_seed_ == nullptr) append_footnotes(context_, kramdown_.footnotes, render_fragment, footnotes);
   if (!footnotes.empty()) {
     wrote_footnote_list_ = true;
     uint32_t first = 0, last = 0;
@@ -189,6 +188,24 @@ void JekyllPass::finish(const HtmlRenderOptions& options, const LineIndex& lines
       r.last = std::max(r.first, liquid_.input_last_line(r.last));
     }
   }
+}
+
+void JekyllPass::render_fragment(const std::string& fragment, std::string& html) {
+  detached_.reset(fragment_lines_, fragment.data(), 0, 0);
+  detached_spans_.clear();
+  render_html(fragment.data(), fragment.size(), html_options_, html, detached_, detached_spans_);
+}
+
+bool JekyllPass::render_footnote_list(const FootnoteSeed& before_list, const std::vector<FootnoteDefinition>& definitions,
+                                      std::string& html) {
+  context_.footnote_order = before_list.order;
+  context_.footnote_refs = before_list.refs;
+  context_.footnote_number = before_list.number;
+  const size_t diagnostics = context_.diagnostics.size();
+  html.clear();
+  append_footnotes(context_, definitions,
+                   [this](const std::string& fragment, std::string& out) { render_fragment(fragment, out); }, html);
+  return context_.diagnostics.size() == diagnostics;
 }
 
 bool JekyllPass::body_footnote_references(std::vector<FootnotePlace>& out) const {

@@ -52,9 +52,18 @@ class JekyllPass {
   // lists and footnotes, rendered after it), in order, with the offsets of their `[^` in the
   // text; false when those offsets are unknown or out of the text's order (Liquid rewrote it).
   bool body_footnote_references(std::vector<FootnotePlace>& out) const;
-  // After finish(): the definitions listed (by first reference), and whether a list was written.
+  // After finish(): the numbering the footnote list started from (the references outside
+  // footnotes had been rendered), the definitions listed (by first reference), and whether a
+  // list was written.
+  const FootnoteSeed& footnotes_before_list() const { return before_list_; }
   const std::vector<size_t>& footnote_order() const { return context_.footnote_order; }
   bool wrote_footnote_list() const { return wrote_footnote_list_; }
+  // After a seeded render's finish(): the post's footnote list into `html`, from the
+  // numbering `before_list` (a full render's footnotes_before_list()) and the post's
+  // `definitions` (which the seed's labels name); footnote_order() is then the list's.
+  // False when rendering it made diagnostics (the list's are not placed).
+  bool render_footnote_list(const FootnoteSeed& before_list, const std::vector<FootnoteDefinition>& definitions,
+                            std::string& html);
 
   // After the md4c pass over the prepared Markdown: `body`, `spans` and `ranges` are
   // the core's output, extended in place.
@@ -92,6 +101,13 @@ class JekyllPass {
   std::string masked_;
   JekyllContext context_;
   const FootnoteSeed* footnote_seed_ = nullptr;
+  FootnoteSeed before_list_;        // labels left empty
+  // What finish() renders blocks md4c never saw with (definition lists, the footnote list).
+  void render_fragment(const std::string& fragment, std::string& html);
+  HtmlRenderOptions html_options_;
+  const LineIndex* fragment_lines_ = nullptr;
+  SourceMap detached_;
+  std::vector<BlockSpan> detached_spans_;
   size_t md_offset_ = 0;           // where masked_ starts in the text (no Liquid)
   size_t body_references_ = 0;     // of context_.footnote_references, the md4c pass's
   bool wrote_footnote_list_ = false;

@@ -26,7 +26,7 @@ void append_backlink(std::string& out, const std::string& target, const char* sp
 
 }  // namespace
 
-void append_footnotes(JekyllContext& jekyll,
+void append_footnotes(JekyllContext& jekyll, const std::vector<FootnoteDefinition>& definitions,
                       const std::function<void(const std::string&, std::string&)>& render_markdown,
                       std::string& out) {
   if (jekyll.footnote_order.empty()) return;
@@ -34,7 +34,7 @@ void append_footnotes(JekyllContext& jekyll,
   std::string content;
   for (size_t k = 0; k < jekyll.footnote_order.size(); k++) {  // grows while rendering
     size_t index = jekyll.footnote_order[k];
-    const FootnoteDefinition& def = jekyll.blocks->footnotes[index];
+    const FootnoteDefinition& def = definitions[index];
     content.clear();
     render_markdown(def.markdown, content);
     while (!content.empty() && content.back() == '\n') content.pop_back();

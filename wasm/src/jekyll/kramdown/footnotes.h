@@ -15,7 +15,8 @@ namespace draftmark {
 
 // `render_markdown(markdown, html)` renders a definition's content in the same mode;
 // it may add new references (footnotes inside footnotes), which are listed too.
-void append_footnotes(JekyllContext& jekyll,
+// `definitions`: those jekyll's footnote indices point into.
+void append_footnotes(JekyllContext& jekyll, const std::vector<FootnoteDefinition>& definitions,
                       const std::function<void(const std::string&, std::string&)>& render_markdown,
                       std::string& out);
 
