@@ -99,16 +99,3 @@ TEST_CASE("typing in a footnote's text renders the footnote list again, not the 
   CHECK(out.html == full.render(r.text(), options).html);
   CHECK(out.html.find("The x long note.") != std::string::npos);
 }
-
-TEST_CASE("a footnote whose text fits a link definition is a footnote to Jekyll edits, a definition to gfm's") {
-  const std::string text = "a[^x]\n\nb\n\nc\n\n[^x]: https://example.com\n\nd\n";
-  IncrementalRenderer jekyll;
-  jekyll.render(text, in_mode(Mode::kJekyll));
-  jekyll.render_edit(text.find("b\n"), 0, "!", in_mode(Mode::kJekyll));
-  CHECK(jekyll.changes().incremental);
-  IncrementalRenderer gfm;
-  gfm.render(text, in_mode(Mode::kGfm));
-  gfm.render_edit(text.find("c\n"), 0, "!", in_mode(Mode::kGfm));
-  CHECK_FALSE(gfm.changes().incremental);
-  CHECK(std::string(gfm.changes().why_full) == "definitions");
-}

@@ -1,6 +1,5 @@
 #include "api/edit_markers.h"
 
-#include <algorithm>
 #include <cstring>
 
 namespace draftmark {
@@ -81,33 +80,14 @@ bool may_end_definition_label(std::string_view text, size_t at) {
   return line_ends() || text[i] == '"' || text[i] == '\'' || text[i] == '(';
 }
 
-// The start of the line holding byte `at`.
-size_t line_begin(std::string_view text, size_t at) {
-  const size_t newline = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
-  return newline == std::string_view::npos ? 0 : newline + 1;
-}
-
-// Whether the `]` at `at` is the first `]` after a `[^` that starts its line (after up to three
-// spaces): the shape kramdown's block scan reads as a footnote definition and masks.
-bool closes_line_start_footnote(std::string_view text, size_t at) {
-  size_t i = line_begin(text, at);
-  for (int spaces = 0; spaces < 3 && i < at && text[i] == ' '; spaces++) i++;
-  return i + 2 <= at && text[i] == '[' && text[i + 1] == '^' && text.find(']', i + 2) == at;
-}
-
 }  // namespace
 
-void collect_definition_labels(std::string_view text, std::unordered_set<std::string>& labels, bool& unknown,
-                               const std::vector<size_t>* masked_lines) {
+void collect_definition_labels(std::string_view text, std::unordered_set<std::string>& labels, bool& unknown) {
   labels.clear();
   unknown = false;
   std::string label;
   each_byte(text, ']', [&](size_t i) {
     if (i + 1 >= text.size() || text[i + 1] != ':' || !may_end_definition_label(text, i)) return;
-    if (masked_lines != nullptr && closes_line_start_footnote(text, i) &&
-        std::binary_search(masked_lines->begin(), masked_lines->end(), line_begin(text, i))) {
-      return;
-    }
     const size_t line = text.rfind('\n', i);
     const size_t open = text.rfind('[', i);
     if (open == std::string_view::npos || (line != std::string_view::npos && open < line) ||
@@ -132,15 +112,6 @@ bool mentions_label(std::string_view slice, const std::unordered_set<std::string
   return found;
 }
 
-void each_footnote_definition_line(std::string_view text, const std::function<void(size_t)>& f) {
-  each_byte(text, ']', [&](size_t i) {
-    if (i + 1 < text.size() && text[i + 1] == ':' && may_end_definition_label(text, i) &&
-        closes_line_start_footnote(text, i)) {
-      f(line_begin(text, i));
-    }
-  });
-}
-
 uint32_t scan_edit_markers(std::string_view text) {
   uint32_t found = 0;
   const size_t n = text.size();
@@ -150,9 +121,7 @@ uint32_t scan_edit_markers(std::string_view text) {
     if (i > 0 && text[i - 1] == '*' && at_line_start(text, i - 1)) found |= kMarkAbbr;
   });
   each_byte(text, ']', [&](size_t i) {
-    if (i + 1 < n && text[i + 1] == ':' && may_end_definition_label(text, i)) {
-      found |= closes_line_start_footnote(text, i) ? kMarkFootnoteDef : kMarkRefDef;
-    }
+    if (i + 1 < n && text[i + 1] == ':' && may_end_definition_label(text, i)) found |= kMarkRefDef;
   });
   each_byte(text, '{', [&](size_t i) {
     if (i + 1 >= n) return;

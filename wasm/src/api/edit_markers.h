@@ -6,9 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <functional>
 #include <unordered_set>
-#include <vector>
 
 namespace draftmark {
 
@@ -22,9 +20,6 @@ enum EditMarker : uint32_t {
   kMarkIal = 1u << 5,        // `{:`: an attribute list (a block IAL may apply to the next block)
   kMarkExtension = 1u << 6,  // `{::`: kramdown extensions ({::options} is document-wide)
   kMarkAld = 1u << 7,        // `{:name:`: an attribute list definition, referenced from anywhere
-  kMarkFootnoteDef = 1u << 8,  // a kMarkRefDef `]:` closing the `[^` that starts its line
-                               // instead: a link definition, or in Jekyll mode a line kramdown's
-                               // scan masks (a footnote definition) when it is not in a fence
 };
 
 // The markers found in `text` (OR-ed EditMarker bits). Linear; memchr-driven, so a
@@ -36,13 +31,8 @@ uint32_t scan_edit_markers(std::string_view text);
 // kramdown match them (ASCII case folded, whitespace runs made one space), so that a slice
 // that mentions none of them cannot use one. `unknown` is set when a `]:` has no `[` before it
 // on its line or a label is not ASCII (Unicode case folding is not reproduced): then any `[`
-// may refer to a definition. `masked_lines`: offsets of lines (sorted) whose kMarkFootnoteDef
-// `]:` defines nothing (Jekyll: kramdown's scan masked them), or nullptr.
-void collect_definition_labels(std::string_view text, std::unordered_set<std::string>& labels, bool& unknown,
-                               const std::vector<size_t>* masked_lines = nullptr);
-
-// Calls f(offset of its line) for each line of `text` holding a kMarkFootnoteDef `]:`.
-void each_footnote_definition_line(std::string_view text, const std::function<void(size_t)>& f);
+// may refer to a definition.
+void collect_definition_labels(std::string_view text, std::unordered_set<std::string>& labels, bool& unknown);
 
 // Whether a bracketed text of `slice` (from a `[` to the next `]`) is one of `labels`.
 bool mentions_label(std::string_view slice, const std::unordered_set<std::string>& labels);

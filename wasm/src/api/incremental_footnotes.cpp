@@ -146,19 +146,6 @@ void IncrementalRenderer::apply_footnotes(size_t slice_begin, size_t old_resume,
   }
 }
 
-bool IncrementalRenderer::footnote_lines_masked(size_t begin, size_t end,
-                                                const std::vector<FootnoteDefinition>& definitions,
-                                                int64_t shift) const {
-  bool masked = true;
-  each_footnote_definition_line(std::string_view(text_).substr(begin, end - begin), [&](size_t line_offset) {
-    const int64_t line = static_cast<int64_t>(lines_.line_of(begin + line_offset)) - shift;
-    auto d = std::lower_bound(definitions.begin(), definitions.end(), line,
-                              [](const FootnoteDefinition& def, int64_t l) { return def.first_line < l; });
-    masked = masked && d != definitions.end() && d->first_line == line;
-  });
-  return masked;
-}
-
 bool IncrementalRenderer::place_footnote_list(int64_t delta) {
   Footnotes& n = notes_;
   if (!n.listed) return true;

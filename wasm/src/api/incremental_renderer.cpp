@@ -19,9 +19,8 @@
 //   document), or the lint cap reached; a slice from line 1 when a lint is there (blocks
 //   rendered apart, the footnote list and definition lists, report theirs on line 1);
 // - a `]:` that may end a definition's label (edit_markers.h) in the slice or the edited old
-//   lines (a definition appears or goes; in Jekyll mode not on a `[^x]: …` line kramdown's
-//   scan masked as a footnote), or a bracketed label in the slice that the text defines (the
-//   definitions are not in the slice);
+//   lines (a definition appears or goes), or a bracketed label in the slice that the text
+//   defines (the definitions are not in the slice);
 // - Jekyll: a fence made or broken (kramdown's block scan pairs fences over the whole text);
 //   Liquid, abbreviation definitions or {:: extensions anywhere; footnotes (numbered by
 //   first reference across the text, listed at its end; incremental_footnotes.cpp): a slice
@@ -114,12 +113,9 @@ const RenderResult& IncrementalRenderer::render_edit(size_t offset, size_t remov
   // Whether a `]:` can end a definition depends on the rest of its line: an edit anywhere on
   // it can make a definition go without touching its `]:`.
   const size_t old_lines_begin = lines_.begin(lines_.line_of(offset));
-  const size_t old_lines_end = lines_.begin(old_last_line + 1);
-  const uint32_t old_marks = scan_edit_markers(std::string_view(text_).substr(old_lines_begin, old_lines_end - old_lines_begin));
-  old_definitions_ = (old_marks & kMarkRefDef) != 0 ||
-                     ((old_marks & kMarkFootnoteDef) != 0 &&
-                      (result_.mode_used != Mode::kJekyll ||
-                       !footnote_lines_masked(old_lines_begin, old_lines_end, notes_.definitions, 0)));
+  old_definitions_ = (scan_edit_markers(std::string_view(text_).substr(
+                          old_lines_begin, lines_.begin(old_last_line + 1) - old_lines_begin)) &
+                      kMarkRefDef) != 0;
   text_.replace(offset, removed, inserted.data(), inserted.size());
   lines_.edit(offset, removed, inserted);
   const char* why_full = try_incremental(offset, removed, inserted.size(), old_last_line, options);
@@ -179,14 +175,7 @@ void IncrementalRenderer::render_full(const RenderOptions& options) {
   labels_unknown_ = false;
   // Jekyll too: kramdown masks a `[^x]: …` line as a footnote, but md4c can still read one in
   // a list item or quote as a link definition, and a slice may now hold footnote references.
-  if ((doc_markers_ & (kMarkRefDef | kMarkFootnoteDef)) != 0) {
-    const bool masks = r.mode_used == Mode::kJekyll && notes_.known;  // the scan's lines are the text's
-    masked_lines_.clear();
-    if (masks) {
-      for (const FootnoteDefinition& d : notes_.definitions) masked_lines_.push_back(lines_.begin(d.first_line));
-    }
-    collect_definition_labels(text_, labels_, labels_unknown_, masks ? &masked_lines_ : nullptr);
-  }
+  if ((doc_markers_ & kMarkRefDef) != 0) collect_definition_labels(text_, labels_, labels_unknown_);
   prefix_size_ = 0;
   prefix_lines_ = 0;
   fences_.clear();
@@ -301,8 +290,8 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t removed, 
       blocks_.begin());
   // A `]:` in the removed bytes is judged on its whole old line (old_definitions_): the few
   // bytes kept after it cannot tell what follows it.
-  const uint32_t piece_markers = (scan_edit_markers(old_piece_) & ~static_cast<uint32_t>(kMarkRefDef | kMarkFootnoteDef)) |
-                                 (old_definitions_ ? kMarkRefDef : 0u);
+  const uint32_t piece_markers =
+      (scan_edit_markers(old_piece_) & ~static_cast<uint32_t>(kMarkRefDef)) | (old_definitions_ ? kMarkRefDef : 0u);
 
   // A block's reported lines are exact only with text and a line between it and the block
   // above: core/source_map.h pushes a block down to the line after the one above, so after
@@ -344,9 +333,8 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t removed, 
     const uint32_t markers = scan_edit_markers(slice) | piece_markers;
     // A definition appears or goes, or the slice brackets a defined label (the whole text's
     // definitions are not in the slice).
-    // Jekyll: a `[^x]: …` line is looked at once the slice's scan says whether it masked it.
-    if ((markers & kMarkRefDef) != 0 || (!jekyll && (markers & kMarkFootnoteDef) != 0) ||
-        ((any_doc & (kMarkRefDef | kMarkFootnoteDef)) != 0 && (markers & kMarkBracket) != 0 &&
+    if ((markers & kMarkRefDef) != 0 ||
+        ((any_doc & kMarkRefDef) != 0 && (markers & kMarkBracket) != 0 &&
          (labels_unknown_ || mentions_label(slice, labels_)))) {
       return "definitions";
     }
@@ -362,10 +350,6 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t removed, 
     if (jekyll) slice_.state_->jekyll.set_footnote_seed(numbered ? footnote_seed(slice_begin) : nullptr);
     if (!render_slice(slice_line, slice_end)) return "diagnostics";
     const int64_t line_shift = static_cast<int64_t>(slice_line) - 1 - prefix_lines_;
-    if (jekyll && (markers & kMarkFootnoteDef) != 0 &&
-        !footnote_lines_masked(slice_begin, slice_end, slice_.state_->jekyll.kramdown_blocks().footnotes, line_shift)) {
-      return "definitions";
-    }
     read_slice(line_shift, slice_line, first_line, new_last_line, delta, jekyll);
     const std::vector<SliceBlock>& r_blocks = slice_blocks_;
     auto slice_html = [&](size_t b) { return r_blocks[b].html; };

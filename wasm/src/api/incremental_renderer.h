@@ -167,12 +167,6 @@ class IncrementalRenderer {
   };
   Footnotes notes_;
   size_t content_blocks() const { return blocks_.size() + (notes_.listed ? 1 : 0); }
-  // Whether each line of text_[begin, end) with a kMarkFootnoteDef `]:` starts one of
-  // `definitions` (whose lines + `shift` are the text's): kramdown's scan masked it, so md4c
-  // read no link definition there.
-  bool footnote_lines_masked(size_t begin, size_t end, const std::vector<FootnoteDefinition>& definitions,
-                             int64_t shift) const;
-  std::vector<size_t> masked_lines_;  // scratch: offsets of the footnote definitions' first lines
 
   Renderer full_;   // its state (front matter, post layout) is the last full render's
   Renderer slice_;  // renders the slices
