@@ -147,7 +147,10 @@ Edit typing_edit(const std::string& text, std::mt19937& rng, size_t& cursor, boo
       size_t line = text.rfind('\n', at == 0 ? 0 : at - 1);
       line = line == std::string::npos ? 0 : line + 1;
       const unsigned char c = line < text.size() ? static_cast<unsigned char>(text[line]) : 0;
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0) {
+      // Footnotes' text too (their list must follow), and with definitions their lines:
+      // typing there can end one ("[x]: /u a rl").
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0 ||
+          (c == '[' && (definitions || text.compare(line, 2, "[^") == 0))) {
         cursor = char_boundary(text, std::max(at, line + 1));
         break;
       }

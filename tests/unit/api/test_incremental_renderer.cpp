@@ -59,3 +59,43 @@ TEST_CASE("an unterminated fence typed above later blocks renders the whole text
   CHECK(out.blocks.size() == 2);  // "a" and the code block that runs to the end
   CHECK(out.html.find("<pre") != std::string::npos);
 }
+
+TEST_CASE("a footnote line that cannot be a link definition does not render gfm edits whole") {
+  IncrementalRenderer r;
+  const RenderOptions options = in_mode(Mode::kGfm);
+  r.render("a[^1]\n\nb\n\nc\n\n[^1]: A note in words.\n\nd\n", options);
+  r.render_edit(7, 0, "!", options);  // "b!"
+  CHECK(r.changes().incremental);
+}
+
+TEST_CASE("typing next to footnote references numbers on from the references above the slice") {
+  IncrementalRenderer r;
+  const RenderOptions options = in_mode(Mode::kJekyll);
+  const std::string text = "a[^x]\n\nb\n\nc[^y] and c[^x]\n\nd\n\ne\n\n[^x]: The x note.\n\n[^y]: The y note.\n\nend\n";
+  r.render(text, options);
+  const draftmark::RenderResult& out = r.render_edit(text.find("d\n"), 0, "!", options);
+  CHECK(r.changes().incremental);
+  draftmark::Renderer full;
+  CHECK(out.html == full.render(r.text(), options).html);
+  CHECK(out.html.find("fnref:x:1") != std::string::npos);
+  // At the end of the post: the footnote list stays, its lines move.
+  r.render_edit(r.text().size(), 0, "more\n", options);
+  CHECK(r.changes().incremental);
+  CHECK(r.result().html == full.render(r.text(), options).html);
+  // A new first reference renumbers the notes: the whole text renders.
+  r.render_edit(r.text().find("b\n"), 0, "[^y]", options);
+  CHECK_FALSE(r.changes().incremental);
+  CHECK(std::string(r.changes().why_full) == "footnotes");
+}
+
+TEST_CASE("typing in a footnote's text renders the footnote list again, not the whole text") {
+  IncrementalRenderer r;
+  const RenderOptions options = in_mode(Mode::kJekyll);
+  const std::string text = "a[^x]\n\nb\n\nc\n\n[^x]: The x note.\n\nd\n\ne\n";
+  r.render(text, options);
+  const draftmark::RenderResult& out = r.render_edit(text.find("note."), 0, "long ", options);
+  CHECK(r.changes().incremental);
+  draftmark::Renderer full;
+  CHECK(out.html == full.render(r.text(), options).html);
+  CHECK(out.html.find("The x long note.") != std::string::npos);
+}

@@ -60,15 +60,34 @@ bool normalize_label(std::string_view raw, std::string& out) {
   return true;
 }
 
+// Whether the `]:` at `at` can end the label of a link reference definition, judged by what
+// follows it on its line: a definition's line ends after its destination or with a title
+// (md4c's md_is_link_reference_definition: "Nothing more can follow on the last line"). So
+// `[^1]: A note.` never defines a link, wherever it stands; `[a]: /url`, `[a]:` (the
+// destination on the next line) and `[a]: /url "title` (a title going on) may. The end of
+// `text` counts as the line's end: a fragment cut there may go on.
+bool may_end_definition_label(std::string_view text, size_t at) {
+  size_t i = at + 2;
+  auto blank = [&] { return text[i] == ' ' || text[i] == '\t' || text[i] == '\v' || text[i] == '\f'; };
+  auto line_ends = [&] { return i >= text.size() || text[i] == '\n' || text[i] == '\r'; };
+  auto skip_blanks = [&] {
+    while (!line_ends() && blank()) i++;
+  };
+  skip_blanks();
+  if (line_ends() || text[i] == '<') return true;  // `<…>` destinations may hold spaces
+  while (!line_ends() && !blank()) i++;  // the destination (md4c's may end sooner: then it fails)
+  skip_blanks();
+  return line_ends() || text[i] == '"' || text[i] == '\'' || text[i] == '(';
+}
+
 }  // namespace
 
-void collect_definition_labels(std::string_view text, bool skip_footnotes, std::unordered_set<std::string>& labels,
-                               bool& unknown) {
+void collect_definition_labels(std::string_view text, std::unordered_set<std::string>& labels, bool& unknown) {
   labels.clear();
   unknown = false;
   std::string label;
   each_byte(text, ']', [&](size_t i) {
-    if (i + 1 >= text.size() || text[i + 1] != ':') return;
+    if (i + 1 >= text.size() || text[i + 1] != ':' || !may_end_definition_label(text, i)) return;
     const size_t line = text.rfind('\n', i);
     const size_t open = text.rfind('[', i);
     if (open == std::string_view::npos || (line != std::string_view::npos && open < line) ||
@@ -76,7 +95,6 @@ void collect_definition_labels(std::string_view text, bool skip_footnotes, std::
       unknown = true;
       return;
     }
-    if (skip_footnotes && open + 1 < i && text[open + 1] == '^') return;
     labels.insert(label);
   });
 }
@@ -103,7 +121,7 @@ uint32_t scan_edit_markers(std::string_view text) {
     if (i > 0 && text[i - 1] == '*' && at_line_start(text, i - 1)) found |= kMarkAbbr;
   });
   each_byte(text, ']', [&](size_t i) {
-    if (i + 1 < n && text[i + 1] == ':') found |= kMarkRefDef;
+    if (i + 1 < n && text[i + 1] == ':' && may_end_definition_label(text, i)) found |= kMarkRefDef;
   });
   each_byte(text, '{', [&](size_t i) {
     if (i + 1 >= n) return;

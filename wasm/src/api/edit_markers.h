@@ -12,7 +12,8 @@ namespace draftmark {
 
 enum EditMarker : uint32_t {
   kMarkBracket = 1u << 0,    // `[`: a link, which a reference definition anywhere can resolve
-  kMarkRefDef = 1u << 1,     // `]:`: a link reference, footnote or abbreviation definition
+  kMarkRefDef = 1u << 1,     // `]:` followed on its line by what fits a link definition's
+                             // destination and title: a definition may end its label there
   kMarkFootnote = 1u << 2,   // `[^`: kramdown footnotes are numbered across the document
   kMarkAbbr = 1u << 3,       // `*[` starting a line: a kramdown abbreviation applies to the whole text
   kMarkLiquid = 1u << 4,     // `{{` or `{%`: Liquid runs over the whole text first
@@ -25,13 +26,13 @@ enum EditMarker : uint32_t {
 // megabyte scans in a fraction of a millisecond.
 uint32_t scan_edit_markers(std::string_view text);
 
-// The labels of the definitions (`[label]: …`) in `text`, normalised as CommonMark and
+// The labels of the definitions (`[label]: …`, where what follows `]:` fits a definition) in
+// `text`, normalised as CommonMark and
 // kramdown match them (ASCII case folded, whitespace runs made one space), so that a slice
 // that mentions none of them cannot use one. `unknown` is set when a `]:` has no `[` before it
 // on its line or a label is not ASCII (Unicode case folding is not reproduced): then any `[`
-// may refer to a definition. `skip_footnotes`: leave out `^…` labels (kramdown's footnotes).
-void collect_definition_labels(std::string_view text, bool skip_footnotes, std::unordered_set<std::string>& labels,
-                               bool& unknown);
+// may refer to a definition.
+void collect_definition_labels(std::string_view text, std::unordered_set<std::string>& labels, bool& unknown);
 
 // Whether a bracketed text of `slice` (from a `[` to the next `]`) is one of `labels`.
 bool mentions_label(std::string_view slice, const std::unordered_set<std::string>& labels);

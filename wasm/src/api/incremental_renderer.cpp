@@ -16,12 +16,17 @@
 //   not clean (invalid UTF-8 unless input_is_utf8, NUL, CR line ends, over the size limit);
 // - an edit in the front matter, or on line 1 in auto mode (it picks the mode);
 // - diagnostics other than the front matter's and local lints (math-disabled is once per
-//   document), or the lint cap reached;
-// - `]:` in the slice or the removed bytes (a definition appears or goes), or a bracketed
-//   label in the slice that the text defines (the definitions are not in the slice);
+//   document), or the lint cap reached; a slice from line 1 when a lint is there (blocks
+//   rendered apart, the footnote list and definition lists, report theirs on line 1);
+// - a `]:` that may end a definition's label (edit_markers.h) in the slice or the edited old
+//   lines (a definition appears or goes), or a bracketed label in the slice that the text
+//   defines (the definitions are not in the slice);
 // - Jekyll: a fence made or broken (kramdown's block scan pairs fences over the whole text);
-//   Liquid, abbreviation definitions or {:: extensions anywhere; a footnote marker in the
-//   slice, or a slice reaching the footnote list or the block above it (numbers and lines);
+//   Liquid, abbreviation definitions or {:: extensions anywhere; footnotes (numbered by
+//   first reference across the text, listed at its end; incremental_footnotes.cpp): a slice
+//   whose references are not the old ones in order ("footnotes") or whose definitions are not
+//   the old ones ("footnote definitions"), or a `[^` in the slice when the references' places
+//   are not known (Liquid);
 //   headings in the slice that are not the old ones in order (kramdown numbers duplicate ids
 //   across the document, {:toc} lists them); `{:` in the slice while the text defines ALDs or
 //   the slice says `toc`;
@@ -105,9 +110,15 @@ const RenderResult& IncrementalRenderer::render_edit(size_t offset, size_t remov
   const uint32_t old_last_line = lines_.line_of(offset + removed);
   const size_t piece = offset - std::min(offset, kMarkerContext);
   old_piece_.assign(text_, piece, std::min(text_.size(), offset + removed + kMarkerContext) - piece);
+  // Whether a `]:` can end a definition depends on the rest of its line: an edit anywhere on
+  // it can make a definition go without touching its `]:`.
+  const size_t old_lines_begin = lines_.begin(lines_.line_of(offset));
+  old_definitions_ = (scan_edit_markers(std::string_view(text_).substr(
+                          old_lines_begin, lines_.begin(old_last_line + 1) - old_lines_begin)) &
+                      kMarkRefDef) != 0;
   text_.replace(offset, removed, inserted.data(), inserted.size());
   lines_.edit(offset, removed, inserted);
-  const char* why_full = try_incremental(offset, inserted.size(), old_last_line, options);
+  const char* why_full = try_incremental(offset, removed, inserted.size(), old_last_line, options);
   if (why_full != nullptr) {
     render_full(options);
     changes_.why_full = why_full;
@@ -152,6 +163,7 @@ void IncrementalRenderer::render_full(const RenderOptions& options) {
     if (i - first < st.tallies.size()) stored.words = st.tallies[i - first];
     blocks_.push_back(stored);
   }
+  keep_footnotes(st, r.mode_used == Mode::kJekyll);
 
   // With input_is_utf8 the renderer trusts the encoding; so does the incremental path then.
   clean_ = text_.size() <= kMaxInputBytes && std::memchr(text_.data(), '\r', text_.size()) == nullptr &&
@@ -161,10 +173,9 @@ void IncrementalRenderer::render_full(const RenderOptions& options) {
   list_hack_ = clean_ && md4c_list_hack_lines(text_);
   labels_.clear();
   labels_unknown_ = false;
-  if ((doc_markers_ & kMarkRefDef) != 0) {
-    // kramdown reads `[^x]: …` as a footnote (the footnote rules cover those), never a link.
-    collect_definition_labels(text_, r.mode_used == Mode::kJekyll, labels_, labels_unknown_);
-  }
+  // Jekyll too: kramdown masks a `[^x]: …` line as a footnote, but md4c can still read one in
+  // a list item or quote as a link definition, and a slice may now hold footnote references.
+  if ((doc_markers_ & kMarkRefDef) != 0) collect_definition_labels(text_, labels_, labels_unknown_);
   prefix_size_ = 0;
   prefix_lines_ = 0;
   fences_.clear();
@@ -206,8 +217,8 @@ bool IncrementalRenderer::render_slice(uint32_t first_line, size_t end_offset) {
   return true;
 }
 
-const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_size, uint32_t old_last_line,
-                                          const RenderOptions& options) {
+const char* IncrementalRenderer::try_incremental(size_t offset, size_t removed, size_t inserted_size,
+                                                 uint32_t old_last_line, const RenderOptions& options) {
   if (!clean_ || text_.size() > kMaxInputBytes) return "text not clean";
   if (!same_inputs(options)) return "options changed";
   if (std::memchr(text_.data() + offset, '\r', inserted_size) != nullptr) return "text not clean";
@@ -234,12 +245,11 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
   }
   if (list_hack_) return "md4c list rule";
   if (jekyll && (any_doc & (kMarkLiquid | kMarkAbbr | kMarkExtension)) != 0) return "document-wide kramdown";
-  // kramdown's footnotes are numbered in the text's order and listed in the last block, whose
-  // lines start past the block above it (JekyllPass::finish). An edit whose slice holds no
-  // footnote marker and leaves that block and the list alone (checked below) moves the list's
-  // lines as it moves the blocks past the edit: its first line by the clamp to the block
-  // above, its last with the last definition, or with the first when that is above the edit.
+  // kramdown's footnotes are numbered in the text's order and listed in the last block
+  // (incremental_footnotes.cpp): with the references' places known, a slice numbers on from
+  // its start and must give the old references and definitions back; without, it must hold none.
   const bool footnotes = jekyll && (any_doc & kMarkFootnote) != 0;
+  const bool numbered = footnotes && notes_.known;
   // kramdown's block scan (jekyll/kramdown/kramdown_blocks.h) runs over the whole text and
   // tracks fences its own way (not md4c's: a fence inside an HTML block still toggles it), so
   // a fence line the edit makes or breaks can change what it masks far below the slice.
@@ -278,7 +288,10 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
       std::upper_bound(blocks_.begin(), blocks_.end(), old_last_line,
                        [](uint32_t line, const StoredBlock& b) { return line < b.line_start; }) -
       blocks_.begin());
-  const uint32_t piece_markers = scan_edit_markers(old_piece_);
+  // A `]:` in the removed bytes is judged on its whole old line (old_definitions_): the few
+  // bytes kept after it cannot tell what follows it.
+  const uint32_t piece_markers =
+      (scan_edit_markers(old_piece_) & ~static_cast<uint32_t>(kMarkRefDef)) | (old_definitions_ ? kMarkRefDef : 0u);
 
   // A block's reported lines are exact only with text and a line between it and the block
   // above: core/source_map.h pushes a block down to the line after the one above, so after
@@ -325,12 +338,16 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
          (labels_unknown_ || mentions_label(slice, labels_)))) {
       return "definitions";
     }
-    if (footnotes && (markers & kMarkFootnote) != 0) return "footnotes";  // they are numbered in order
+    if (footnotes && !numbered && (markers & kMarkFootnote) != 0) return "footnotes";
     if (jekyll && (markers & kMarkIal) != 0 &&
         ((any_doc & kMarkAld) != 0 || slice.find("toc") != std::string_view::npos ||
          old_piece_.find("toc") != std::string::npos)) {
       return "attribute lists";
     }
+    // Blocks rendered apart (definition lists, the footnote list) report lints on line 1,
+    // which only a slice from line 1 would drop.
+    if (slice_line == 1 && !result_.diagnostics.empty() && result_.diagnostics.front().line == 1) return "diagnostics";
+    if (jekyll) slice_.state_->jekyll.set_footnote_seed(numbered ? footnote_seed(slice_begin) : nullptr);
     if (!render_slice(slice_line, slice_end)) return "diagnostics";
     const int64_t line_shift = static_cast<int64_t>(slice_line) - 1 - prefix_lines_;
     read_slice(line_shift, slice_line, first_line, new_last_line, delta, jekyll);
@@ -374,6 +391,21 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
       extra *= 4;
       continue;
     }
+    // The slice's blocks stand for the text up to old block resume_at (moved).
+    const bool resumes = at.resume_at < n;
+    const uint32_t old_resume_line = resumes ? blocks_[at.resume_at].line_start : UINT32_MAX;
+    const uint32_t new_resume_line = resumes ? static_cast<uint32_t>(old_resume_line + delta) : UINT32_MAX;
+    const size_t resume_byte = resumes ? lines_.begin(new_resume_line) : text_.size();
+    const size_t old_resume_byte = resume_byte - inserted_size + removed;
+    if (numbered) {
+      // The list renders again only with the whole text's ALDs (none) and without lints on
+      // line 1 (the old list's would stay).
+      const bool relist = (any_doc & kMarkAld) == 0 &&
+                          (result_.diagnostics.empty() || result_.diagnostics.front().line != 1);
+      const char* why = check_footnotes(slice_begin, resume_byte, old_resume_byte, slice_line, new_resume_line,
+                                        old_resume_line, line_shift, relist);
+      if (why != nullptr) return why;
+    }
     // Slice blocks equal to the old ones around them are the old ones: the change is what is left.
     while (at.slice_first < at.slice_end && at.keep_before < at.resume_at &&
            same_block(blocks_[at.keep_before], 0, r_blocks[at.slice_first])) {
@@ -412,7 +444,6 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
       if (b < at.slice_end) return "headings";
     }
     // The slice's lints (the front matter's excepted) up to the first block kept.
-    if (footnotes && at.resume_at + 2 > n) return "footnotes";  // keeps the list and the block above it
     const uint32_t resume_line = at.resume_at < n ? static_cast<uint32_t>(blocks_[at.resume_at].line_start + delta)
                                                   : UINT32_MAX;
     size_t slice_lints = 0;
@@ -428,6 +459,11 @@ const char* IncrementalRenderer::try_incremental(size_t offset, size_t inserted_
     for (KramdownBlocks::Fence& fence : fences_) {
       if (fence.first > old_last_line) fence.first = static_cast<uint32_t>(fence.first + delta);
       if (fence.last != UINT32_MAX && fence.last > old_last_line) fence.last = static_cast<uint32_t>(fence.last + delta);
+    }
+    if (footnotes) {  // unnumbered, the slice holds no `[^` (nor did the old bytes there): none in it
+      if (!numbered) notes_.clear_findings();
+      apply_footnotes(slice_begin, old_resume_byte, slice_line, old_resume_line,
+                      static_cast<int64_t>(inserted_size) - static_cast<int64_t>(removed), delta);
     }
     splice(at, delta, options);
     splice_diagnostics(slice_line, resume_line, line_shift, delta);

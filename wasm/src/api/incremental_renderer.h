@@ -9,6 +9,8 @@
 // spliced in once one of its blocks past the edit starts where an old block started (shifted)
 // with the same HTML and lines: from there on the text and the parser's state are the old
 // ones. Anything document-wide renders the whole text instead (the list is in the .cpp).
+// kramdown's footnotes (Jekyll) are numbered across the text: a slice starts with the numbering
+// the references above it left, and its references and definitions must be the old ones.
 //
 // Units: offsets and sizes are UTF-8 bytes of the text; lines are 1-based.
 // Lifetime: as Renderer's, the result stays valid until the next call on the same object.
@@ -29,6 +31,7 @@
 
 #include "core/line_starts.h"
 #include "draftmark/document.h"
+#include "jekyll/kramdown/jekyll_context.h"
 #include "jekyll/kramdown/kramdown_blocks.h"
 #include "jekyll/post_layout/word_count.h"
 
@@ -91,7 +94,8 @@ class IncrementalRenderer {
   // After the edit is applied: renders a slice and splices it in (nullptr), or says why a
   // full render is needed (nothing stored changed then). `old_last_line`: the old text's line holding the
   // first byte after the removed ones.
-  const char* try_incremental(size_t offset, size_t inserted_size, uint32_t old_last_line, const RenderOptions& options);
+  const char* try_incremental(size_t offset, size_t removed, size_t inserted_size, uint32_t old_last_line,
+                              const RenderOptions& options);
   // Renders the front matter (Jekyll) and the text from `first_line` to `end_offset` into
   // slice_; false when its diagnostics are not the whole text's.
   bool render_slice(uint32_t first_line, size_t end_offset);
@@ -112,6 +116,58 @@ class IncrementalRenderer {
   void splice_diagnostics(uint32_t slice_line, uint32_t resume_line, int64_t line_shift, int64_t delta);
   bool same_inputs(const RenderOptions& options) const;
 
+  // Jekyll: kramdown's footnotes across edits (incremental_footnotes.cpp). The list of
+  // footnotes is kept apart from blocks_ (it is the last content block); the md4c pass's
+  // references are kept with their places, so a slice numbers on from where it starts.
+  void keep_footnotes(const Renderer::State& st, bool jekyll);  // after a full render
+  // The numbering where a slice starting at byte `slice_begin` starts (the references above it).
+  const FootnoteSeed* footnote_seed(size_t slice_begin);
+  // After a slice render, the slice's blocks standing for the text's bytes [slice_begin,
+  // resume) (the old text's [slice_begin, old_resume)), lines [slice_line, resume_line)
+  // (old: up to old_resume_line; UINT32_MAX for the text's end): a reason to render whole
+  // unless its footnote references are the old ones (so every number and backlink stays) and
+  // its definitions the old ones (so the list stays) but for their text, when `relist`: then
+  // the list is rendered again. Keeps what apply_footnotes stores.
+  const char* check_footnotes(size_t slice_begin, size_t resume, size_t old_resume, uint32_t slice_line,
+                              uint32_t resume_line, uint32_t old_resume_line, int64_t line_shift, bool relist);
+  // Stores what check_footnotes found (the same places, in the old text's terms); past it the
+  // old places move by `bytes` and `lines`.
+  void apply_footnotes(size_t slice_begin, size_t old_resume, uint32_t slice_line, uint32_t old_resume_line,
+                       int64_t bytes, int64_t lines);
+  // The list's lines from its definitions' and the last block's (as JekyllPass::finish);
+  // false when they did not move by `delta` or the list was rendered again.
+  bool place_footnote_list(int64_t delta);
+
+  struct Footnotes {
+    bool known = false;                          // places known (else a `[^` in a slice renders whole)
+    std::vector<FootnotePlace> references;       // the md4c pass's, in the text's order
+    std::vector<FootnoteDefinition> definitions; // the text's, with its lines
+    std::vector<size_t> order;                   // the listed definitions, by first reference
+    FootnoteSeed seed;                           // labels: the definitions'; the rest per slice
+    FootnoteSeed before_list;                    // the numbering the list starts from
+    bool listed = false;                         // the list block, apart from blocks_:
+    std::string html;                            // without data-line
+    uint32_t line_start = 0, line_end = 0, hash = 0;
+    WordTally words;
+    // check_footnotes's findings: the slice's references' offsets and definitions' lines.
+    std::vector<size_t> next_offsets;
+    std::vector<std::pair<uint32_t, uint32_t>> next_lines;
+    std::vector<std::pair<size_t, std::string>> next_texts;  // definitions whose text changed
+    bool relisted = false;                                   // and the list rendered again:
+    std::string next_html;
+    std::vector<size_t> next_order;
+    std::vector<FootnoteDefinition> next_definitions;
+    std::vector<FootnotePlace> slice_references;
+    void clear_findings() {
+      next_offsets.clear();
+      next_lines.clear();
+      next_texts.clear();
+      relisted = false;
+    }
+  };
+  Footnotes notes_;
+  size_t content_blocks() const { return blocks_.size() + (notes_.listed ? 1 : 0); }
+
   Renderer full_;   // its state (front matter, post layout) is the last full render's
   Renderer slice_;  // renders the slices
   RenderResult result_, next_result_;
@@ -125,6 +181,7 @@ class IncrementalRenderer {
   bool labels_unknown_ = false;
   std::string text_;
   std::string old_piece_;       // the removed bytes with kMarkerContext bytes of old text around
+  bool old_definitions_ = false;  // the old lines the edit touched may define a link
   LineStarts lines_;            // of text_
   size_t prefix_size_ = 0;      // Jekyll: the front matter's bytes (with a BOM), which every slice repeats
   uint32_t prefix_lines_ = 0;   // and its lines

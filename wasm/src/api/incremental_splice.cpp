@@ -21,6 +21,8 @@ void IncrementalRenderer::append_block(size_t i, bool source_lines, RenderResult
     const StoredBlock& b = blocks_[i - h];
     append_result_block(out, std::string_view(raw_).substr(b.raw_offset, b.raw_size), b.line_start, b.line_end,
                         source_lines, b.hash);
+  } else if (i - h == blocks_.size() && notes_.listed) {
+    append_result_block(out, notes_.html, notes_.line_start, notes_.line_end, source_lines, notes_.hash);
   } else {
     append_result_block(out, tail_, tail_line_, tail_line_, source_lines);
   }
@@ -29,8 +31,8 @@ void IncrementalRenderer::append_block(size_t i, bool source_lines, RenderResult
 void IncrementalRenderer::assemble(const RenderOptions& options) {
   result_.html.clear();
   result_.blocks.clear();
-  result_.html.reserve(raw_.size() + header_.size() + tail_.size() + blocks_.size() * 24 + 64);
-  const size_t total = (has_header_ ? 1 : 0) + blocks_.size() + (has_tail_ ? 1 : 0);
+  result_.html.reserve(raw_.size() + header_.size() + tail_.size() + notes_.html.size() + blocks_.size() * 24 + 64);
+  const size_t total = (has_header_ ? 1 : 0) + content_blocks() + (has_tail_ ? 1 : 0);
   for (size_t i = 0; i < total; i++) append_block(i, options.source_lines, result_);
 }
 
@@ -57,7 +59,7 @@ void IncrementalRenderer::assemble_edit(const RenderOptions& options, bool same_
       out.blocks.back().html_offset = static_cast<uint32_t>(old.blocks[o].html_offset - from + to);
     }
   } else {
-    const size_t total = (has_header_ ? 1 : 0) + blocks_.size() + (has_tail_ ? 1 : 0);
+    const size_t total = (has_header_ ? 1 : 0) + content_blocks() + (has_tail_ ? 1 : 0);
     for (size_t i = end_new; i < total; i++) append_block(i, options.source_lines, out);
   }
   result_.html.swap(out.html);
@@ -166,6 +168,10 @@ void IncrementalRenderer::splice(const Splice& at, int64_t delta, const RenderOp
   for (size_t i = at.resume_at; i < blocks_.size(); i++) keep(blocks_[i], delta);
   const uint32_t previous = static_cast<uint32_t>(result_.blocks.size());
   blocks_.swap(next_blocks_);
+  const size_t old_n = next_blocks_.size();
+  // The footnote list follows its definitions and the last block; when that moves it other
+  // than by delta, it is among the changed blocks.
+  const bool list_kept = place_footnote_list(delta);
   size_t live = 0;
   for (const StoredBlock& b : blocks_) live += b.raw_size;
   if (raw_.size() > 2 * live + (64u << 10)) {
@@ -181,6 +187,7 @@ void IncrementalRenderer::splice(const Splice& at, int64_t delta, const RenderOp
   if (count) {
     WordCounter total;
     for (const StoredBlock& b : blocks_) total.add(b.words);
+    if (notes_.listed) total.add(notes_.words);
     result_.words = total.words();
   }
 
@@ -188,6 +195,10 @@ void IncrementalRenderer::splice(const Splice& at, int64_t delta, const RenderOp
   size_t first = h + at.keep_before;
   size_t end_new = h + at.keep_before + (at.slice_end - at.slice_first);
   size_t end_old = h + at.resume_at;
+  if (!list_kept) {
+    end_new = h + blocks_.size() + 1;
+    end_old = h + old_n + 1;
+  }
   // Chirpy's header and tail show the words (the front matter and site are the full render's).
   if (options.post_header && result_.mode_used == Mode::kJekyll) {
     const JekyllPass& jekyll = full_.state_->jekyll;
@@ -200,7 +211,7 @@ void IncrementalRenderer::splice(const Splice& at, int64_t delta, const RenderOp
     scratch_.clear();
     const bool tail = jekyll.post_tail(options.site, result_.words, options.unsafe, scratch_);
     if (tail != has_tail_ || scratch_ != tail_) {
-      end_new = (has_header_ ? 1 : 0) + blocks_.size() + (tail ? 1 : 0);
+      end_new = (has_header_ ? 1 : 0) + content_blocks() + (tail ? 1 : 0);
       end_old = previous;
     }
     has_tail_ = tail;

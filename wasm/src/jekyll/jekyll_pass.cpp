@@ -134,7 +134,8 @@ std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lin
   size_t text_size = bom + body.size();
   uint32_t first_line = md_offset < text_size ? lines.line_of(md_offset) : lines.line_count() + 1;
   scan_kramdown_blocks(md_input, first_line, masked_, kramdown_);
-  context_.reset(&kramdown_);
+  context_.reset(&kramdown_, footnote_seed_);
+  md_offset_ = md_offset;
   context_.math_enabled = fm.math;
   context_.mermaid_enabled = fm.mermaid;
   // Chirpy refactors the content of the layouts built on its `default` one (post, page); a
@@ -148,15 +149,13 @@ std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lin
 void JekyllPass::finish(const HtmlRenderOptions& options, const LineIndex& lines, std::string& body,
                         std::vector<BlockSpan>& spans, std::vector<LineRange>& ranges,
                         std::vector<Diagnostic>& diagnostics) {
+  body_references_ = context_.footnote_references.size();
+  wrote_footnote_list_ = false;
+  html_options_ = options;
+  fragment_lines_ = &lines;
   assign_block_ials(kramdown_, ranges, block_attrs_);
   // Blocks md4c never saw render from their own Markdown, then join the others.
-  SourceMap detached;
-  std::vector<BlockSpan> detached_spans;
-  auto render_fragment = [&](const std::string& fragment, std::string& html) {
-    detached.reset(&lines, fragment.data(), 0, 0);
-    detached_spans.clear();
-    render_html(fragment.data(), fragment.size(), options, html, detached, detached_spans);
-  };
+  auto render_fragment = [this](const std::string& fragment, std::string& html) { this->render_fragment(fragment, html); };
   for (const DefinitionList& list : kramdown_.definition_lists) {
     size_t begin = body.size();
     append_definition_list(list, render_fragment, body);
@@ -164,16 +163,15 @@ void JekyllPass::finish(const HtmlRenderOptions& options, const LineIndex& lines
                  LineRange{list.first_line, list.last_line});
   }
   std::string footnotes;
-  append_footnotes(context_, render_fragment, footnotes);
+  before_list_.order = context_.footnote_order;
+  before_list_.refs = context_.footnote_refs;
+  before_list_.number = context_.footnote_number;
+  if (footnote_seed_ == nullptr) append_footnotes(context_, kramdown_.footnotes, render_fragment, footnotes);
   if (!footnotes.empty()) {
-    uint32_t first = lines.line_count(), last = 1;
-    for (size_t index : context_.footnote_order) {
-      first = std::min(first, kramdown_.footnotes[index].first_line);
-      last = std::max(last, kramdown_.footnotes[index].last_line);
-    }
-    // The list is rendered last, so it is the last block whatever its lines.
-    if (!ranges.empty()) first = std::max(first, ranges.back().last + 1);
-    last = std::max(last, first);
+    wrote_footnote_list_ = true;
+    uint32_t first = 0, last = 0;
+    footnote_list_lines(kramdown_.footnotes, context_.footnote_order, lines.line_count(),
+                        ranges.empty() ? 0 : ranges.back().last, first, last);
     spans.push_back(BlockSpan{body.size(), body.size() + footnotes.size()});
     ranges.push_back(LineRange{first, last});
     block_attrs_.emplace_back();
@@ -190,6 +188,37 @@ void JekyllPass::finish(const HtmlRenderOptions& options, const LineIndex& lines
       r.last = std::max(r.first, liquid_.input_last_line(r.last));
     }
   }
+}
+
+void JekyllPass::render_fragment(const std::string& fragment, std::string& html) {
+  detached_.reset(fragment_lines_, fragment.data(), 0, 0);
+  detached_spans_.clear();
+  render_html(fragment.data(), fragment.size(), html_options_, html, detached_, detached_spans_);
+}
+
+bool JekyllPass::render_footnote_list(const FootnoteSeed& before_list, const std::vector<FootnoteDefinition>& definitions,
+                                      std::string& html) {
+  context_.footnote_order = before_list.order;
+  context_.footnote_refs = before_list.refs;
+  context_.footnote_number = before_list.number;
+  const size_t diagnostics = context_.diagnostics.size();
+  html.clear();
+  append_footnotes(context_, definitions,
+                   [this](const std::string& fragment, std::string& out) { render_fragment(fragment, out); }, html);
+  return context_.diagnostics.size() == diagnostics;
+}
+
+bool JekyllPass::body_footnote_references(std::vector<FootnotePlace>& out) const {
+  out.clear();
+  if (liquid_active_) return false;
+  for (size_t i = 0; i < body_references_; i++) {
+    const FootnoteReference& r = context_.footnote_references[i];
+    if (r.at < masked_.data() || r.at >= masked_.data() + masked_.size()) return false;
+    const size_t offset = md_offset_ + static_cast<size_t>(r.at - masked_.data());
+    if (!out.empty() && offset <= out.back().offset) return false;
+    out.push_back(FootnotePlace{offset, r.index});
+  }
+  return true;
 }
 
 bool JekyllPass::post_header(const SiteSettings& site, size_t words, bool unsafe, std::string& html,

@@ -45,6 +45,26 @@ class JekyllPass {
   // `math: true` in the front matter of the prepared post.
   bool math_enabled() const { return context_.math_enabled; }
 
+  // The footnote numbering the next prepare() starts from (nullptr: none, the default); it
+  // must live until then. A seeded render writes no footnote list.
+  void set_footnote_seed(const FootnoteSeed* seed) { footnote_seed_ = seed; }
+  // After finish(): the footnote references the md4c pass rendered (not those in definition
+  // lists and footnotes, rendered after it), in order, with the offsets of their `[^` in the
+  // text; false when those offsets are unknown or out of the text's order (Liquid rewrote it).
+  bool body_footnote_references(std::vector<FootnotePlace>& out) const;
+  // After finish(): the numbering the footnote list started from (the references outside
+  // footnotes had been rendered), the definitions listed (by first reference), and whether a
+  // list was written.
+  const FootnoteSeed& footnotes_before_list() const { return before_list_; }
+  const std::vector<size_t>& footnote_order() const { return context_.footnote_order; }
+  bool wrote_footnote_list() const { return wrote_footnote_list_; }
+  // After a seeded render's finish(): the post's footnote list into `html`, from the
+  // numbering `before_list` (a full render's footnotes_before_list()) and the post's
+  // `definitions` (which the seed's labels name); footnote_order() is then the list's.
+  // False when rendering it made diagnostics (the list's are not placed).
+  bool render_footnote_list(const FootnoteSeed& before_list, const std::vector<FootnoteDefinition>& definitions,
+                            std::string& html);
+
   // After the md4c pass over the prepared Markdown: `body`, `spans` and `ranges` are
   // the core's output, extended in place.
   void finish(const HtmlRenderOptions& options, const LineIndex& lines, std::string& body,
@@ -80,6 +100,17 @@ class JekyllPass {
   KramdownBlocks kramdown_;
   std::string masked_;
   JekyllContext context_;
+  const FootnoteSeed* footnote_seed_ = nullptr;
+  FootnoteSeed before_list_;        // labels left empty
+  // What finish() renders blocks md4c never saw with (definition lists, the footnote list).
+  void render_fragment(const std::string& fragment, std::string& html);
+  HtmlRenderOptions html_options_;
+  const LineIndex* fragment_lines_ = nullptr;
+  SourceMap detached_;
+  std::vector<BlockSpan> detached_spans_;
+  size_t md_offset_ = 0;           // where masked_ starts in the text (no Liquid)
+  size_t body_references_ = 0;     // of context_.footnote_references, the md4c pass's
+  bool wrote_footnote_list_ = false;
   KramdownHtml dialect_;
   std::vector<AttributeList> block_attrs_;  // per top-level block, from block IALs
 };

@@ -1,5 +1,7 @@
 #include "jekyll/kramdown/footnotes.h"
 
+#include <algorithm>
+
 #include "text/html_escape.h"
 #include "text/json_writer.h"
 
@@ -24,7 +26,7 @@ void append_backlink(std::string& out, const std::string& target, const char* sp
 
 }  // namespace
 
-void append_footnotes(JekyllContext& jekyll,
+void append_footnotes(JekyllContext& jekyll, const std::vector<FootnoteDefinition>& definitions,
                       const std::function<void(const std::string&, std::string&)>& render_markdown,
                       std::string& out) {
   if (jekyll.footnote_order.empty()) return;
@@ -32,7 +34,7 @@ void append_footnotes(JekyllContext& jekyll,
   std::string content;
   for (size_t k = 0; k < jekyll.footnote_order.size(); k++) {  // grows while rendering
     size_t index = jekyll.footnote_order[k];
-    const FootnoteDefinition& def = jekyll.blocks->footnotes[index];
+    const FootnoteDefinition& def = definitions[index];
     content.clear();
     render_markdown(def.markdown, content);
     while (!content.empty() && content.back() == '\n') content.pop_back();
@@ -60,6 +62,18 @@ void append_footnotes(JekyllContext& jekyll,
     out += "\n</li>\n";
   }
   out += "</ol>\n</div>\n";
+}
+
+void footnote_list_lines(const std::vector<FootnoteDefinition>& definitions, const std::vector<size_t>& order,
+                         uint32_t line_count, uint32_t after, uint32_t& first, uint32_t& last) {
+  first = line_count;
+  last = 1;
+  for (size_t index : order) {
+    first = std::min(first, definitions[index].first_line);
+    last = std::max(last, definitions[index].last_line);
+  }
+  if (after > 0) first = std::max(first, after + 1);
+  last = std::max(last, first);
 }
 
 }  // namespace draftmark

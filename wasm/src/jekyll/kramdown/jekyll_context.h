@@ -24,6 +24,29 @@ struct HeadingInfo {
   std::string html;  // the heading's inner HTML, for the table of contents
 };
 
+// kramdown's footnote numbering where a render of part of a post starts (the slices of
+// api/incremental_renderer.h): the post's definitions and what the references above the
+// part did to them. With one, references number on from there and no footnote list is
+// written (the post's is kept).
+struct FootnoteSeed {
+  std::vector<std::string> labels;  // of the post's definitions, in order (the first of a label wins)
+  std::vector<uint32_t> refs;       // per definition: references above the part
+  std::vector<uint32_t> number;     // per definition: 1-based number once referenced, else 0
+  std::vector<size_t> order;        // definitions by first reference
+};
+
+// A footnote reference as rendered: where its `[^` is and which definition it numbers.
+struct FootnoteReference {
+  const char* at = nullptr;
+  size_t index = 0;  // into the definitions (KramdownBlocks::footnotes, or FootnoteSeed::labels)
+};
+
+// The same as a byte offset of the `[^` in the text.
+struct FootnotePlace {
+  size_t offset = 0;
+  size_t index = 0;
+};
+
 struct JekyllContext {
   // Inputs.
   const KramdownBlocks* blocks = nullptr;
@@ -42,6 +65,7 @@ struct JekyllContext {
   std::vector<size_t> footnote_order;      // indices into blocks->footnotes, by first reference
   std::vector<uint32_t> footnote_refs;     // reference count per footnote (parallel to blocks->footnotes)
   std::vector<uint32_t> footnote_number;   // 1-based number once referenced, else 0 (parallel)
+  std::vector<FootnoteReference> footnote_references;  // in the order they were rendered
 
   // Lookups built once per render, so documents with thousands of definitions stay linear.
   std::unordered_map<std::string_view, size_t> footnote_index;       // label -> blocks->footnotes
@@ -55,7 +79,8 @@ struct JekyllContext {
   std::vector<Diagnostic> diagnostics;     // lints found while rendering (columns filled later)
   bool reported_math_disabled = false;
 
-  void reset(const KramdownBlocks* kramdown_blocks) {
+  // `seed`: the numbering to start from instead of the blocks' definitions (nullptr: none).
+  void reset(const KramdownBlocks* kramdown_blocks, const FootnoteSeed* seed = nullptr) {
     blocks = kramdown_blocks;
     heading_ids.reset();
     typography.reset();
@@ -64,7 +89,15 @@ struct JekyllContext {
     size_t footnotes = kramdown_blocks ? kramdown_blocks->footnotes.size() : 0;
     footnote_refs.assign(footnotes, 0);
     footnote_number.assign(footnotes, 0);
+    footnote_references.clear();
     footnote_index.clear();
+    if (seed != nullptr) {
+      footnote_order = seed->order;
+      footnote_refs = seed->refs;
+      footnote_number = seed->number;
+      for (size_t i = 0; i < seed->labels.size(); i++) footnote_index.emplace(seed->labels[i], i);
+      footnotes = 0;  // the blocks' own definitions are the post's, indexed above
+    }
     abbreviation_index.clear();
     abbreviation_lengths.clear();
     ial_id_lines.clear();

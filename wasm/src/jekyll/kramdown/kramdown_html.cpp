@@ -423,6 +423,7 @@ size_t KramdownHtml::append_footnote_reference(HtmlWriter& w, const char* text, 
   }
   size_t number = j.footnote_number[index];
   uint32_t repeat = j.footnote_refs[index]++;
+  j.footnote_references.push_back(FootnoteReference{text, index});
   std::string id(label);
   if (repeat > 0) {
     id += ':';
@@ -493,7 +494,7 @@ void KramdownHtml::append_jekyll_text(HtmlWriter& w, const char* text, size_t si
     return;
   }
   size_t begin = 0;
-  if (!jekyll_.blocks->footnotes.empty()) {
+  if (!jekyll_.footnote_index.empty()) {
     for (size_t i = 0; i + 3 < size; i++) {
       const size_t bracket = i + find_byte(text + i, size - 3 - i, '[');
       if (bracket == size - 3) break;
