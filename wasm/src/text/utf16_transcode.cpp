@@ -23,30 +23,29 @@ size_t utf8_to_utf16(const char* p, size_t size, uint16_t* out) {
   size_t i = 0;
   size_t n = 0;
   while (i < size) {
-    // Markup is mostly ASCII: eight bytes at a time while they are.
-    while (i + 8 <= size) {
-      const uint64_t word = load_word(p + i);
-      if ((word & kByteHighBits) != 0) break;
-      const uint64_t units[2] = {widen4(word), widen4(word >> 32)};
-      std::memcpy(out + n, units, 16);
-      i += 8;
-      n += 8;
-    }
-    if (i >= size) break;
     const unsigned char c = s[i];
     if (c < 0x80) {
-      out[n++] = c;
-      i++;
-    } else if (c >= 0xC2 && c < 0xE0) {
-      if (i + 1 >= size || !continuation(s[i + 1])) return kNotUtf8;
-      out[n++] = static_cast<uint16_t>(((c & 0x1F) << 6) | (s[i + 1] & 0x3F));
-      i += 2;
-    } else if (c >= 0xE0 && c < 0xF0) {
-      if (i + 2 >= size || !continuation(s[i + 1]) || !continuation(s[i + 2])) return kNotUtf8;
+      // Markup is mostly ASCII: eight bytes at a time while they are.
+      uint64_t word;
+      if (i + 8 <= size && ((word = load_word(p + i)) & kByteHighBits) == 0) {
+        const uint64_t units[2] = {widen4(word), widen4(word >> 32)};
+        std::memcpy(out + n, units, 16);
+        i += 8;
+        n += 8;
+      } else {
+        out[n++] = c;
+        i++;
+      }
+    } else if ((c & 0xF0) == 0xE0) {  // first: Hangul, Han, kana and most punctuation
+      if (i + 2 >= size || ((s[i + 1] & 0xC0) | (s[i + 2] >> 6)) != 0x82) return kNotUtf8;
       const uint32_t v = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
       if (v < 0x800 || (v >= 0xD800 && v < 0xE000)) return kNotUtf8;
       out[n++] = static_cast<uint16_t>(v);
       i += 3;
+    } else if (c >= 0xC2 && c < 0xE0) {
+      if (i + 1 >= size || !continuation(s[i + 1])) return kNotUtf8;
+      out[n++] = static_cast<uint16_t>(((c & 0x1F) << 6) | (s[i + 1] & 0x3F));
+      i += 2;
     } else if (c >= 0xF0 && c < 0xF5) {
       if (i + 3 >= size || !continuation(s[i + 1]) || !continuation(s[i + 2]) || !continuation(s[i + 3])) {
         return kNotUtf8;
