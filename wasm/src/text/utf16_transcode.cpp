@@ -26,13 +26,15 @@ size_t utf8_to_utf16(const char* p, size_t size, uint16_t* out) {
     const unsigned char c = s[i];
     if (c < 0x80) {
       // Markup is mostly ASCII: eight bytes at a time while they are.
+      const size_t start = i;
       uint64_t word;
-      if (i + 8 <= size && ((word = load_word(p + i)) & kByteHighBits) == 0) {
+      while (i + 8 <= size && ((word = load_word(p + i)) & kByteHighBits) == 0) {
         const uint64_t units[2] = {widen4(word), widen4(word >> 32)};
         std::memcpy(out + n, units, 16);
         i += 8;
         n += 8;
-      } else {
+      }
+      if (i == start) {
         out[n++] = c;
         i++;
       }
