@@ -28,7 +28,9 @@ set_source_files_properties(
   wasm/src/text/json_writer.cpp wasm/src/api/site_api.cpp
   PROPERTIES COMPILE_OPTIONS -Os)
 
-add_executable(draftmark_wasm wasm/src/api/wasm_entry.cpp)
+# wasm_memcpy.cpp replaces libc's memcpy (see there); -fno-builtin keeps it from calling itself.
+add_executable(draftmark_wasm wasm/src/api/wasm_entry.cpp wasm/src/api/wasm_memcpy.cpp)
+set_source_files_properties(wasm/src/api/wasm_memcpy.cpp PROPERTIES COMPILE_OPTIONS -fno-builtin)
 target_link_libraries(draftmark_wasm PRIVATE draftmark_core)
 target_compile_options(draftmark_wasm PRIVATE -fno-exceptions -fno-rtti)
 set_target_properties(draftmark_wasm PROPERTIES OUTPUT_NAME draftmark SUFFIX ".wasm")

@@ -55,6 +55,20 @@ TEST_CASE("block offsets are also given in UTF-16 code units when asked for") {
   CHECK(r->blocks[2].html_length_utf16 == r->blocks[2].html_length);
 }
 
+TEST_CASE("DM_OPT_UTF16_PAGE gives the page as UTF-16 code units and the blocks' UTF-16 offsets") {
+  const DmResult* r = render("abc 한국어 def 😀 ghi\n\nplain ascii here\n", DM_MODE_GFM | DM_OPT_UTF16_PAGE);
+  const std::u16string page = u"<p>abc 한국어 def 😀 ghi</p>\n<p>plain ascii here</p>\n";
+  REQUIRE(r->html_utf16 != nullptr);
+  CHECK(std::u16string(r->html_utf16, r->html_utf16 + r->html_utf16_size) == page);
+  REQUIRE(r->block_count == 2);
+  CHECK(r->blocks[1].html_offset_utf16 == page.find(u"<p>plain"));
+  CHECK(r->blocks[1].html_length_utf16 == r->blocks[1].html_length);
+}
+
+TEST_CASE("without DM_OPT_UTF16_PAGE there is no UTF-16 page") {
+  CHECK(render("abc\n", DM_MODE_GFM | DM_OPT_UTF16_OFFSETS)->html_utf16 == nullptr);
+}
+
 TEST_CASE("without DM_OPT_UTF16_OFFSETS the UTF-16 fields stay zero") {
   const DmResult* r = render("abc\n\n한국어\n", DM_MODE_GFM);
   REQUIRE(r->block_count == 2);

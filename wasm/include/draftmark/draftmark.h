@@ -33,8 +33,9 @@ extern "C" {
 
 /* Bumped whenever DmResult, DmBlock or a function signature changes, or a function is
  * added (3: dm_site_settings_set; 4: DmResult.word_count, dm_site_config_parse's authors;
- * 5: dm_render_edit, DmResult.changed_first, changed_count, changed_replaced, incremental). */
-#define DM_ABI_VERSION 5
+ * 5: dm_render_edit, DmResult.changed_first, changed_count, changed_replaced, incremental;
+ * 6: DM_OPT_UTF16_PAGE, DmResult.html_utf16, html_utf16_size). */
+#define DM_ABI_VERSION 6
 
 /* dm_render options: a mode (low 2 bits) OR-ed with flags. */
 #define DM_MODE_AUTO 0       /* jekyll if the text starts with front matter, else gfm */
@@ -48,6 +49,7 @@ extern "C" {
 #define DM_OPT_INPUT_IS_UTF8 0x20 /* input is well-formed UTF-8 (TextEncoder output): skip validation, NULs still replaced */
 #define DM_OPT_UTF16_OFFSETS 0x40 /* fill DmBlock's *_utf16 fields (a scan of the HTML); 0 otherwise */
 #define DM_OPT_WORD_COUNT 0x80    /* count the content's words as Chirpy's read time does (DmResult.word_count) */
+#define DM_OPT_UTF16_PAGE 0x100   /* DM_OPT_UTF16_OFFSETS, and the page as UTF-16 too (DmResult.html_utf16) */
 
 typedef struct DmBlock {
   uint32_t line_start;  /* first source line (1-based) */
@@ -80,6 +82,12 @@ typedef struct DmResult {
   uint32_t changed_count;
   uint32_t changed_replaced;
   uint32_t incremental;          /* 1: dm_render_edit re-rendered only the blocks around the edit */
+  /* With DM_OPT_UTF16_PAGE: `html` as html_utf16_size UTF-16 code units (little-endian), which
+   * JS turns into a string by a copy where it can (Node's Buffer) instead of decoding UTF-8.
+   * NULL when not asked for, or when `html` is not well-formed UTF-8 or starts with a byte
+   * order mark (TextDecoder drops it): decode `html` then. */
+  const uint16_t* html_utf16;
+  uint32_t html_utf16_size;
 } DmResult;
 
 #define DM_NOT_COUNTED 0xFFFFFFFFu

@@ -11,6 +11,7 @@
 #include "draftmark/document.h"
 #include "jekyll/site/site_config.h"
 #include "text/byte_scan.h"
+#include "text/utf16_transcode.h"
 
 namespace {
 
@@ -25,6 +26,7 @@ struct Module {
   draftmark::RenderOptions options;  // reused: .site is dm_site_settings_set's, kept between renders
   std::vector<char> input;
   std::vector<DmBlock> blocks;
+  std::vector<uint16_t> page16;  // DmResult.html_utf16
   std::string diagnostics_json;
   DmResult result{};
 };
@@ -59,28 +61,58 @@ uint32_t utf16_units(const char* p, size_t n) {
   return units;
 }
 
+// Where a walk over the page in block order is: bytes done and their UTF-16 units, and the
+// page's UTF-16 copy so far while it is being made (`page16` null: counting only).
+struct Utf16Walk {
+  const char* html;
+  uint32_t byte_pos = 0;
+  uint32_t unit_pos = 0;
+  uint16_t* page16 = nullptr;
+
+  // Moves on to byte `to`, transcoding the bytes passed if a copy is being made; a
+  // malformed byte ends the copy (the units are then counted as before, the copy dropped).
+  void advance(uint32_t to) {
+    const char* p = html + byte_pos;
+    const size_t n = to - byte_pos;
+    const size_t units = page16 ? draftmark::utf8_to_utf16(p, n, page16 + unit_pos) : draftmark::kNotUtf8;
+    if (units == draftmark::kNotUtf8) page16 = nullptr;
+    unit_pos += static_cast<uint32_t>(units == draftmark::kNotUtf8 ? utf16_units(p, n) : units);
+    byte_pos = to;
+  }
+};
+
 // The blocks, with UTF-16 offsets if asked for, counted in one walk over the page while
-// the blocks come in page order (they always do today; restart from 0 otherwise). A
-// caller that decodes only some blocks (the editor's patch) skips the walk.
-void copy_blocks(const draftmark::RenderResult& r, bool utf16, std::vector<DmBlock>& out) {
+// the blocks come in page order (they always do today; restart from 0 otherwise, without a
+// UTF-16 copy). The same walk makes the page's UTF-16 copy when asked for (`page16`; left
+// empty when it cannot be made). A caller that decodes only some blocks (the editor's
+// patch) skips the walk. Returns the copy's units, or kNotUtf8 when there is no copy.
+// `page16` only grows: zeroing a page's worth of it on every render would cost a pass.
+size_t copy_blocks(const draftmark::RenderResult& r, bool utf16, std::vector<uint16_t>* page16,
+                   std::vector<DmBlock>& out) {
   out.clear();
   if (!utf16) {
     for (const draftmark::Block& b : r.blocks) {
       out.push_back(DmBlock{b.line_start, b.line_end, b.html_offset, b.html_length, b.hash, 0, 0});
     }
-    return;
+    return draftmark::kNotUtf8;
   }
-  const char* html = r.html.data();
-  uint32_t byte_pos = 0;
-  uint32_t unit_pos = 0;
+  Utf16Walk walk{r.html.data()};
+  // TextDecoder drops a leading byte order mark; the JS wrapper decodes `html` for such a page.
+  const bool copy = page16 && r.html.rfind("\xEF\xBB\xBF", 0) != 0;
+  if (copy) {
+    if (page16->size() < r.html.size() + 1) page16->resize(r.html.size() + 1);  // units <= bytes
+    walk.page16 = page16->data();
+  }
   for (const draftmark::Block& b : r.blocks) {
-    if (b.html_offset < byte_pos) byte_pos = unit_pos = 0;
-    unit_pos += utf16_units(html + byte_pos, b.html_offset - byte_pos);
-    const uint32_t units = utf16_units(html + b.html_offset, b.html_length);
-    out.push_back(DmBlock{b.line_start, b.line_end, b.html_offset, b.html_length, b.hash, unit_pos, units});
-    byte_pos = b.html_offset + b.html_length;
-    unit_pos += units;
+    if (b.html_offset < walk.byte_pos) walk = Utf16Walk{r.html.data()};
+    walk.advance(b.html_offset);
+    const uint32_t offset_utf16 = walk.unit_pos;
+    walk.advance(b.html_offset + b.html_length);
+    out.push_back(DmBlock{b.line_start, b.line_end, b.html_offset, b.html_length, b.hash, offset_utf16,
+                          walk.unit_pos - offset_utf16});
   }
+  if (walk.page16) walk.advance(static_cast<uint32_t>(r.html.size()));
+  return walk.page16 ? walk.unit_pos : draftmark::kNotUtf8;
 }
 
 void read_options(uint32_t options, draftmark::RenderOptions& opts) {
@@ -94,7 +126,9 @@ void read_options(uint32_t options, draftmark::RenderOptions& opts) {
 
 const DmResult* fill_result(Module& m, uint32_t options) {
   const draftmark::RenderResult& r = *m.last;
-  copy_blocks(r, (options & DM_OPT_UTF16_OFFSETS) != 0, m.blocks);
+  const bool page16 = (options & DM_OPT_UTF16_PAGE) != 0;
+  const size_t units = copy_blocks(r, (options & (DM_OPT_UTF16_OFFSETS | DM_OPT_UTF16_PAGE)) != 0,
+                                   page16 ? &m.page16 : nullptr, m.blocks);
   m.diagnostics_json.clear();
   draftmark::diagnostics_to_json(r.diagnostics, m.diagnostics_json);
 
@@ -120,6 +154,8 @@ const DmResult* fill_result(Module& m, uint32_t options) {
   out.changed_count = changes.count;
   out.changed_replaced = changes.replaced;
   out.incremental = changes.incremental ? 1u : 0u;
+  out.html_utf16 = units != draftmark::kNotUtf8 ? m.page16.data() : nullptr;
+  out.html_utf16_size = out.html_utf16 ? static_cast<uint32_t>(units) : 0;
   m.last_block_count = out.block_count;
   return &out;
 }
@@ -175,7 +211,7 @@ uint32_t dm_site_settings_set(uint32_t size) {
 uint32_t dm_buffer_bytes(void) {
   Module& m = module();
   return static_cast<uint32_t>(m.input.capacity() + m.blocks.capacity() * sizeof(DmBlock) +
-                               m.diagnostics_json.capacity());
+                               m.page16.capacity() * sizeof(uint16_t) + m.diagnostics_json.capacity());
 }
 
 }  // extern "C"

@@ -133,7 +133,8 @@ std::string_view JekyllPass::prepare(std::string_view body, const LineIndex& lin
   // Lines are 1-based; an empty body after the front matter starts past the end.
   size_t text_size = bom + body.size();
   uint32_t first_line = md_offset < text_size ? lines.line_of(md_offset) : lines.line_count() + 1;
-  scan_kramdown_blocks(md_input, first_line, masked_, kramdown_);
+  // Liquid's output has lines of its own; otherwise md_input is the end of the indexed text.
+  scan_kramdown_blocks(md_input, first_line, masked_, kramdown_, liquid_active_ ? nullptr : &lines, md_offset);
   context_.reset(&kramdown_, footnote_seed_);
   md_offset_ = md_offset;
   context_.math_enabled = fm.math;

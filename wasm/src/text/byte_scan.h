@@ -43,4 +43,8 @@ inline size_t find_byte(const char* p, size_t size, char c) { return find_either
 
 inline bool contains_byte(const char* p, size_t size, char c) { return find_either(p, size, c, c) < size; }
 
+// Bit k set when p[0, size) contains bytes[k]: one pass that answers several contains_byte
+// questions about a short text (each pass costs a call and a byte-by-byte tail).
+unsigned bytes_present(const char* p, size_t size, const char (&bytes)[4]);
+
 }  // namespace draftmark

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/byte_scan.h"
+
 namespace draftmark {
 namespace {
 
@@ -57,6 +59,24 @@ constexpr std::array<uint8_t, 256> make_escape_map() {
 }
 constexpr std::array<uint8_t, 256> kEscapeMap = make_escape_map();
 
+// The high bit of each byte of `word` that append_html_escaped escapes: '"' (0x22) and '&'
+// (0x26) differ only in bit 2, '<' (0x3C) and '>' (0x3E) only in bit 1, so two compares find
+// all four.
+inline uint64_t html_special_bytes(uint64_t word) {
+  return bytes_equal(word | (4 * kByteOnes), '&') | bytes_equal(word | (2 * kByteOnes), '>');
+}
+
+// The offset of the first byte of text[from, size) that HTML escapes, or `size`: eight
+// bytes at a time (text and code are long runs with nothing to escape).
+size_t next_html_special(const char* text, size_t size, size_t from) {
+  size_t i = from;
+  for (; i + 8 <= size; i += 8) {
+    if (const uint64_t found = html_special_bytes(load_word(text + i))) return i + first_marked(found);
+  }
+  while (i < size && !(kEscapeMap[static_cast<unsigned char>(text[i])] & kHtmlEsc)) i++;
+  return i;
+}
+
 unsigned hex_value(char ch) {
   if (ch >= '0' && ch <= '9') return ch - '0';
   if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
@@ -67,8 +87,7 @@ unsigned hex_value(char ch) {
 
 void append_html_escaped(std::string& out, const char* text, size_t size) {
   size_t begin = 0;
-  for (size_t i = 0; i < size; i++) {
-    if (!(kEscapeMap[static_cast<unsigned char>(text[i])] & kHtmlEsc)) continue;
+  for (size_t i = next_html_special(text, size, 0); i < size; i = next_html_special(text, size, i + 1)) {
     out.append(text + begin, i - begin);
     switch (text[i]) {
       case '&': out += "&amp;"; break;

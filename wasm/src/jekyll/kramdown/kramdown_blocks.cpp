@@ -16,11 +16,27 @@ struct Line {
 
 class LineCursor {
  public:
-  explicit LineCursor(std::string_view text)
-      : text_(text), has_cr_(contains_byte(text.data(), text.size(), '\r')) {}
+  // `lines`, when given, indexes the text that `text` is the end of, from byte `offset`
+  // (a line start, or inside line 1 after a BOM), whose line there is `first_line`: the
+  // cursor then takes the line starts from it instead of searching for them again.
+  LineCursor(std::string_view text, const LineIndex* lines, size_t offset, uint32_t first_line)
+      : text_(text),
+        lines_(lines),
+        offset_(offset),
+        line_(first_line),
+        has_cr_(lines == nullptr && contains_byte(text.data(), text.size(), '\r')) {}
   bool next(Line& line) {
     if (pos_ >= text_.size()) return false;
     const char* base = text_.data();
+    if (lines_ != nullptr) {
+      const size_t next = line_ < lines_->line_count() ? lines_->line_begin(line_ + 1) - offset_ : text_.size();
+      size_t end = next;
+      while (end > pos_ && (base[end - 1] == '\n' || base[end - 1] == '\r')) end--;
+      line = Line{pos_, end, next};
+      pos_ = next;
+      line_++;
+      return true;
+    }
     size_t end = pos_ + find_byte(base + pos_, text_.size() - pos_, '\n');
     // A CR ends the line too (CR-only and CRLF documents).
     if (has_cr_) end = pos_ + find_byte(base + pos_, end - pos_, '\r');
@@ -34,7 +50,10 @@ class LineCursor {
 
  private:
   std::string_view text_;
-  bool has_cr_;  // most texts have none: one search instead of one per line
+  const LineIndex* lines_;
+  size_t offset_;
+  uint32_t line_;  // the document line pos_ is on (with lines_)
+  bool has_cr_;    // most texts have none: one search instead of one per line
   size_t pos_ = 0;
 };
 
@@ -242,12 +261,12 @@ void KramdownBlocks::clear() {
 }
 
 void scan_kramdown_blocks(std::string_view body, uint32_t first_line, std::string& masked,
-                          KramdownBlocks& out) {
+                          KramdownBlocks& out, const LineIndex* lines, size_t body_offset) {
   // `out` lives in the Renderer across renders: without this, IALs, ALDs and footnotes
   // of earlier renders leaked into later ones (found by tests/fuzz/fuzz_render.cpp).
   out.clear();
   masked.assign(body.data(), body.size());
-  LineCursor cursor(body);
+  LineCursor cursor(body, lines, body_offset, first_line);
   Line line;
   uint32_t number = first_line - 1;
   bool previous_blank = true;    // the line above (in the original) was blank

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/line_index.h"
 #include "jekyll/kramdown/attributes.h"
 
 namespace draftmark {
@@ -68,8 +69,9 @@ struct KramdownBlocks {
 };
 
 // Scans `body` (whose first line is document line `first_line`). `masked` receives a
-// copy of `body` with the recognised syntax blanked out.
+// copy of `body` with the recognised syntax blanked out. `lines`, if given, indexes the
+// text whose end from byte `body_offset` is `body` (the scan then reuses its line starts).
 void scan_kramdown_blocks(std::string_view body, uint32_t first_line, std::string& masked,
-                          KramdownBlocks& out);
+                          KramdownBlocks& out, const LineIndex* lines = nullptr, size_t body_offset = 0);
 
 }  // namespace draftmark

@@ -478,15 +478,20 @@ void KramdownHtml::append_plain_text(HtmlWriter& w, const char* text, size_t siz
   j.typography.append(out, text + begin, size - begin);
 }
 
-void KramdownHtml::append_jekyll_text(HtmlWriter& w, const char* text, size_t size) {
-  if (const size_t at = find_byte(text, size, '{'); at < size) {
+// The bytes that start the rarer constructs of a text (span comments, stray dollars, footnote
+// markers, md4c's paren placeholder): one pass over each text says which it holds.
+constexpr char kTextSpecials[4] = {'{', '$', '[', kParenPlaceholder};
+constexpr unsigned kHasBrace = 1, kHasDollar = 2, kHasBracket = 4, kHasParen = 8;
+
+void KramdownHtml::append_jekyll_text(HtmlWriter& w, const char* text, size_t size, unsigned present) {
+  if (const size_t at = present & kHasBrace ? find_byte(text, size, '{') : size; at < size) {
     if (size_t n = span_comment_length(text + at, size - at)) {
       append_jekyll_text(w, text, at);
       append_jekyll_text(w, text + at + n, size - at - n);
       return;
     }
   }
-  if (jekyll_.math_enabled) lint_dollar(w, text, size);
+  if (jekyll_.math_enabled && (present & kHasDollar)) lint_dollar(w, text, size);
   // kramdown makes ids from the typographic text (whose dashes and quotes it then drops).
   if (s_.in_autolink) {  // URL text stays as written
     if (s_.in_heading) heading_typography_.append_plain(s_.heading_text, text, size);
@@ -494,7 +499,7 @@ void KramdownHtml::append_jekyll_text(HtmlWriter& w, const char* text, size_t si
     return;
   }
   size_t begin = 0;
-  if (!jekyll_.footnote_index.empty()) {
+  if ((present & kHasBracket) && !jekyll_.footnote_index.empty()) {
     for (size_t i = 0; i + 3 < size; i++) {
       const size_t bracket = i + find_byte(text + i, size - 3 - i, '[');
       if (bracket == size - 3) break;
@@ -591,18 +596,20 @@ void KramdownHtml::text(HtmlWriter& w, MD_TEXTTYPE type, const char* text, size_
     }
   }
   switch (type) {
-    case MD_TEXT_NORMAL:
-      if (contains_byte(text, size, kParenPlaceholder)) {
+    case MD_TEXT_NORMAL: {
+      const unsigned present = bytes_present(text, size, kTextSpecials);
+      if (present & kHasParen) {  // the others stay as they are
         w.scratch.assign(text, size);
         for (char& ch : w.scratch) ch = ch == kParenPlaceholder ? ')' : ch;
         text = w.scratch.data();
       }
       if (w.image_nesting == 0) {
-        append_jekyll_text(w, text, size);
+        append_jekyll_text(w, text, size, present);
       } else {
         append_html_escaped(*w.out, text, size);
       }
       return;
+    }
     // The heading's plain text (for its id) follows what the output shows.
     case MD_TEXT_SOFTBR:
       if (s_.in_heading) s_.heading_text += ' ';

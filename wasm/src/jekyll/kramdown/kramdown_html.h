@@ -96,7 +96,8 @@ class KramdownHtml final : public RenderDialect {
   size_t apply_span_ial(HtmlWriter& w, const char* text, size_t size);
   size_t append_footnote_reference(HtmlWriter& w, const char* text, size_t size);
   void append_plain_text(HtmlWriter& w, const char* text, size_t size);
-  void append_jekyll_text(HtmlWriter& w, const char* text, size_t size);
+  // `present`: which of kTextSpecials the text holds (kramdown_html.cpp), if known.
+  void append_jekyll_text(HtmlWriter& w, const char* text, size_t size, unsigned present = ~0u);
 
   JekyllContext& jekyll_;
   ParseState s_;

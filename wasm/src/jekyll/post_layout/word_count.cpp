@@ -90,6 +90,17 @@ inline char32_t decode_utf8_fast(const unsigned char* p, size_t size, size_t* le
   return decode_utf8(reinterpret_cast<const char*>(p), size, length);
 }
 
+// The bytes of the run of Hangul syllables and Han ideographs (is_common_cjk: three bytes
+// each, lead bytes E4..ED) that p[0, size) starts with; 0 when it starts with none.
+inline size_t common_cjk_run(const unsigned char* p, size_t size) {
+  size_t i = 0;
+  while (i + 3 <= size && p[i] >= 0xE4 && p[i] <= 0xED && ((p[i + 1] & 0xC0) | (p[i + 2] >> 6)) == 0x82 &&
+         is_common_cjk((char32_t{p[i] & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) | (p[i + 2] & 0x3Fu))) {
+    i += 3;
+  }
+  return i;
+}
+
 }  // namespace
 
 void strip_html(std::string_view html, std::string& out) {
@@ -135,23 +146,27 @@ void strip_html(std::string_view html, std::string& out, std::string& blocks_rem
 
 // One character's step of number_of_words: CJK characters count one each, String#split's
 // words and the runs of /[^CJK\s]+/ count where they start. Non-ASCII is never Ruby's \s.
-void WordCounter::add_text(std::string_view text) {
+void WordCounter::add_text(std::string_view text) { count_text<false>(text.data(), text.size()); }
+
+template <bool kStopAtLt>
+size_t WordCounter::count_text(const char* text, size_t size) {
   // Locals, not members, in the loop: a member store could alias the text's bytes (char may
   // alias anything), which keeps every count in memory.
   size_t cjk_count = cjk_, split_words = split_words_, runs = runs_;
   bool in_split_word = in_split_word_, in_run = in_run_;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t size = text.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text);
   size_t i = 0;
   while (i < size) {
     const unsigned char byte = bytes[i];
     if (byte < 0x80) {
       uint64_t chunk;
-      if (i + 8 <= size && ((chunk = load_word(text.data() + i)) & kByteHighBits) == 0) {
+      if (i + 8 <= size && ((chunk = load_word(text + i)) & kByteHighBits) == 0 &&
+          !(kStopAtLt && bytes_equal(chunk, '<') != 0)) {
         add_ascii8(chunk, split_words, runs, in_split_word, in_run);
         i += 8;
         continue;
       }
+      if (kStopAtLt && byte == '<') break;
       i++;
       if (is_ruby_space(byte)) {
         in_split_word = in_run = false;
@@ -161,6 +176,15 @@ void WordCounter::add_text(std::string_view text) {
         in_split_word = byte != 0;
         in_run = true;
       }
+      continue;
+    }
+    if (size_t run = common_cjk_run(bytes + i, size - i); run > 0) {
+      // Hangul syllables or Han ideographs: a word each, and as one character would leave it.
+      cjk_count += run / 3;
+      split_words += !in_split_word;
+      in_split_word = true;
+      in_run = false;
+      i += run;
       continue;
     }
     size_t length;
@@ -177,6 +201,7 @@ void WordCounter::add_text(std::string_view text) {
   runs_ = runs;
   in_split_word_ = in_split_word;
   in_run_ = in_run;
+  return i;
 }
 
 void WordCounter::add_stripped(std::string_view html, char32_t& first) {
@@ -194,8 +219,13 @@ void WordCounter::add_stripped(std::string_view html, char32_t& first) {
   StripBlocks blocks(html);
   const size_t size = html.size();
   for (size_t i = 0; i < size;) {
-    const size_t lt = i + find_either(html.data() + i, size - i, '<', '<');
-    if (lt > i) text(i, lt);
+    // The text up to the next '<', counted in the pass that finds it.
+    if (empty_ && html[i] != '<') {
+      size_t length;
+      first = decode_utf8(html.data() + i, size - i, &length);
+      empty_ = false;
+    }
+    const size_t lt = i + count_text<true>(html.data() + i, size - i);
     if (lt == size) break;
     if (size_t end = blocks.end_at(lt); end != std::string_view::npos) {
       i = end;

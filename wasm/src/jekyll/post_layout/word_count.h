@@ -44,6 +44,10 @@ class WordCounter {
   // runs end at '<' and '>', so in well-formed UTF-8 (the renderer's HTML, unless the caller
   // broke RenderOptions::input_is_utf8's promise) no character spans two of them.
   void add_stripped(std::string_view html, char32_t& first);
+  // add_text of text[0, size), or with kStopAtLt of its part before the first '<'; returns
+  // the bytes counted.
+  template <bool kStopAtLt>
+  size_t count_text(const char* text, size_t size);
 
   size_t cjk_ = 0, split_words_ = 0, runs_ = 0;
   bool in_split_word_ = false, in_run_ = false;
