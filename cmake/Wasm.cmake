@@ -15,6 +15,8 @@ target_compile_options(md4c PRIVATE -O3)
 # budgets). Moving Liquid, the front matter's values and dates, attribute lists, footnotes and
 # the JSON writer here cut 6.3 KB gzip; render times of the bench corpora the same in an A/B.
 # The YAML tree and dates: once per front matter change (jekyll_pass.cpp keeps the parse).
+# The incremental renderer's bookkeeping and the C ABI: once per keystroke, beside a slice
+# render that runs at -O3 (the element, which never edits, carries them too).
 set_source_files_properties(
   wasm/src/jekyll/post_layout/post_header.cpp wasm/src/jekyll/post_layout/post_tail.cpp
   wasm/src/jekyll/post_layout/chirpy_locale.cpp wasm/src/jekyll/site/site_config.cpp
@@ -26,6 +28,8 @@ set_source_files_properties(
   wasm/src/jekyll/front_matter/yaml_scalar.cpp wasm/src/jekyll/kramdown/attributes.cpp
   wasm/src/jekyll/kramdown/block_attributes.cpp wasm/src/jekyll/kramdown/footnotes.cpp
   wasm/src/text/json_writer.cpp wasm/src/api/site_api.cpp
+  wasm/src/api/c_api.cpp wasm/src/api/incremental_renderer.cpp wasm/src/api/incremental_splice.cpp
+  wasm/src/api/incremental_footnotes.cpp wasm/src/api/edit_markers.cpp
   PROPERTIES COMPILE_OPTIONS -Os)
 
 # wasm_memcpy.cpp replaces libc's memcpy (see there); -fno-builtin keeps it from calling itself.
