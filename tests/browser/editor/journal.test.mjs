@@ -183,7 +183,20 @@ async function scenario({ action, delay, doc }) {
   const lostChars = index < 0 ? NaN : Math.abs(len(want.text) - len(got));
   const slowest = Math.max(...states.map((s) => s.ms));
   console.log(`# kill: ${action} +${delay} ms (${doc}): ${lostChars} chars lost (${lostEdits} of ${edits} edits; ${committed.size} committed before the kill; update listener with journal append: slowest ${slowest.toFixed(1)} ms, append ${lastAppend.ms.toFixed(2)} ms, ${lastAppend.bytes} bytes)`);
-  assert.notEqual(index, -1, `the text after the relaunch is none of the editor's states: ${String(got).slice(0, 200)}`);
+  if (index === -1) {
+    // Why (a failure seen once in seven runs under load came back as the seed draft): what the
+    // page told the user, and what the database holds.
+    const why = await run.page.evaluate(() => new Promise((resolve) => {
+      const notices = [...document.querySelectorAll('[data-notice]')].map((n) => n.textContent.trim());
+      const open = indexedDB.open('draftmark');
+      open.onerror = () => resolve({ notices, db: `cannot open: ${open.error}` });
+      open.onsuccess = () => {
+        const keys = open.result.transaction('drafts').objectStore('drafts').getAllKeys();
+        keys.onsuccess = () => { open.result.close(); resolve({ notices, db: keys.result.map(String) }); };
+      };
+    }));
+    assert.fail(`the text after the relaunch is none of the editor's states: ${String(got).slice(0, 200)}; ${JSON.stringify(why).slice(0, 600)}`);
+  }
   assert.ok(index >= floor, `a committed entry was lost: came back at state ${index}, committed up to state ${floor}`);
   if (doc === '1 MB') assert.ok(lastAppend.bytes < 200, `a keystroke on a 1 MB post journals ${lastAppend.bytes} bytes (the text, not the change?)`);
 }
