@@ -21,12 +21,14 @@ function lineRange(node) {
 
 /**
  * The anchors ({start, end, top, bottom}, tops from the content's top) of the blocks around the
- * first one for which `isPast(node)` holds (false for every block before it, true after; blocks
- * without data-line are stepped over). A binary search: reading every block's position on
- * each scroll cost 10–40 ms in a 1 MB post (~3,600 blocks).
+ * first one for which `isPast(node, top)` holds (`top`: the content's top in the viewport; false
+ * for every block before it, true after; blocks without data-line are stepped over). A binary
+ * search: reading every block's position on each scroll cost 10–40 ms in a 1 MB post (~3,600
+ * blocks).
  */
 function anchorsAround(content, scroller, isPast) {
   const blocks = content.children;
+  const top = scroller.getBoundingClientRect().top - scroller.scrollTop;
   const withLines = (i, step) => {
     while (i >= 0 && i < blocks.length && !lineRange(blocks[i])) i += step;
     return i;
@@ -37,10 +39,9 @@ function anchorsAround(content, scroller, isPast) {
     const mid = (lo + hi) >> 1;
     const at = withLines(mid, 1);
     if (at >= hi) hi = mid;
-    else if (isPast(blocks[at])) hi = mid;
+    else if (isPast(blocks[at], top)) hi = mid;
     else lo = at + 1;
   }
-  const top = scroller.getBoundingClientRect().top - scroller.scrollTop;
   const list = [];
   let first = lo;
   for (let n = 0; n < kWindow + 1 && first > 0; n++) first = withLines(first - 1, -1);
@@ -144,8 +145,7 @@ export class ScrollSync {
   #fromPreview() {
     if (!this.enabled || performance.now() < this.#ignorePreviewUntil) return;
     const offset = this.#scroller.scrollTop;
-    const top = this.#scroller.getBoundingClientRect().top - offset;
-    const list = anchorsAround(this.#content, this.#scroller, (node) => node.getBoundingClientRect().top - top > offset);
+    const list = anchorsAround(this.#content, this.#scroller, (node, top) => node.getBoundingClientRect().top - top > offset);
     const line = lineForPreviewOffset(list, offset);
     this.#ignoreEditorUntil = performance.now() + kEchoMs;
     this.#editor.scrollToLine(line);
