@@ -197,6 +197,40 @@ describe('block patching', () => {
   });
 });
 
+describe('patching a long block', () => {
+  test('typing into one note of a long footnote list keeps the list\'s nodes, and shows what a fresh render shows', async () => {
+    const notes = Array.from({ length: 40 }, (_, i) => i);
+    const doc = ['---', 'title: Notes', '---', '',
+      ...notes.map((i) => `Paragraph ${i} cites a note.[^n${i}]\n`),
+      ...notes.map((i) => `[^n${i}]: Note ${i} says something long enough to make the list long, with *emphasis* and \`code\`.`), ''].join('\n');
+    await setMarkdown(page, doc);
+    const before = await page.evaluate(() => {
+      window.__list = document.querySelector('#preview .footnotes');
+      window.__items = [...window.__list.querySelectorAll('li')];
+      return { items: window.__items.length, html: window.__list.outerHTML.length };
+    });
+    assert.equal(before.items, 40);
+    assert.ok(before.html > 4096, `the list must be long enough to be patched child by child (${before.html} characters)`);
+    const at = doc.indexOf('[^n20]: Note 20 says') + '[^n20]: Note 20'.length;
+    await placeCaret(page, at);
+    await page.keyboard.type(' typed', { delay: 5 });
+    await page.waitForFunction(() => /Note 20 typed says/.test(document.querySelector('#preview .footnotes')?.textContent));
+    const patched = await page.evaluate(() => {
+      const list = document.querySelector('#preview .footnotes');
+      const items = [...list.querySelectorAll('li')];
+      return { sameList: list === window.__list, kept: items.map((li) => window.__items.includes(li)), html: list.outerHTML };
+    });
+    assert.equal(patched.sameList, true, 'the list is the same node');
+    assert.deepEqual(patched.kept, notes.map(() => true), 'every note is the same node (the edited one\'s text is patched in it)');
+    // The same text rendered from scratch shows the same list.
+    const text = await page.evaluate(() => window.draftmark.getMarkdown());
+    await setMarkdown(page, 'reset\n');
+    await setMarkdown(page, text);
+    const fresh = await page.evaluate(() => document.querySelector('#preview .footnotes').outerHTML);
+    assert.equal(patched.html, fresh);
+  });
+});
+
 describe('math, code and diagnostics', () => {
   test('inline and display math are typeset by KaTeX', async () => {
     await setMarkdown(page, 'Euler: $e^{i\\pi} + 1 = 0$\n\n$$\n\\frac{a}{b}\n$$\n');

@@ -13,6 +13,12 @@ import { ID_PREFIX, prefixIds } from './ids.js';
 // Mermaid diagrams in new blocks are drawn afterwards (asynchronously: see diagrams.js).
 import { hasDiagrams, renderDiagrams } from './diagrams.js';
 import { inertDocument, parseSanitized } from './sanitize.js';
+import { morphInto } from './morph.js';
+
+// A changed block this long (HTML characters) is patched child by child when it can be (morph.js).
+const kMorphMinLength = 4096;
+// Attributes the page puts on a block's node (here and in the editor's offscreen-blocks.js).
+const kPageAttributes = ['data-line', 'data-far'];
 
 // Parsed and sanitised in a template's inert document (nothing loads or runs there); the nodes
 // enter the live document only when update() inserts them.
@@ -142,27 +148,56 @@ export class PreviewPatcher {
     return { first, count: blocks.length - first - last, replaced: old.length - first - last };
   }
 
+  // A long block changed in place (the old one at its index goes): the old entry's node is
+  // brought to the new one's content by swapping only the children that differ (morph.js), so
+  // the page lays out only those. Not for blocks with math or diagrams: their typeset state and
+  // problems belong to the whole block. True when `entry` now shows `block` (`node` is used up).
+  #morph(entry, block, node) {
+    const { html } = block;
+    if (html.length < kMorphMinLength || html.includes('class="math') || html.includes('language-mermaid')
+      || !morphInto(entry.node, node, kPageAttributes)) return false;
+    Object.assign(entry, { hash: block.hash, problems: [], diagramProblems: [], definesMacros: false, numbers: false });
+    setLines(entry, block);
+    return true;
+  }
+
+  // A block's node, sanitised, parsed and prepared (its images pointed at their files).
+  #parse(html, doc) {
+    const node = parseBlock(html, this.#unsafe, doc, this.#idPrefix);
+    try {
+      this.#prepare?.(node);
+    } catch (error) {
+      console.warn('draftmark: preparing a preview block failed', error);  // the block still shows
+    }
+    return node;
+  }
+
   // The entries for `blocks`: `old` entries reused by hash, in order, new ones parsed (and
-  // pushed to `fresh`); old entries left over are removed from the page.
+  // pushed to `fresh`); old entries left over are removed from the page. When as many blocks
+  // come as go, a changed one may be patched into the old node at its index (#morph).
   #match(old, blocks, doc, fresh) {
     const waiting = new Map();  // hash -> old entries not yet reused, in order
     for (const entry of old) {
       const list = waiting.get(entry.hash);
       if (list) list.push(entry); else waiting.set(entry.hash, [entry]);
     }
+    const kept = old.length === blocks.length ? new Set(blocks.map((b) => b.hash)) : null;
     const next = [];
-    for (const block of blocks) {
+    for (const [i, block] of blocks.entries()) {
       let entry = waiting.get(block.hash)?.shift();
       if (!entry) {
-        entry = { hash: block.hash, node: parseBlock(block.html, this.#unsafe, doc, this.#idPrefix), problems: [], diagramProblems: [],
-          definesMacros: block.html.includes('math') && Boolean(this.#engine?.definesMacros(block.html)),
-          numbers: block.html.includes('math') && Boolean(this.#engine?.usesEquationNumbers?.(block.html)) };
-        fresh.push(entry);
-        try {
-          this.#prepare?.(entry.node);
-        } catch (error) {
-          console.warn('draftmark: preparing a preview block failed', error);  // the block still shows
+        const node = this.#parse(block.html, doc);
+        const inPlace = old[i];  // replaced by this block if no other block keeps it
+        const list = kept && !kept.has(inPlace.hash) ? waiting.get(inPlace.hash) : null;
+        if (list?.includes(inPlace) && this.#morph(inPlace, block, node)) {
+          list.splice(list.indexOf(inPlace), 1);
+          entry = inPlace;
+        } else {
+          entry = { hash: block.hash, node, problems: [], diagramProblems: [],
+            definesMacros: block.html.includes('math') && Boolean(this.#engine?.definesMacros(block.html)),
+            numbers: block.html.includes('math') && Boolean(this.#engine?.usesEquationNumbers?.(block.html)) };
         }
+        fresh.push(entry);  // a patched node's content is new too: draftmark:rendered lists it as added
       }
       setLines(entry, block);
       next.push(entry);
