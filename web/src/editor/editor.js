@@ -15,6 +15,7 @@ import { codeLanguages } from '../lib/code-languages.js';
 import { frontMatterSyntax } from './front-matter-syntax.js';
 import { markdownFormatKeymap } from './markdown-commands.js';
 import { setSpellcheck, spellcheck } from './spellcheck.js';
+import { completeSyntaxTree } from './syntax-tree-completion.js';
 
 // Markdown tags classHighlighter leaves out.
 const markdownTokens = tagHighlighter([
@@ -37,6 +38,7 @@ export function createEditor(parent, { doc = '', onChange, onSelection, onScroll
     basicSetup,
     Prec.high(keymap.of([...markdownFormatKeymap, indentWithTab])),
     markdownWithFrontMatter(),
+    completeSyntaxTree,
     syntaxHighlighting(classHighlighter),
     syntaxHighlighting(markdownTokens),
     EditorView.lineWrapping,

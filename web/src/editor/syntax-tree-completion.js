@@ -1,0 +1,66 @@
+// Carries an unfinished syntax tree on to the end of what CodeMirror parses ahead, in short slices.
+//
+// CodeMirror parses past the view only in idle callbacks, and a long post's first seconds (the
+// preview measuring its blocks) leave few. And a parse that a change interrupts is lost: the
+// Markdown parser is a mixed one (code blocks in their languages), which reports no progress
+// until its whole range is parsed, so the next context restarts from the last tree that was
+// finished. While keys kept coming, a 1 MB post's tree never reached its end: every key there
+// re-ran a 20 ms parse plus ~40 ms of catch-up that the next key threw away (main thread ~190 ms
+// a key in bench/keystroke-profile.mjs, ~70 ms once the tree was done). So the tree is extended a
+// short range at a time — each range a finished tree that later parses reuse — in slices that
+// take turns with frames and keys.
+import { ensureSyntaxTree, Language, syntaxTreeAvailable } from '@codemirror/language';
+import { ViewPlugin } from '@codemirror/view';
+
+const kSliceMs = 20;
+const kRange = 16_384;         // characters per finished range: a few ms of parsing
+const kParseAhead = 100_000;  // CodeMirror's own look-ahead past the view (Work.MaxParseAhead)
+
+/**
+ * Parses `state`'s document towards `upto` for about `ms` milliseconds, a range at a time, so
+ * that what it parsed stays parsed if a change comes next. True when the tree reaches `upto`.
+ */
+export function parseSlice(state, upto, ms = kSliceMs) {
+  const context = state.field(Language.state, false)?.context;
+  if (!context) return true;
+  const end = performance.now() + ms;
+  for (;;) {
+    const left = end - performance.now();
+    if (left <= 0) return false;
+    const to = Math.min(upto, context.treeLen + kRange);
+    if (!ensureSyntaxTree(state, to, left)) return false;
+    if (to >= upto) return true;
+  }
+}
+
+/** The view plugin: an unfinished tree is carried on in slices until it reaches the look-ahead. */
+export const completeSyntaxTree = ViewPlugin.fromClass(class {
+  #timer = 0;
+
+  constructor(view) {
+    this.view = view;
+    this.#schedule();
+  }
+
+  update(update) {
+    if (update.docChanged || update.viewportChanged) this.#schedule();
+  }
+
+  #target() {
+    return Math.min(this.view.state.doc.length, this.view.viewport.to + kParseAhead);
+  }
+
+  #schedule() {
+    if (this.#timer || syntaxTreeAvailable(this.view.state, this.#target())) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = 0;
+      const { view } = this;
+      if (parseSlice(view.state, this.#target())) view.dispatch({});  // the finished tree reaches the view
+      else this.#schedule();
+    }, 0);
+  }
+
+  destroy() {
+    clearTimeout(this.#timer);
+  }
+});
