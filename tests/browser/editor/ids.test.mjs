@@ -87,6 +87,18 @@ describe('ids in the preview', () => {
     assert.deepEqual((await globals()).named, []);
   });
 
+  test('in a long post just opened, a footnote reference scrolls to its note, which may not be parsed yet', async () => {
+    const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i + 1}, long enough to scroll.`).join('\n\n');
+    await setMarkdown(page, `---\ntitle: Long\n---\n\nA note[^1] first.\n\n${paragraphs}\n\n[^1]: The note at the end.\n`);
+    await page.click('#preview sup a.footnote');
+    await page.waitForFunction(() => {
+      const el = document.getElementById('user-content-fn:1');
+      const box = document.getElementById('preview-scroller').getBoundingClientRect();
+      const top = el?.getBoundingClientRect().top;
+      return el && top >= box.top - 4 && top < box.bottom - 10;
+    }, null, { timeout: 5000 });
+  });
+
   test('Copy HTML keeps the post\'s own ids and links', async () => {
     await env.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
     await setMarkdown(page, post);

@@ -55,6 +55,7 @@ function escapeHtml(text) {
  * markers), with the post's own ids (the preview prefixes them, lib/ids.js).
  */
 export function cleanPreviewHtml(content) {
+  content.dispatchEvent(new CustomEvent('draftmark:materialize'));  // a long post's placeholders (preview.js)
   const copy = content.cloneNode(true);
   unprefixIds(copy);
   for (const el of copy.querySelectorAll('[data-line], [data-highlighted], [data-far]')) {

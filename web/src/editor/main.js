@@ -74,7 +74,10 @@ const outline = new OutlinePanel({
 // Hides the blocks of a long preview far from the view; it follows the patcher's renders itself.
 new OffscreenBlocks({
   scroller: $('#preview-scroller'), content: $('#preview'), isLaidOut: () => root.dataset.preview === 'laid-out',
+  patcher: () => preview.patcher,
 });
+// Printing shows every block (editor.css): placeholders of a long post are parsed first.
+window.addEventListener('beforeprint', () => preview.patcher?.materializeAll());
 preview.onRendered = () => { status.scheduleCounts(); controls.scrollSync?.previewRendered(); outline.update(); };
 saveFlow.site = site;
 saveFlow.onImage = (file) => images.insert(file);

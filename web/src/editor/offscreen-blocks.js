@@ -13,7 +13,9 @@
 // frame, and the others are measured a chunk at a time once typing pauses (shown for one frame,
 // then hidden at their real size). Until then the container has `data-measuring` and positions past
 // the view are estimates (scroll anchoring keeps what is on screen still as they become real).
-const kMinBlocks = 300;
+// Blocks of a post this long: the patcher also leaves the ones far from the view as
+// placeholders until this module asks for them (preview.js's deferFrom, materialize()).
+export const kMinBlocks = 300;
 const kMarginScreens = 1.5;
 const kManyNew = 50;            // more new blocks than this in one render: a new document
 const kFrameBudgetMs = 150;     // a frame that measures a chunk may take this long: the user is not typing
@@ -24,6 +26,7 @@ export class OffscreenBlocks {
   #scroller;
   #content;
   #isLaidOut;
+  #patcher;
   #frame = 0;
   #quietTimer = 0;
   #lastMeasure = 0;              // when the last chunk was shown (0: none in the frame before)
@@ -41,12 +44,14 @@ export class OffscreenBlocks {
   /**
    * `scroller`: the preview's scrolling element; `content`: the block container (#preview);
    * `isLaidOut()`: false while the first preview shows only what is on screen (editor.css):
-   * sizes seen then are not real.
+   * sizes seen then are not real; `patcher()`: the PreviewPatcher filling `content` (it may be
+   * replaced), whose placeholders are materialised before they are shown.
    */
-  constructor({ scroller, content, isLaidOut }) {
+  constructor({ scroller, content, isLaidOut, patcher }) {
     this.#scroller = scroller;
     this.#content = content;
     this.#isLaidOut = isLaidOut;
+    this.#patcher = patcher;
     content.addEventListener('draftmark:rendered', (event) => this.#added(event.detail.added));
     scroller.addEventListener('scroll', () => {
       this.#lastActivity = performance.now();
@@ -73,7 +78,7 @@ export class OffscreenBlocks {
     if (this.#content.children.length >= kMinBlocks && nodes.length > kManyNew) {
       const width = this.#width || 800;  // the observer's: reading clientWidth here would lay out every block
       for (const node of nodes) {
-        node.style.setProperty(kEstimate, `auto ${estimateHeight(node, width)}px`);
+        node.style.setProperty(kEstimate, `auto ${this.#estimate(node, width)}px`);
         node.setAttribute('data-far', '');
         this.#unmeasured.add(node);
       }
@@ -103,6 +108,7 @@ export class OffscreenBlocks {
     this.#shownInFrame = [];
     const blocks = this.#content.children;
     if (blocks.length < kMinBlocks) {
+      this.#materialize([...blocks]);
       for (const node of this.#content.querySelectorAll(':scope > [data-far]')) this.#show(node);
       this.#unmeasured.clear();
       this.#measuring.clear();
@@ -120,7 +126,7 @@ export class OffscreenBlocks {
     // long had all of them shown: the first visit covers every block).
     const before = this.#shown ?? blocks;
     const shown = new Set(this.#measuring);
-    for (let i = first; i < last; i++) shown.add(blocks[i]);
+    for (const node of this.#materialize(Array.prototype.slice.call(blocks, first, last))) shown.add(node);
     const hidden = [];
     for (const node of before) {
       if (shown.has(node) || node.parentNode !== this.#content || node.hasAttribute('data-far')) continue;
@@ -172,16 +178,33 @@ export class OffscreenBlocks {
       this.#chunk = Math.max(64, Math.min(1024, Math.round(this.#chunk * (frameMs < kFrameBudgetMs ? 1.5 : 0.75))));
     }
     this.#lastMeasure = now;
+    const chunk = [];
     for (const node of this.#unmeasured) {
       this.#unmeasured.delete(node);
       if (node.parentNode !== this.#content) continue;  // replaced since
+      chunk.push(node);
+      if (this.#measuring.size + chunk.length >= this.#chunk) break;
+    }
+    for (const node of this.#materialize(chunk)) {
       this.#measuring.add(node);
       node.removeAttribute('data-far');
       this.#shownInFrame.push(node);
       this.#shown?.add(node);
-      if (this.#measuring.size >= this.#chunk) break;
     }
     this.schedule();
+  }
+
+  // The real block nodes for `nodes`, placeholders replaced (see the constructor). A block
+  // parsed now has never been laid out: it is shown this frame, so it needs no estimate.
+  #materialize(nodes) {
+    const real = this.#patcher?.()?.materialize(nodes) ?? nodes;
+    for (let i = 0; i < nodes.length; i++) if (real[i] !== nodes[i]) this.#unmeasured.delete(nodes[i]);
+    return real;
+  }
+
+  #estimate(node, width) {
+    const html = this.#patcher?.()?.pendingHtml(node);
+    return html === null || html === undefined ? estimateHeight(node, width) : estimateFromHtml(html, width);
   }
 
   #done() {
@@ -205,9 +228,16 @@ function hide(nodes) {
 // wider, code narrower) in lines of 1.75 em, plus a paragraph's margin; images and tables are
 // rough. Only where positions past the view are shown in the first second it matters.
 function estimateHeight(node, width) {
-  const chars = node.textContent.length;
+  return estimate(node.textContent.length, node.querySelectorAll('img, .katex-display, svg').length, width);
+}
+
+// The same guess for a placeholder, from its HTML: tags and attributes are about a third of it.
+function estimateFromHtml(html, width) {
+  return estimate(html.length * 0.65, html.split('<img').length - 1, width);
+}
+
+function estimate(chars, media, width) {
   const lines = Math.max(1, Math.ceil((chars * 8) / width));
-  const media = node.querySelectorAll('img, .katex-display, svg').length;
   return Math.round(lines * 28 + 16 + media * 200);
 }
 

@@ -161,8 +161,10 @@ export class PageControls {
       if (!link) return;
       // In-page anchors (footnotes, TOC) scroll the preview instead of changing the page URL.
       event.preventDefault();
-      const target = document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
-      target?.scrollIntoView({ block: 'start' });
+      const id = decodeURIComponent(link.getAttribute('href').slice(1));
+      // The target may still wait as a placeholder in a long post just opened (preview.js).
+      if (!document.getElementById(id)) $('#preview').dispatchEvent(new CustomEvent('draftmark:materialize'));
+      document.getElementById(id)?.scrollIntoView({ block: 'start' });
     });
   }
 }

@@ -9,6 +9,7 @@ import { PreviewPatcher } from '../lib/preview.js';
 import { postLanguage } from '../lib/post-language.js';
 import { EditTracker } from './edit-tracker.js';
 import { ImageResolver } from './images.js';
+import { kMinBlocks } from './offscreen-blocks.js';
 
 export class PreviewPane {
   editor = null;       // set once the editor is built
@@ -58,6 +59,7 @@ export class PreviewPane {
     this.#images = images;
     this.#patcher = new PreviewPatcher(this.#element, {
       unsafe: false,
+      deferFrom: kMinBlocks,  // OffscreenBlocks asks for the placeholders it shows
       math: { engine: mathEngine },
       theme: () => (document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'),
       prepare: (node) => {

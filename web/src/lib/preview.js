@@ -67,9 +67,15 @@ export class PreviewPatcher {
   #theme;
   #diagramsOn = false;
   #drawing = Promise.resolve();
+  #deferFrom;
+  #pending = new Map();  // placeholder node -> its entry (see #deferrable)
 
-  constructor(container, { unsafe = false, math = {}, prepare = null, idPrefix = ID_PREFIX, diagrams = true, theme = null } = {}) {
+  constructor(container, { unsafe = false, math = {}, prepare = null, idPrefix = ID_PREFIX, diagrams = true, theme = null,
+    deferFrom = Infinity } = {}) {
     this.#container = container;
+    this.#deferFrom = deferFrom;
+    // Copy and export read the page: every block must be there (export-html.js asks).
+    container.addEventListener('draftmark:materialize', () => this.materializeAll());
     this.#idPrefix = idPrefix;
     this.#diagrams = Boolean(diagrams);
     this.#theme = theme;
@@ -78,6 +84,36 @@ export class PreviewPatcher {
     this.#macros = math.macros ?? {};
     this.#engine = math.engine ?? null;
     this.#cache = math.cache ?? this.#engine?.createMathCache() ?? null;
+  }
+
+  /**
+   * The real nodes for `nodes` (block nodes of this container): a placeholder is parsed and put
+   * in its place (see the `deferFrom` option), other nodes are returned as they are.
+   * @param {Node[]} nodes
+   * @returns {Node[]}
+   */
+  materialize(nodes) {
+    return nodes.map((node) => {
+      const entry = this.#pending.get(node);
+      if (!entry) return node;
+      this.#pending.delete(node);
+      const real = this.#parse(entry.pendingHtml, this.#container.ownerDocument);
+      entry.pendingHtml = null;
+      entry.node = real;
+      real.setAttribute('data-line', `${entry.lineStart}-${entry.lineEnd}`);
+      if (node.parentNode) node.replaceWith(real);
+      return real;
+    });
+  }
+
+  /** Puts every placeholder's block in its place (what the page shows is then all there). */
+  materializeAll() {
+    if (this.#pending.size) this.materialize([...this.#pending.keys()]);
+  }
+
+  /** A placeholder's block HTML (to estimate its size), or null for a real block node. */
+  pendingHtml(node) {
+    return this.#pending.get(node)?.pendingHtml ?? null;
   }
 
   /** The block nodes currently shown, in document order (the container's children). */
@@ -182,13 +218,22 @@ export class PreviewPatcher {
       if (list) list.push(entry); else waiting.set(entry.hash, [entry]);
     }
     const kept = old.length === blocks.length ? new Set(blocks.map((b) => b.hash)) : null;
+    // A long new document: blocks far from what is read first wait as empty placeholders until
+    // the page asks for them (materialize()). Parsing, sanitising and highlighting all ~3,600
+    // blocks of a 1 MB post before its first frame took ~2 s.
+    const defer = blocks.length >= this.#deferFrom && old.length < blocks.length / 2;
     const next = [];
     for (const [i, block] of blocks.entries()) {
       let entry = waiting.get(block.hash)?.shift();
-      if (!entry) {
+      if (!entry && defer && deferrable(block.html)) {
+        entry = { hash: block.hash, node: doc.createElement('div'), pendingHtml: block.html, problems: [], diagramProblems: [],
+          definesMacros: false, numbers: false };
+        this.#pending.set(entry.node, entry);
+        fresh.push(entry);
+      } else if (!entry) {
         const node = this.#parse(block.html, doc);
         const inPlace = old[i];  // replaced by this block if no other block keeps it
-        const list = kept && !kept.has(inPlace.hash) ? waiting.get(inPlace.hash) : null;
+        const list = kept && !kept.has(inPlace.hash) && !inPlace.pendingHtml ? waiting.get(inPlace.hash) : null;
         if (list?.includes(inPlace) && this.#morph(inPlace, block, node)) {
           list.splice(list.indexOf(inPlace), 1);
           entry = inPlace;
@@ -202,8 +247,13 @@ export class PreviewPatcher {
       setLines(entry, block);
       next.push(entry);
     }
-    for (const list of waiting.values()) for (const entry of list) entry.node.remove();
+    for (const list of waiting.values()) for (const entry of list) this.#remove(entry);
     return next;
+  }
+
+  #remove(entry) {
+    entry.node.remove();
+    if (entry.pendingHtml) this.#pending.delete(entry.node);
   }
 
   // Puts the nodes of `entries` in order as the container's children. Reused nodes keep their
@@ -313,6 +363,12 @@ export class PreviewPatcher {
     }
     return this.#entries.flatMap((e) => [...e.problems, ...(e.referenceProblems ?? [])].map((p) => ({ ...p, line: e.lineStart })));
   }
+}
+
+// A block that may wait as a placeholder: no math, diagram or heading (the problems list, the
+// equation numbers and the outline read those from the page at once).
+function deferrable(html) {
+  return !html.startsWith('<h') && !html.includes('class="math') && !html.includes('language-mermaid');
 }
 
 // Chirpy draws diagrams only with `mermaid: true` in the front matter; GitHub always does.
