@@ -7,13 +7,13 @@
 // finished. While keys kept coming, a 1 MB post's tree never reached its end: every key there
 // re-ran a 20 ms parse plus ~40 ms of catch-up that the next key threw away (main thread ~190 ms
 // a key in bench/keystroke-profile.mjs, ~70 ms once the tree was done). So the tree is extended a
-// short range at a time — each range a finished tree that later parses reuse — in slices that
-// take turns with frames and keys.
+// short range at a time — each range parsed to its end, a finished tree that later parses reuse —
+// in slices that take turns with frames and keys.
 import { ensureSyntaxTree, Language, syntaxTreeAvailable } from '@codemirror/language';
 import { ViewPlugin } from '@codemirror/view';
 
 const kSliceMs = 20;
-const kRange = 16_384;         // characters per finished range: a few ms of parsing
+const kRange = 16_384;        // new characters per range: a few ms of parsing
 const kParseAhead = 100_000;  // CodeMirror's own look-ahead past the view (Work.MaxParseAhead)
 
 /**
@@ -24,13 +24,15 @@ export function parseSlice(state, upto, ms = kSliceMs) {
   const context = state.field(Language.state, false)?.context;
   if (!context) return true;
   const end = performance.now() + ms;
-  for (;;) {
-    const left = end - performance.now();
-    if (left <= 0) return false;
-    const to = Math.min(upto, context.treeLen + kRange);
-    if (!ensureSyntaxTree(state, to, left)) return false;
-    if (to >= upto) return true;
+  while (!context.isDone(upto)) {
+    if (performance.now() >= end) return false;
+    // Each range is parsed to its end whatever it takes (a parse cut short keeps nothing): the
+    // earlier trees' pieces are reused up to where they end, so a range costs a walk over them
+    // and at most kRange characters of new parsing.
+    const reused = context.fragments.reduce((far, fragment) => Math.max(far, fragment.to), context.treeLen);
+    ensureSyntaxTree(state, Math.min(upto, reused + kRange), 1e9);
   }
+  return true;
 }
 
 /** The view plugin: an unfinished tree is carried on in slices until it reaches the look-ahead. */
