@@ -154,7 +154,8 @@ export class Drafts {
     const { currentDraftId } = this.#settings.values;
     if (currentDraftId) opened = await this.open(currentDraftId, { flush: false });
     if (!opened) {
-      const drafts = await this.#store.list().catch(() => []);
+      // Unreadable storage is said, not hidden behind a fresh draft (the stored ones stay).
+      const drafts = await this.#store.list().catch((error) => { this.#saveFlow.reportStorage(error); return []; });
       if (drafts.length) opened = await this.open(drafts[0].id, { flush: false });
     }
     if (!opened) await this.create(seed, { name: '', flush: false });
