@@ -12,10 +12,12 @@
 // Per load, from navigation start: `first-preview` is the page's `draftmark:first-render`
 // performance mark (the first render patched into #preview), `painted` the end of the main
 // thread's work for the frame after it (style, layout and paint of the preview); the other
-// columns are the page's own marks (boot: the bundle starts running; start, editor-created,
-// draft-opened, wasm-ready: main.js), the first render's own cost (render-ms: wasm + decoding,
-// patch-ms: DOM, math, highlighting) and the navigation timing (dom-interactive: the parser
-// reached the end of the document; fcp: first contentful paint, the page's toolbar).
+// columns are the page's own marks (boot: the first stage starts running; start, editor-created,
+// draft-opened, wasm-ready: main.js, the editor, which the single file runs after the first
+// preview: web/src/editor/first-preview.js), the editor's first render's own cost (render-ms: wasm
+// + decoding, patch-ms: DOM, math, highlighting; in the single file, what it adds to the first
+// stage's preview) and the navigation timing (dom-interactive: the parser reached the end of the
+// document; fcp: first contentful paint, the page's toolbar).
 // `--trace` records `--trace-runs` more loads of each variant with Chromium's tracing (timeline,
 // V8, wasm) and prints the main thread's CPU time until the first preview is painted (the figure
 // other work on the machine disturbs least) and where the time went (with `--trace-js`, also JS
