@@ -86,31 +86,3 @@ test('a returning visit: the stored draft is previewed first, then edited; math 
   assert.deepEqual(errors, []);
   assert.deepEqual(stray, []);
 });
-
-test('IndexedDB slower than the module: the seed drawn meanwhile gives way to the stored draft before anything shows', async () => {
-  const page = await browser.context.newPage();
-  const errors = collectErrors(page);
-  await page.addInitScript(() => {
-    // Every database opens 400 ms late (a fresh profile's first answer is slow: the first stage
-    // then draws the seed post ahead, hidden); and whether the seed was ever put in #preview.
-    const open = IDBFactory.prototype.open;
-    IDBFactory.prototype.open = function (...args) {
-      const request = open.apply(this, args);
-      let onsuccess = null;
-      Object.defineProperty(request, 'onsuccess', { get: () => onsuccess, set: (handler) => { onsuccess = handler; } });
-      request.addEventListener('success', (event) => setTimeout(() => onsuccess?.call(request, event), 400));
-      return request;
-    };
-    new MutationObserver(() => {
-      if (document.getElementById('preview')?.textContent.includes('BoostCamp')) window.__seedDrawn = true;
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await page.goto(singleFileUrl);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, kReady);
-  const first = await page.evaluate(() => ({ text: window.__first.text, seedDrawn: Boolean(window.__seedDrawn) }));
-  assert.equal(first.seedDrawn, true, 'the seed was drawn ahead');
-  assert.match(first.text, /^Staged \d+/, 'the stored draft (from the test before) is what first shows');
-  assert.doesNotMatch(first.text, /BoostCamp/);
-  await page.close();
-  assert.deepEqual(errors, []);
-});

@@ -27,8 +27,8 @@ const kPaintWaitMs = 250;  // a page that draws no frames (a background tab) sta
 let boot = null;  // {wasmReady, preview}, until the editor takes it
 
 /**
- * Starts the module loading from `wasm` (what init() takes as `wasm`), shows the first preview,
- * and runs the editor held in the page once that is painted (at once if it could not be shown).
+ * Starts the module loading from `wasm` (what init() takes as `wasm`), shows the first preview, and runs
+ * the editor held in the page once that is painted (or straight away if it could not be shown).
  */
 export async function bootInTwoStages(wasm) {
   const wasmReady = init({ wasm });
@@ -56,48 +56,29 @@ export function takeBoot() {
 }
 
 async function showFirstPreview(wasmReady) {
-  let answer = null;
-  const opening = store.peekOpening().catch(() => ({ settings: {}, text: null })).then((read) => { answer = read; return read; });
+  const opening = await store.peekOpening().catch(() => ({ settings: {}, text: null }));
+  const settings = withDefaults(opening.settings);
+  const root = document.documentElement;
+  presetLayout(root, document.getElementById('workspace'), settings);
+  await wasmReady;
+  const text = opening.text ?? seedPost;
+  const options = { mode: settings.mode, site: undefined, wordCount: true };  // as PreviewPane renders without a site folder
+  const result = renderForPatch(text, options);
   const element = document.getElementById('preview');
-  let shown = null;  // {result, text, options}
   const patcher = new PreviewPatcher(element, {
     diagrams: false,
     prepare: (node) => {
       holdImages(node);
-      if (shown.result.mode === 'jekyll') decorateCodeBoxes(node);  // as PreviewPane does
+      if (result.mode === 'jekyll') decorateCodeBoxes(node);  // as PreviewPane does
     },
   });
-  const draw = (text, { mode }) => {
-    const options = { mode, site: undefined, wordCount: true };  // as PreviewPane renders without a site folder
-    shown = { result: renderForPatch(text, options), text, options };
-    patcher.update({ ...shown.result, blocks: shown.result.blocks.slice(0, kFirstBlocks) });
-  };
-  await wasmReady;
-  try {
-    // A first visit shows the seed post, and there IndexedDB's first answer comes late (it
-    // creates the database): the seed is drawn while it is awaited, out of sight, and shown if
-    // that is the answer (a stored draft replaces it).
-    if (!answer) {
-      element.hidden = true;
-      draw(seedPost, withDefaults({}));
-    }
-    const settings = withDefaults((await opening).settings);
-    const text = answer.text ?? seedPost;
-    if (shown?.text !== text || shown.options.mode !== settings.mode) draw(text, settings);
-    presetLayout(document.documentElement, document.getElementById('workspace'), settings);
-  } catch (error) {
-    element.replaceChildren();  // the seed drawn ahead may not be the editor's draft
-    throw error;
-  } finally {
-    element.hidden = false;
-  }
+  patcher.update({ ...result, blocks: result.blocks.slice(0, kFirstBlocks) });
   document.getElementById('loading').hidden = true;
   performance.mark('draftmark:first-render');
   // Blocks the editor would show otherwise: it parses them again.
-  const { result } = shown;
   const held = 'img, pre';
   const finished = (node, i) => !result.blocks[i].html.includes('math') && !node.matches(held) && !node.querySelector(held);
-  return { patcher, ...shown, finished };
+  return { patcher, result, text, options, finished };
 }
 
 // An image's file is found by the editor (images.js): until then it loads nothing.
