@@ -9,8 +9,9 @@
 // and compiles it as one-byte strings (a few non-ASCII characters made every later chunk
 // two-byte). The app boots in two stages (web/src/editor/first-preview.js): a small classic
 // inline script, run where the parser meets it, shows the draft's preview; the editor's 1.2 MB
-// (whose compile on the main thread was half of the time to the first preview) waits as
-// text/plain and runs once that preview is painted. Mermaid's 2 MB of compressed text comes last.
+// (whose compile on the main thread was half of the time to the first preview) waits compressed
+// in a text/plain holder (less for the parser to read past) and runs once that preview is
+// painted. Mermaid's 2 MB of compressed text comes last.
 import { build, transform } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -55,9 +56,11 @@ async function bundleMermaid(root) {
     format: 'iife', globalName: '__draftmarkMermaid', platform: 'browser', target: 'es2022',
     minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning', plugins: [mermaidElkAsDagrePlugin()],
   });
-  const js = `${result.outputFiles[0].text};globalThis.__draftmarkMermaid=__draftmarkMermaid.default;`;
-  return gzipSync(js, { level: 9 }).toString('base64');
+  return gzipBase64(`${result.outputFiles[0].text};globalThis.__draftmarkMermaid=__draftmarkMermaid.default;`);
 }
+
+// How the page holds code that runs later (web/src/editor/inline-script.js).
+const gzipBase64 = (js) => gzipSync(js, { level: 9 }).toString('base64');
 
 function dataUrl(file) {
   const types = { '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
@@ -86,7 +89,7 @@ export async function buildSingleFile({ root, page, appEntry, wasmFile, outFile 
     if (scriptDone) return '';  // the one bundle holds every module the page loads
     scriptDone = true;
     // The editor as text no script parses until the first stage runs it (first-preview.js).
-    return `<script>${boot}</script>\n<script type="text/plain" id="draftmark-editor-js">${editor}</script>`;
+    return `<script>${boot}</script>\n<script type="text/plain" id="draftmark-editor-gz">${gzipBase64(editor)}</script>`;
   });
   if (!scriptDone) throw new Error(`single file: ${page} has no module script to replace`);
 

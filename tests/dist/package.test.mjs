@@ -106,7 +106,8 @@ test('the single file references nothing outside itself, and its inline script c
   // mermaid text come after it (it runs where the parser meets it: web/build-single-file.mjs).
   const start = html.indexOf('<script>');
   assert.ok(start > 0, 'the first stage is an inline classic script');
-  const editor = html.indexOf('<script type="text/plain" id="draftmark-editor-js">');
+  assert.match(html, /<script type="text\/plain" id="draftmark-editor-gz">[A-Za-z0-9+/=]+<\/script>/);
+  const editor = html.indexOf('<script type="text/plain" id="draftmark-editor-gz">');
   assert.ok(start < editor && editor < html.indexOf('<script type="text/plain" id="draftmark-mermaid-gz">'),
     'the first stage, then the editor, then mermaid');
   const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script/gi, '$1</script');  // the markup without the scripts' text

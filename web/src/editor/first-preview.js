@@ -16,11 +16,11 @@ import { decorateCodeBoxes } from '../lib/code-box.js';
 import { init, renderForPatch } from '../lib/draftmark.js';
 import { PreviewPatcher } from '../lib/preview.js';
 import { store } from './drafts/opening-store.js';
-import { holderText, runInlineScript } from './inline-script.js';
+import { heldScript, runInlineScript } from './inline-script.js';
 import { presetLayout } from './layout.js';
 import { withDefaults } from './settings.js';
 
-const kEditorHolderId = 'draftmark-editor-js';
+const kEditorHolderId = 'draftmark-editor-gz';
 const kFirstBlocks = 100;
 const kPaintWaitMs = 250;  // a page that draws no frames (a background tab) starts the editor anyway
 
@@ -40,9 +40,7 @@ export async function bootInTwoStages(wasm) {
   } catch (error) {
     console.warn('draftmark: no first preview; the editor draws it', error);
   }
-  const editor = await holderText(kEditorHolderId);
-  if (editor === null) throw new Error(`draftmark: this page holds no editor (#${kEditorHolderId})`);
-  runInlineScript(editor);
+  runInlineScript(await heldScript(kEditorHolderId));
 }
 
 /**
