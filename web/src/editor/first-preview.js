@@ -27,8 +27,8 @@ const kPaintWaitMs = 250;  // a page that draws no frames (a background tab) sta
 let boot = null;  // {wasmReady, preview}, until the editor takes it
 
 /**
- * Starts the module loading from `wasm` (what init() takes as `wasm`), shows the first preview, and runs
- * the editor held in the page once that is painted (or straight away if it could not be shown).
+ * Starts the module loading from `wasm` (what init() takes as `wasm`), shows the first preview,
+ * and runs the editor held in the page once that is painted (at once if it could not be shown).
  */
 export async function bootInTwoStages(wasm) {
   const wasmReady = init({ wasm });
