@@ -7,15 +7,21 @@
 // preview (`--no-strip` skips that).
 //
 //   node bench/first-preview.mjs [--runs 9] [--file A.html --file B.html …] [--no-strip]
-//                                [--trace OUT.json [--trace-runs 1] [--trace-js]] [--json OUT.json]
+//                                [--trace OUT.json [--trace-runs 1] [--trace-js]] [--json OUT.json] [--returning]
+//
+// `--returning` measures a returning visitor instead: each variant keeps one profile, opened once
+// before (the editor stores the seed post as a draft), so each load reads a stored draft from an
+// existing IndexedDB (still a fresh browser per load).
 //
 // Per load, from navigation start: `first-preview` is the page's `draftmark:first-render`
 // performance mark (the first render patched into #preview), `painted` the end of the main
 // thread's work for the frame after it (style, layout and paint of the preview); the other
-// columns are the page's own marks (boot: the bundle starts running; start, editor-created,
-// draft-opened, wasm-ready: main.js), the first render's own cost (render-ms: wasm + decoding,
-// patch-ms: DOM, math, highlighting) and the navigation timing (dom-interactive: the parser
-// reached the end of the document; fcp: first contentful paint, the page's toolbar).
+// columns are the page's own marks (boot: the first stage starts running; start, editor-created,
+// draft-opened, wasm-ready: main.js, the editor, which the single file runs after the first
+// preview: web/src/editor/first-preview.js), the editor's first render's own cost (render-ms: wasm
+// + decoding, patch-ms: DOM, math, highlighting; in the single file, what it adds to the first
+// stage's preview) and the navigation timing (dom-interactive: the parser reached the end of the
+// document; fcp: first contentful paint, the page's toolbar).
 // `--trace` records `--trace-runs` more loads of each variant with Chromium's tracing (timeline,
 // V8, wasm) and prints the main thread's CPU time until the first preview is painted (the figure
 // other work on the machine disturbs least) and where the time went (with `--trace-js`, also JS
@@ -61,13 +67,14 @@ function probe() {
   };
 }
 
-async function launch() {
-  const profile = mkdtempSync(path.join(tmpdir(), 'draftmark-first-preview-'));
+// A fresh profile, or `kept` (a directory: a returning visitor's, left in place).
+async function launch(kept = null) {
+  const profile = kept ?? mkdtempSync(path.join(tmpdir(), 'draftmark-first-preview-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: FLAGS,
     viewport: { width: 1280, height: 900 },
   });
-  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return { context, close: async () => { await context.close(); if (!kept) rmSync(profile, { recursive: true, force: true }); } };
 }
 
 // Opens `url` and resolves once the first preview is painted. Nothing is evaluated in the page
@@ -94,8 +101,8 @@ async function openAndWait(page, url) {
   });
 }
 
-async function load(url) {
-  const browser = await launch();
+async function load(url, profile = null) {
+  const browser = await launch(profile);
   try {
     const page = browser.context.pages()[0] ?? await browser.context.newPage();
     const errors = [];
@@ -108,6 +115,21 @@ async function load(url) {
   } finally {
     await browser.close();
   }
+}
+
+// A profile that has opened `url` once, its draft stored (for --returning).
+async function visitOnce(url) {
+  const profile = mkdtempSync(path.join(tmpdir(), 'draftmark-first-preview-returning-'));
+  const browser = await launch(profile);
+  try {
+    const page = browser.context.pages()[0] ?? await browser.context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true'
+      && document.getElementById('save-state').dataset.state === 'saved', null, { timeout: kLoadTimeoutMs });
+  } finally {
+    await browser.close();
+  }
+  return profile;
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
@@ -197,7 +219,7 @@ async function main() {
     runs: { type: 'string', default: '9' }, file: { type: 'string', multiple: true },
     'no-strip': { type: 'boolean', default: false }, trace: { type: 'string' }, 'trace-js': { type: 'boolean', default: false },
     'trace-runs': { type: 'string', default: '1' },
-    json: { type: 'string' },
+    json: { type: 'string' }, returning: { type: 'boolean', default: false },
   } });
   const runs = Number(args.runs);
   const files = (args.file?.length ? args.file : [path.join(repoRoot, 'dist/draftmark.html')]).map((f) => path.resolve(f));
@@ -208,13 +230,15 @@ async function main() {
     return [{ name, file }, { name: `${name} without mermaid`, file: stripMermaid(file) }];
   });
   for (const v of variants) { v.bytes = readFileSync(v.file).length; v.rows = []; }
+  if (args.returning) for (const v of variants) v.profile = await visitOnce(pathToFileURL(v.file).href);
 
-  console.log(`first preview: ${runs} cold loads per variant, interleaved, a fresh Chromium and profile per load`);
+  console.log(`first preview: ${runs} cold loads per variant, interleaved, a fresh Chromium and ` +
+    `${args.returning ? 'a returning visitor\'s profile (one per variant)' : 'profile'} per load`);
   await load(pathToFileURL(variants[0].file).href);  // warms the OS file cache and Chromium's binary, not measured
   for (let i = 0; i < runs; i++) {
     for (let j = 0; j < variants.length; j++) {
       const v = variants[(i + j) % variants.length];
-      const row = await load(pathToFileURL(v.file).href);
+      const row = await load(pathToFileURL(v.file).href, v.profile);
       v.rows.push(row);
       process.stdout.write(`  ${v.name}: ${fmt(row['first-preview'])} ms\n`);
     }
@@ -270,6 +294,7 @@ async function main() {
       for (const { name, ms } of trace.js) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
     }
   }
+  for (const v of variants) if (v.profile) rmSync(v.profile, { recursive: true, force: true });
   if (args.json) writeFileSync(path.resolve(args.json), JSON.stringify({ date: new Date().toISOString(), runs, summary, traces }, null, 2));
 }
 

@@ -7,14 +7,17 @@
 // How it loads fast (bench/first-preview.mjs measures it): the file is pure ASCII — JS and CSS
 // with \u escapes, the page's text with character references — so Chromium decodes, tokenises
 // and compiles it as one-byte strings (a few non-ASCII characters made every later chunk
-// two-byte). The app is one classic inline script, run where the parser meets it: before the
-// parser goes on to mermaid's 2 MB of compressed text after it (an async module waited for
-// that text to be decoded and parsed).
+// two-byte). The app boots in two stages (web/src/editor/first-preview.js): a small classic
+// inline script, run where the parser meets it, shows the draft's preview; the editor's 1.2 MB
+// (whose compile on the main thread was half of the time to the first preview) waits compressed
+// in a text/plain holder (less for the parser to read past) and runs once that preview is
+// painted. Mermaid's 2 MB of compressed text comes last.
 import { build, transform } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { iconsPlugin, inlineCssPlugin, katexCssPlugin, mermaidElkAsDagrePlugin, wasmGzipPlugin } from './esbuild-plugins.mjs';
+import { bundleStagedApp } from './build-staged-app.mjs';
+import { iconsPlugin, katexCssPlugin, mermaidElkAsDagrePlugin } from './esbuild-plugins.mjs';
 
 const ASSET_LOADERS = {
   '.woff2': 'dataurl', '.woff': 'dataurl', '.ttf': 'dataurl',
@@ -28,24 +31,13 @@ export function escapeInlineScript(js) {
   return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
-async function bundleApp({ root, appEntry, wasmFile }) {
-  const boot = path.join(root, 'web/src/editor/single-file-boot.js');
-  const result = await build({
-    stdin: { contents: `import ${JSON.stringify(boot)};\nimport ${JSON.stringify(appEntry)};\n`,
-      resolveDir: root, sourcefile: 'draftmark-single-file.js' },
-    // A classic script (see the top): strict, as the modules it is made of; import.meta.url is
-    // the page's (nothing is fetched from it: see single-file-boot.js).
-    bundle: true, write: false, format: 'iife', banner: { js: '"use strict";' }, platform: 'browser', target: 'es2022',
-    define: { 'import.meta.url': 'document.baseURI' },
-    minify: process.env.DM_NO_MINIFY !== '1',  // unminified for profiling, as build-editor.mjs
-    charset: 'ascii', legalComments: 'none', logLevel: 'warning',
-    outdir: path.join(root, 'build/single-file'),  // names the CSS output; nothing is written
-    external: ['node:fs/promises'], loader: ASSET_LOADERS,
-    plugins: [wasmGzipPlugin(wasmFile), iconsPlugin(), katexCssPlugin(), inlineCssPlugin([iconsPlugin(), katexCssPlugin()])],
-  });
-  const js = result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
-  const css = result.outputFiles.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
-  return { js, css };
+// ASCII (see the top), safe inside an inline <script>, still valid JS.
+async function inlineJs(js) {
+  // esbuild's ASCII output keeps regular expression literals as written (KaTeX has a few with
+  // accented letters): \u escapes mean the same characters there.
+  const ascii = escapeInlineScript(js.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  await transform(ascii, { loader: 'js', logLevel: 'silent' });
+  return ascii;
 }
 
 async function bundleCss(file) {
@@ -64,9 +56,11 @@ async function bundleMermaid(root) {
     format: 'iife', globalName: '__draftmarkMermaid', platform: 'browser', target: 'es2022',
     minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning', plugins: [mermaidElkAsDagrePlugin()],
   });
-  const js = `${result.outputFiles[0].text};globalThis.__draftmarkMermaid=__draftmarkMermaid.default;`;
-  return gzipSync(js, { level: 9 }).toString('base64');
+  return gzipBase64(`${result.outputFiles[0].text};globalThis.__draftmarkMermaid=__draftmarkMermaid.default;`);
 }
+
+// How the page holds code that runs later (web/src/editor/inline-script.js).
+const gzipBase64 = (js) => gzipSync(js, { level: 9 }).toString('base64');
 
 function dataUrl(file) {
   const types = { '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
@@ -84,11 +78,8 @@ export async function buildSingleFile({ root, page, appEntry, wasmFile, outFile 
   const pageDir = path.dirname(page);
   // The page's own text in ASCII (its scripts and styles are replaced below, and bundled as ASCII).
   let html = readFileSync(page, 'utf8').replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
-  const app = await bundleApp({ root, appEntry, wasmFile });
-  // esbuild's ASCII output keeps regular expression literals as written (KaTeX has a few with
-  // accented letters): \u escapes mean the same characters there.
-  const js = escapeInlineScript(app.js.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-  await transform(js, { loader: 'js', logLevel: 'silent' });  // still valid JS after escaping
+  const app = await bundleStagedApp({ root, appEntry, wasmFile, loader: ASSET_LOADERS });
+  const [boot, editor] = await Promise.all([inlineJs(app.boot), inlineJs(app.editor)]);
 
   let scriptDone = false;
   html = html.replace(/<script\b[^>]*\bsrc\s*=[^>]*>\s*<\/script>/gi, (tag) => {
@@ -97,7 +88,8 @@ export async function buildSingleFile({ root, page, appEntry, wasmFile, outFile 
     if (!/type\s*=\s*["']module["']/i.test(tag)) throw new Error(`single file: cannot inline classic script ${src}`);
     if (scriptDone) return '';  // the one bundle holds every module the page loads
     scriptDone = true;
-    return `<script>${js}</script>`;
+    // The editor as text no script parses until the first stage runs it (first-preview.js).
+    return `<script>${boot}</script>\n<script type="text/plain" id="draftmark-editor-gz">${gzipBase64(editor)}</script>`;
   });
   if (!scriptDone) throw new Error(`single file: ${page} has no module script to replace`);
 
@@ -118,7 +110,7 @@ export async function buildSingleFile({ root, page, appEntry, wasmFile, outFile 
   html = html.replace(/<!--inline-css:(\d+)-->/g, (_, i) => `<style>${cssTexts[Number(i)]}</style>`);
   if (app.css) html = html.replace(/<\/head>/i, `<style>${app.css}</style>\n</head>`);
 
-  const leftover = html.replace(/<script>[\s\S]*?<\/script>/, '')
+  const leftover = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
     .match(/<(img|script|link|iframe|source|video|audio)\b[^>]*\s(src|href)\s*=\s*["'](?!data:|blob:|https?:|#)[^"']+/i);
   if (leftover) throw new Error(`single file: local reference left in the page: ${leftover[0]}`);
 

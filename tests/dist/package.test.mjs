@@ -99,16 +99,18 @@ test('the single file references nothing outside itself, and its inline script c
   const page = readFileSync(path.join(root, 'web/index.html'), 'utf8');
   // The HTML parser ends a script at the first "</script": there must be exactly one per script
   // element of the source page, so none of the bundled code's own text can close it.
-  // (+1: the compressed mermaid, a text/plain script of base64 that no script parses until a diagram needs it.)
+  // (+2: the editor and the compressed mermaid, text/plain scripts no script parses until they are needed.)
   assert.match(html, /<script type="text\/plain" id="draftmark-mermaid-gz">[A-Za-z0-9+/=]+<\/script>/);
-  assert.equal((html.match(/<\/script/gi) ?? []).length, (page.match(/<script\b/gi) ?? []).length + 1);
-  // The app is one inline classic script, and it comes before the mermaid text (it runs where
-  // the parser meets it, before that text is parsed: web/build-single-file.mjs).
+  assert.equal((html.match(/<\/script/gi) ?? []).length, (page.match(/<script\b/gi) ?? []).length + 2);
+  // The app's first stage is one inline classic script, and the editor (the second) and the
+  // mermaid text come after it (it runs where the parser meets it: web/build-single-file.mjs).
   const start = html.indexOf('<script>');
-  assert.ok(start > 0, 'the app is an inline classic script');
-  assert.ok(start < html.indexOf('<script type="text/plain" id="draftmark-mermaid-gz">'), 'the app comes before mermaid');
-  const end = html.slice(start).search(/<\/script/i) + start;
-  const markup = html.slice(0, start) + html.slice(end);
+  assert.ok(start > 0, 'the first stage is an inline classic script');
+  assert.match(html, /<script type="text\/plain" id="draftmark-editor-gz">[A-Za-z0-9+/=]+<\/script>/);
+  const editor = html.indexOf('<script type="text/plain" id="draftmark-editor-gz">');
+  assert.ok(start < editor && editor < html.indexOf('<script type="text/plain" id="draftmark-mermaid-gz">'),
+    'the first stage, then the editor, then mermaid');
+  const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script/gi, '$1</script');  // the markup without the scripts' text
   const tags = markup.match(/<(script|link|img|iframe|source|video|audio|embed|object)\b[^>]*>/gi) ?? [];
   const urls = tags.flatMap((t) => [...t.matchAll(/\s(?:src|href|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)]
     .map((m) => m[1] ?? m[2] ?? m[3]));

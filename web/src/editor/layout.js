@@ -18,17 +18,33 @@ export function resolveTheme(choice) {
  */
 export function themeController(root, choice, onResolved) {
   let current = THEMES.includes(choice) ? choice : 'auto';
-  const apply = () => {
-    const theme = resolveTheme(current);
-    root.dataset.theme = theme;
-    root.dataset.themeChoice = current;
-    root.style.colorScheme = theme;
-    onResolved?.(theme, current);
-  };
+  const apply = () => onResolved?.(showTheme(root, current), current);
   darkQuery.addEventListener('change', () => { if (current === 'auto') apply(); });
   apply();
   return (next) => { current = THEMES.includes(next) ? next : 'auto'; apply(); };
 }
+
+// Marks `root` with the theme `choice` resolves to; returns it.
+function showTheme(root, choice) {
+  const theme = resolveTheme(choice);
+  root.dataset.theme = theme;
+  root.dataset.themeChoice = choice;
+  root.style.colorScheme = theme;
+  return theme;
+}
+
+/**
+ * The page as the settings lay it out — theme, view and split — with nothing wired: for the
+ * offline file's first preview (first-preview.js), painted before the page controls exist.
+ * PageControls.applyLayout() sets the same later.
+ */
+export function presetLayout(root, workspace, { theme, view, split }) {
+  showTheme(root, THEMES.includes(theme) ? theme : 'auto');
+  applyView(root, view);
+  workspace.style.setProperty('--dm-split', String(splitFraction(split ?? 0.5)));
+}
+
+const splitFraction = (value) => Math.min(1 - kMinPane, Math.max(kMinPane, value));
 
 /** The next theme choice in the toggle's cycle. */
 export function nextTheme(choice) {
@@ -49,7 +65,7 @@ export function applyView(root, view) {
 export function splitDivider({ container, divider, fraction = 0.5, onChange }) {
   let current = fraction;
   const set = (value) => {
-    current = Math.min(1 - kMinPane, Math.max(kMinPane, value));
+    current = splitFraction(value);
     container.style.setProperty('--dm-split', String(current));
     divider.setAttribute('aria-valuenow', String(Math.round(current * 100)));
   };

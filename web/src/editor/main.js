@@ -4,6 +4,7 @@
 //   view (the CodeMirror EditorView), draftId, timings, slowRenderMs (writable), journal },
 // and a `draftmark:rendered` event on #preview after each patch.
 import { store } from './drafts/opening-store.js';  // first: its reads start before the other modules run
+import { takeBoot } from './first-preview.js';  // the offline file's first stage, if it ran
 import seedPost from '../../../tests/fixtures/seed-post.md';
 import { init, render } from '../lib/draftmark.js';
 import { DiagnosticsPanel } from './diagnostics-panel.js';
@@ -31,7 +32,8 @@ const diagnostics = new DiagnosticsPanel({
   list: $('#diagnostics-list'), summary: $('#diagnostics-summary'),
   onJump: (line, column) => preview.editor.gotoLine(line, column),
 });
-const preview = new PreviewPane({ element: $('#preview'), settings, notices, diagnostics });
+const boot = takeBoot();
+const preview = new PreviewPane({ element: $('#preview'), settings, notices, diagnostics, firstPreview: boot?.preview });
 const scheduler = new RenderScheduler({ render: () => preview.render(), onStale: () => preview.markStale() });
 const status = new StatusBar({ counts: $('#counts'), cursor: $('#cursor') });
 let draftShown;  // resolves when the first draft's text is in the editor
@@ -85,8 +87,9 @@ const controls = new PageControls({ root, settings, notices, store, drafts, save
 
 async function start() {
   performance.mark('draftmark:start');
-  // The module compiles while IndexedDB answers and the editor is built.
-  const wasmReady = init({ wasm: new URL('./draftmark.wasm', import.meta.url) });
+  // The module compiles while IndexedDB answers and the editor is built (the offline file's
+  // first stage has loaded it already).
+  const wasmReady = boot?.wasmReady ?? init({ wasm: new URL('./draftmark.wasm', import.meta.url) });
   wasmReady.catch(() => {});  // reported below, once awaited
   await settings.load();
   controls.applyLayout();
@@ -135,7 +138,8 @@ async function start() {
   // for before the render so it comes before the scroll restore the render asks for.
   requestAnimationFrame(() => requestAnimationFrame(() => { root.dataset.preview = 'laid-out'; }));
   scheduler.start();
-  performance.mark('draftmark:first-render');
+  // The offline file's first stage marked its own first preview, shown before this code ran.
+  performance.mark(boot?.preview ? 'draftmark:editor-render' : 'draftmark:first-render');
   $('#loading').hidden = true;
   await opened;
   performance.mark('draftmark:draft-opened');

@@ -29,9 +29,12 @@ export class PreviewPane {
   #problemsKey = '';
   #problems = [];  // the last render's diagnostics and math problems (diagram problems come later)
   #edits = new EditTracker();  // the editor's changes since the last render
+  #firstPreview;  // the offline file's first preview (first-preview.js), until taken over
 
-  constructor({ element, settings, notices, diagnostics }) {
+  /** `firstPreview`: what the offline file's first stage shows in `element`, or null. */
+  constructor({ element, settings, notices, diagnostics, firstPreview = null }) {
     this.#element = element;
+    this.#firstPreview = firstPreview;
     this.#settings = settings;
     this.#notices = notices;
     this.#diagnostics = diagnostics;
@@ -68,7 +71,14 @@ export class PreviewPane {
         highlightCodeBlocks(node);
       },
     });
-    this.#element.replaceChildren();
+    // The first reset takes the first preview over: its blocks stay (no flash, no second parse).
+    if (this.#firstPreview?.patcher) {
+      this.#patcher.adopt(this.#firstPreview.patcher, this.#firstPreview.finished);
+      this.#firstPreview.patcher = null;
+    } else {
+      this.#firstPreview = null;
+      this.#element.replaceChildren();
+    }
   }
 
   /** Marks the preview as behind the text (it dims). */
@@ -89,7 +99,8 @@ export class PreviewPane {
       // Only the blocks around the edit are rendered again when the core can do it exactly.
       const edit = this.#edits.edit(doc);
       this.lastOptions = options;
-      result = edit ? renderEditForPatch(text, edit.change, options, edit.previous, this.lastResult?.blocks) : renderForPatch(text, options);
+      result = edit ? renderEditForPatch(text, edit.change, options, edit.previous, this.lastResult?.blocks)
+        : this.#firstResult(text, options) ?? renderForPatch(text, options);
       this.#edits.rendered(doc, text);
     } catch (error) {
       this.#edits.reset();
@@ -113,6 +124,14 @@ export class PreviewPane {
     document.title = `${this.title() || 'Untitled'} — Draftmark`;
     this.onRendered?.();
     return timings;
+  }
+
+  // The first preview's render result when it rendered `text` with `options` (once).
+  #firstResult(text, options) {
+    const first = this.#firstPreview;
+    this.#firstPreview = null;
+    const same = first && first.text === text && JSON.stringify(first.options) === JSON.stringify(options);
+    return same ? first.result : null;
   }
 
   #showProblems() {

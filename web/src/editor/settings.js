@@ -2,6 +2,12 @@
 // draft last open), kept in IndexedDB. One object: modules read `values`, write with save().
 const kModes = new Set(['auto', 'jekyll', 'gfm', 'commonmark']);
 
+/** Stored settings with what they may lack or hold wrongly set to its default (`values` is changed). */
+export function withDefaults(values) {
+  if (!kModes.has(values.mode)) values.mode = 'auto';
+  return values;
+}
+
 export class Settings {
   values = {};
   #store;
@@ -14,8 +20,7 @@ export class Settings {
   }
 
   async load() {
-    this.values = await this.#store.getSettings().catch((error) => { this.#onError(error); return {}; });
-    if (!kModes.has(this.values.mode)) this.values.mode = 'auto';
+    this.values = withDefaults(await this.#store.getSettings().catch((error) => { this.#onError(error); return {}; }));
   }
 
   save(patch) {

@@ -122,6 +122,19 @@ export class PreviewPatcher {
   }
 
   /**
+   * Takes over the blocks another patcher of the same container shows (the offline file's
+   * first preview, drawn before the editor ran: web/src/editor/first-preview.js) instead of
+   * starting from an empty container. `finished(node, i)`: whether block i shows what this
+   * patcher would make of it (nothing of it left to prepare, typeset or draw); the next
+   * update() keeps those nodes as its own and parses the others again, replacing them.
+   */
+  adopt(earlier, finished) {
+    // A hash no block has: such an entry matches nothing, so update() removes its node.
+    this.#entries = earlier.#entries.map((entry, i) => (finished(entry.node, i) ? entry : { ...entry, hash: null }));
+    earlier.#entries = [];
+  }
+
+  /**
    * Applies a render result (from draftmark.js render()). Returns the math problems of the
    * whole document (see renderMath), with lines as of this result. Dispatches
    * `draftmark:rendered` on the container with `{result, mathProblems, added, kept}`

@@ -86,6 +86,26 @@ export class DraftStore {
     }, () => {});
   }
 
+  /**
+   * The settings and the text of the draft Drafts.openInitial() opens ({settings, text}; text
+   * null when it starts a new one from the seed), before the editor runs: for the offline file's
+   * first preview (first-preview.js). From the reads preload() issued, which stay for the
+   * editor's own first getSettings(), load() and list(). The edit journal is not replayed: the
+   * editor shows what it recovers a moment later.
+   */
+  async peekOpening() {
+    const peek = (key, read) => this.#preloaded.get(key) ?? read();
+    // After preload()'s own reaction to the settings, which asks for the draft they name.
+    const settings = await peek('settings', () => this.#readSettings());
+    const id = settings.currentDraftId;
+    let record = id ? await peek(`load:${id}`, () => this.#readDraft(id)) : null;
+    if (!record) {
+      const [newest] = await peek('list', () => this.#readList());
+      if (newest) record = await this.#readDraft(newest.id);
+    }
+    return { settings, text: record?.text.text ?? null };
+  }
+
   #take(key, read) {
     const promise = this.#preloaded.get(key);
     this.#preloaded.delete(key);
