@@ -74,7 +74,8 @@ draftmark_fetch(libyaml
 add_library(md4c STATIC "${md4c_SOURCE_DIR}/src/md4c.c")
 set_source_files_properties("${md4c_SOURCE_DIR}/src/md4c.c" "${md4c_SOURCE_DIR}/src/entity.c" PROPERTIES LANGUAGE C)
 include("${CMAKE_CURRENT_LIST_DIR}/HtmlEntities.cmake")
-draftmark_generate_entities("${md4c_SOURCE_DIR}/src/entity.c" "${CMAKE_BINARY_DIR}/generated/text/html_entities.inc")
+draftmark_generate_entities("${md4c_SOURCE_DIR}/src/entity.c" "${CMAKE_BINARY_DIR}/generated/text/html_entities.inc"
+  "${CMAKE_BINARY_DIR}/generated/every-entity.md")
 target_include_directories(md4c SYSTEM PUBLIC "${md4c_SOURCE_DIR}/src")
 set_target_properties(md4c PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)
 

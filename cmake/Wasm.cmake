@@ -10,6 +10,13 @@ target_compile_options(draftmark_core PRIVATE -fno-exceptions -fno-rtti)
 target_compile_options(draftmark_core PRIVATE -O3)
 target_compile_options(yaml PRIVATE -Os)
 target_compile_options(md4c PRIVATE -O3)
+# Link-time optimisation: one optimiser run over md4c, libyaml and our code drops what no
+# export reaches and merges what the files repeat. 7.5 KB less gzip (416.8 -> 397.0 KB raw,
+# 170.0 -> 162.5 KB gzip); render times the same in bench/ab.mjs. Each file keeps its -O3 or
+# -Os (the optimiser records it per function).
+target_compile_options(draftmark_core PRIVATE -flto)
+target_compile_options(yaml PRIVATE -flto)
+target_compile_options(md4c PRIVATE -flto)
 # Run once per render or per settings change, or only for posts that use them (Liquid, IALs,
 # footnotes), not per block of every post: size wins (the npm package's and the element's
 # budgets). Moving Liquid, the front matter's values and dates, attribute lists, footnotes and
@@ -43,6 +50,7 @@ list(JOIN DRAFTMARK_EXPORTS "," DRAFTMARK_EXPORTS_CSV)
 target_link_options(draftmark_wasm PRIVATE
   --no-entry
   -O3
+  -flto
   -fno-exceptions
   "SHELL:-s EXPORTED_FUNCTIONS=${DRAFTMARK_EXPORTS_CSV}"
   "SHELL:-s ALLOW_MEMORY_GROWTH=1"

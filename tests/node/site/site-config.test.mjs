@@ -84,6 +84,20 @@ test('scopes by path: a post under _posts/math gets math: true from defaults', {
   assert.equal(settings.post_defaults.math, true);
 });
 
+test('overlapping scopes merge as Jekyll orders them: longer paths, then typed, then later entries win', { skip: !hasJekyll && 'no jekyll' }, () => {
+  const yaml = ['defaults:',
+    '  - {scope: {path: _posts/math/deep, type: posts}, values: {who: deep-typed, deep: 1}}',
+    '  - {scope: {path: _posts/math/deep}, values: {who: deep, deep: 2, tag: {a: 1}}}',
+    '  - {scope: {path: _posts/math, type: posts}, values: {who: math-typed, math: 1}}',
+    '  - {scope: {path: _posts/math}, values: {who: math, math: 2, tag: {b: 2}}}',
+    '  - {scope: {path: ""}, values: {who: root, root: 1}}',
+    '  - {scope: {path: "", type: posts}, values: {who: root-typed, root: 2}}',
+    '  - {scope: {path: ""}, values: {root: 3, tag: {c: 3}}}',
+    ''].join('\n');
+  agrees(yaml, '_posts/math/deep/2024-03-04-euler.md');
+  agrees(yaml, '_posts/math/2024-03-04-euler.md');
+});
+
 test('img_path (before Chirpy 7) stands for media_subpath; no kramdown key keeps Jekyll\'s defaults', { skip: !hasJekyll && 'no jekyll' }, () => {
   agrees('title: Old\nimg_path: /assets/img\nbaseurl: ""\n');
 });

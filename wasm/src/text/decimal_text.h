@@ -28,6 +28,18 @@ inline void append_signed_decimal(std::string& out, int64_t value) {
   }
 }
 
+// Appends `value` as printf's "%0*d" (pad '0') or "%*d" (pad ' ') writes it: at least `width`
+// characters counting the sign, zeros after the sign, spaces before it.
+inline void append_padded_int(std::string& out, int64_t value, int width, char pad) {
+  uint64_t magnitude = value < 0 ? uint64_t{0} - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+  int sign = value < 0 ? 1 : 0;
+  int digits = 1;
+  for (uint64_t rest = magnitude; rest >= 10; rest /= 10) digits++;
+  if (pad == ' ') out.append(width > digits + sign ? static_cast<size_t>(width - digits - sign) : 0, ' ');
+  if (sign) out += '-';
+  append_decimal(out, magnitude, pad == '0' ? width - sign : 1);
+}
+
 inline std::string decimal(uint64_t value) {
   std::string out;
   append_decimal(out, value);

@@ -113,12 +113,12 @@ struct JekyllContext {
       const std::string& term = abbreviations[i].term;
       if (term.empty()) continue;
       abbreviation_index[term] = i;  // kramdown: a later definition replaces an earlier one
-      if (std::find(abbreviation_lengths.begin(), abbreviation_lengths.end(), term.size()) ==
-          abbreviation_lengths.end()) {
-        abbreviation_lengths.push_back(term.size());
-      }
+      // Kept longest first as they come (one entry per distinct length, so few): std::sort's
+      // code cost 1 KB of the gzipped wasm.
+      auto at = std::find_if(abbreviation_lengths.begin(), abbreviation_lengths.end(),
+                             [&term](size_t length) { return length <= term.size(); });
+      if (at == abbreviation_lengths.end() || *at != term.size()) abbreviation_lengths.insert(at, term.size());
     }
-    std::sort(abbreviation_lengths.begin(), abbreviation_lengths.end(), std::greater<size_t>());
     diagnostics.clear();
     reported_math_disabled = false;
   }

@@ -1,8 +1,7 @@
 #include "jekyll/liquid/liquid_filters.h"
 
-#include <cstdio>
-
 #include "jekyll/liquid/liquid_lexer.h"
+#include "text/decimal_text.h"
 
 namespace draftmark {
 namespace {
@@ -74,10 +73,11 @@ bool to_date(const LiquidValue& v, DateParts& date) {
 
 std::string zone_text(const DateParts& d, bool colon) {
   int z = d.has_zone ? d.zone_minutes : 0;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, colon ? "%c%02d:%02d" : "%c%02d%02d", z < 0 ? '-' : '+', (z < 0 ? -z : z) / 60,
-                (z < 0 ? -z : z) % 60);
-  return buf;
+  std::string out(1, z < 0 ? '-' : '+');
+  append_padded_int(out, (z < 0 ? -z : z) / 60, 2, '0');
+  if (colon) out += ':';
+  append_padded_int(out, (z < 0 ? -z : z) % 60, 2, '0');
+  return out;
 }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to, bool first_only) {
@@ -132,7 +132,6 @@ std::string slugify(std::string_view input) {
 
 std::string format_strftime(const DateParts& d, std::string_view format) {
   std::string out;
-  char buf[32];
   for (size_t i = 0; i < format.size(); i++) {
     if (format[i] != '%' || i + 1 >= format.size()) {
       out += format[i];
@@ -144,11 +143,8 @@ std::string format_strftime(const DateParts& d, std::string_view format) {
       no_pad = true;
       i++;
     }
-    auto num = [&](int value, int width) {
-      std::snprintf(buf, sizeof buf, no_pad ? "%d" : "%0*d", no_pad ? value : width, value);
-      if (no_pad) std::snprintf(buf, sizeof buf, "%d", value);
-      out += buf;
-    };
+    // As strftime's %d-style fields: zero-padded, or as written after a '-' flag.
+    auto num = [&](int value, int width) { append_padded_int(out, value, no_pad ? 1 : width, '0'); };
     int hour12 = d.hour % 12 == 0 ? 12 : d.hour % 12;
     switch (format[i]) {
       case 'Y': num(d.year, 4); break;
@@ -156,21 +152,12 @@ std::string format_strftime(const DateParts& d, std::string_view format) {
       case 'y': num(d.year % 100, 2); break;
       case 'm': num(d.month, 2); break;
       case 'd': num(d.day, 2); break;
-      case 'e':
-        std::snprintf(buf, sizeof buf, no_pad ? "%d" : "%2d", d.day);
-        out += buf;
-        break;
+      case 'e': append_padded_int(out, d.day, no_pad ? 1 : 2, ' '); break;
       case 'j': num(day_of_year(d.year, d.month, d.day), 3); break;
       case 'H': num(d.hour, 2); break;
-      case 'k':
-        std::snprintf(buf, sizeof buf, "%2d", d.hour);
-        out += buf;
-        break;
+      case 'k': append_padded_int(out, d.hour, no_pad ? 1 : 2, ' '); break;
       case 'I': num(hour12, 2); break;
-      case 'l':
-        std::snprintf(buf, sizeof buf, "%2d", hour12);
-        out += buf;
-        break;
+      case 'l': append_padded_int(out, hour12, no_pad ? 1 : 2, ' '); break;
       case 'M': num(d.minute, 2); break;
       case 'S': num(d.second, 2); break;
       case 'L': out += (d.fraction + "000").substr(0, 3); break;

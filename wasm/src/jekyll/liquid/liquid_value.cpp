@@ -1,6 +1,7 @@
 #include "jekyll/liquid/liquid_value.h"
 
-#include <cstdio>
+#include "text/decimal_text.h"
+
 
 namespace draftmark {
 
@@ -35,13 +36,22 @@ LiquidValue value_of(const YamlValue& node) {
 }
 
 std::string format_ruby_time(const DateParts& d) {
-  char buf[64];
   int zone = d.has_zone ? d.zone_minutes : 0;
   char sign = zone < 0 ? '-' : '+';
   if (zone < 0) zone = -zone;
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d %c%02d%02d", d.year, d.month, d.day, d.hour,
-                d.minute, d.second, sign, zone / 60, zone % 60);
-  return buf;
+  // "%04d-%02d-%02d %02d:%02d:%02d %c%02d%02d" without printf (several KB of libc formatting).
+  std::string out;
+  const int fields[] = {d.year, d.month, d.day, d.hour, d.minute, d.second};
+  const char separators[] = "-- ::";
+  for (int i = 0; i < 6; i++) {
+    append_padded_int(out, fields[i], i == 0 ? 4 : 2, '0');
+    if (i < 5) out += separators[i];
+  }
+  out += ' ';
+  out += sign;
+  append_padded_int(out, zone / 60, 2, '0');
+  append_padded_int(out, zone % 60, 2, '0');
+  return out;
 }
 
 void append_rendered(const LiquidValue& value, std::string& out) {

@@ -1,6 +1,5 @@
 #include "jekyll/site/site_config.h"
 
-#include <algorithm>
 #include <utility>
 
 #include "core/line_index.h"
@@ -127,16 +126,18 @@ void check_unsupported(const YamlValue& root, std::vector<Unsupported>& out) {
 }  // namespace
 
 void merge_post_defaults(const YamlValue& defaults, std::string_view post_path, std::string& json_out) {
+  // FrontmatterDefaults#all: the scopes that apply, in file order; one that takes precedence over
+  // the last winner (a path as long or longer; on equal length, typed over untyped) merges over
+  // the values so far and becomes the winner, any other merges under them.
   struct Scope {
     size_t path_length;
     bool has_type;
-    size_t order;
-    const YamlValue* values;
   };
-  std::vector<Scope> applicable;
+  YamlValue merged = mapping();
+  bool have_winner = false;
+  Scope winner{};
   if (defaults.kind == YamlValue::Kind::kSequence) {
-    for (size_t i = 0; i < defaults.items.size(); i++) {
-      const YamlValue& entry = defaults.items[i];
+    for (const YamlValue& entry : defaults.items) {
       if (entry.kind != YamlValue::Kind::kMapping) continue;
       const YamlValue* scope = entry.find("scope");
       const YamlValue* values = entry.find("values");
@@ -154,15 +155,21 @@ void merge_post_defaults(const YamlValue& defaults, std::string_view post_path, 
                              (post_path.size() == path.size() || post_path[path.size()] == '/'))) {
         continue;
       }
-      applicable.push_back({path.size(), !type.empty(), i, values});
+      const Scope next{path.size(), !type.empty()};
+      const bool precedes = !have_winner || (next.path_length != winner.path_length
+                                                 ? next.path_length > winner.path_length
+                                                 : next.has_type || !winner.has_type);
+      if (precedes) {
+        deep_merge(merged, *values);
+        winner = next;
+        have_winner = true;
+      } else {
+        YamlValue under = *values;
+        deep_merge(under, merged);
+        merged = std::move(under);
+      }
     }
   }
-  std::stable_sort(applicable.begin(), applicable.end(), [](const Scope& a, const Scope& b) {
-    if (a.path_length != b.path_length) return a.path_length < b.path_length;
-    return !a.has_type && b.has_type;
-  });
-  YamlValue merged = mapping();
-  for (const Scope& s : applicable) deep_merge(merged, *s.values);
   append_json(merged, json_out);
 }
 
