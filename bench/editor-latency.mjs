@@ -171,6 +171,35 @@ async function firstPreview() {
   }
 }
 
+// What keydown -> presented measures for a page that does nothing: a bare <textarea> echoing
+// its text, typed into as the editor is. Chromium's own pipeline (the wait for the next frame,
+// then the frame's trip to the screen) sets this floor; the pages above can only add to it.
+async function presentationFloor(context, keystrokes) {
+  const page = await context.newPage();
+  try {
+    await page.setContent('<textarea id="t" style="width:600px;height:300px"></textarea><p id="out"></p>');
+    await page.evaluate(() => {
+      window.__floor = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (entry.name === 'keydown') window.__floor.push(entry.duration);
+      }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+      const t = document.getElementById('t');
+      t.addEventListener('input', () => { document.getElementById('out').textContent = t.value; });
+    });
+    await page.focus('#t');
+    for (let i = 0; i < keystrokes; i++) {
+      await page.keyboard.type(TYPED[i % TYPED.length]);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20))));
+    }
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));  // the last entries arrive after their frame
+    const reported = await page.evaluate(() => window.__floor);
+    const all = [...reported, ...Array(Math.max(0, keystrokes - reported.length)).fill(16)].sort((a, b) => a - b);
+    return { keystrokes, p50: percentile(all, 50), p95: percentile(all, 95), max: all.at(-1), under16: keystrokes - reported.length };
+  } finally {
+    await page.close();
+  }
+}
+
 /**
  * Measures keystroke -> painted preview on both pages.
  * @param {{corpora: {name:string, text:string}[], wasm: string, withBenchDeps: boolean, log: Function}} options
@@ -230,6 +259,8 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
       }
       await page.close();
     }
+    result.floor = await presentationFloor(context, kKeystrokes);
+    log(`  floor (a bare <textarea>): presented (Event Timing) p50 ${result.floor.p50} ms, p95 ${result.floor.p95} ms, max ${result.floor.max} ms`);
     const first = await firstPreview();
     result.firstPreviewMs = first.ms;
     if (first.skipped) result.firstPreviewSkipped = first.skipped;

@@ -58,8 +58,10 @@ function editorTargets(results) {
       const speedup = theirs.p95 / mine.p95;
       const met = mine.p95 <= (large ? kMaxLargeP95Ms : kMaxSeedP95Ms)
         && (!large || (mine.p50 <= kMaxLargeP50Ms && speedup >= kMinSpeedupVsBaseline && theirs.p50 / mine.p50 >= kMinSpeedupVsBaseline));
+      const floor = results.editor.floor;
       out.push({ name, met, detail: `${run.label}, ${mine.how}: p50 ${mine.p50.toFixed(1)} ms, p95 ${mine.p95.toFixed(1)} ms; ` +
-        `baseline p95 ${theirs.p95.toFixed(1)} ms (${speedup.toFixed(1)}x)` });
+        `baseline p95 ${theirs.p95.toFixed(1)} ms (${speedup.toFixed(1)}x)` +
+        `${floor && mine.how === 'presented' ? `; a bare textarea: p50 ${floor.p50} / p95 ${floor.p95} ms` : ''}` });
     }
   }
   return out;
