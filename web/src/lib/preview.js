@@ -296,6 +296,7 @@ export class PreviewPatcher {
    * message}, lines as of the last update). Complete once `diagramsDrawn` resolves.
    */
   get diagramProblems() {
+    if (!this.#diagramsOn) return [];  // none drawn (asked after every render: a long post's entries are many)
     return this.#entries.flatMap((e) => e.diagramProblems.map((p) => ({
       line: e.lineStart + p.lineOffset, column: 1, severity: 'error', code: 'mermaid', message: p.message,
     })));
