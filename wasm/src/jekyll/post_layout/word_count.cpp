@@ -67,22 +67,17 @@ inline size_t word_starts(uint64_t in_word, bool before) {
   return static_cast<size_t>(__builtin_popcountll(in_word & ~previous));
 }
 
-// The first `n` (1..8) characters of `chunk` at once, all ASCII (add_text's rules, one bit
-// per byte): a word starts where a byte is in a word and the byte before it (the previous
-// chunk's last) is not. Bytes past the n-th may be anything: carries in the sums below only
-// run towards later bytes, and those bytes are masked off.
-inline void add_ascii(uint64_t chunk, size_t n, size_t& split_words, size_t& runs, bool& in_split_word,
-                      bool& in_run) {
-  const uint64_t kept = n == 8 ? kByteHighBits : kByteHighBits & ((uint64_t{1} << (8 * n)) - 1);
+// Eight ASCII characters at once (add_text's rules, one bit per byte): a word starts where
+// a byte is in a word and the byte before it (the previous chunk's last) is not.
+inline void add_ascii8(uint64_t chunk, size_t& split_words, size_t& runs, bool& in_split_word, bool& in_run) {
   const uint64_t space = (at_least(chunk, '\t') & ~at_least(chunk, '\r' + 1)) |
                          (at_least(chunk, ' ') & ~at_least(chunk, ' ' + 1));
-  const uint64_t run_bytes = ~space & kept;
+  const uint64_t run_bytes = ~space & kByteHighBits;
   const uint64_t split_word_bytes = run_bytes & at_least(chunk, 1);  // NUL splits too
   runs += word_starts(run_bytes, in_run);
   split_words += word_starts(split_word_bytes, in_split_word);
-  const unsigned last = 8 * static_cast<unsigned>(n) - 1;  // the n-th byte's high bit
-  in_run = ((run_bytes >> last) & 1) != 0;
-  in_split_word = ((split_word_bytes >> last) & 1) != 0;
+  in_run = (run_bytes >> 63) != 0;
+  in_split_word = (split_word_bytes >> 63) != 0;
 }
 
 // decode_utf8, with the 3-byte sequences of Hangul and Han (always well-formed for these
@@ -162,25 +157,27 @@ size_t WordCounter::count_text(const char* text, size_t size) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text);
   size_t i = 0;
   while (i < size) {
-    // Eight bytes at a time (the last few zero-padded); where a non-ASCII byte (or a '<')
-    // is among them, the ASCII bytes before it in one step too (the spec's arrows, Korean).
-    const size_t left = size - i;
-    uint64_t chunk = 0;
-    if (left >= 8) {
-      chunk = load_word(text + i);
-    } else {
-      std::memcpy(&chunk, text + i, left);
-    }
-    uint64_t stops = chunk & kByteHighBits;
-    if (kStopAtLt) stops |= bytes_equal(chunk, '<');
-    size_t ascii = stops == 0 ? 8 : first_marked(stops);
-    if (ascii > left) ascii = left;
-    if (ascii > 0) {
-      add_ascii(chunk, ascii, split_words, runs, in_split_word, in_run);
-      i += ascii;
+    const unsigned char byte = bytes[i];
+    if (byte < 0x80) {
+      uint64_t chunk;
+      if (i + 8 <= size && ((chunk = load_word(text + i)) & kByteHighBits) == 0 &&
+          !(kStopAtLt && bytes_equal(chunk, '<') != 0)) {
+        add_ascii8(chunk, split_words, runs, in_split_word, in_run);
+        i += 8;
+        continue;
+      }
+      if (kStopAtLt && byte == '<') break;
+      i++;
+      if (is_ruby_space(byte)) {
+        in_split_word = in_run = false;
+      } else {
+        split_words += byte != 0 && !in_split_word;  // String#split also splits at NUL
+        runs += !in_run;
+        in_split_word = byte != 0;
+        in_run = true;
+      }
       continue;
     }
-    if (kStopAtLt && bytes[i] == '<') break;
     if (size_t run = common_cjk_run(bytes + i, size - i); run > 0) {
       // Hangul syllables or Han ideographs: a word each, and as one character would leave it.
       cjk_count += run / 3;
