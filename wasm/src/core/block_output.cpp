@@ -5,22 +5,40 @@
 #include <cstring>
 #include <utility>
 
-#include "text/json_writer.h"
 
 namespace draftmark {
 
-// Word-wise: a quarter of the multiplies of the byte-wise form.
+// Word-wise: a quarter of the multiplies of the byte-wise form. Two lanes (the even and the
+// odd words) so two multiplies run at once: one chain of them bounded the pass over the page.
 uint32_t block_hash(const char* data, size_t size) {
-  uint32_t h = 2166136261u;
+  uint32_t even = 2166136261u, odd = 2166136261u;
   size_t i = 0;
-  for (; i + 4 <= size; i += 4) {
-    uint32_t word;
-    std::memcpy(&word, data + i, 4);
-    h = (h ^ word) * 16777619u;
+  for (; i + 8 <= size; i += 8) {
+    uint32_t words[2];
+    std::memcpy(words, data + i, 8);
+    even = (even ^ words[0]) * 16777619u;
+    odd = (odd ^ words[1]) * 16777619u;
   }
-  for (; i < size; i++) h = (h ^ static_cast<unsigned char>(data[i])) * 16777619u;
-  return h;
+  for (; i < size; i++) even = (even ^ static_cast<unsigned char>(data[i])) * 16777619u;
+  // Rotated: a word's top byte moves only its lane's top bits, which must not cancel the other's.
+  return even ^ ((odd << 16) | (odd >> 16));
 }
+
+namespace {
+
+// Writes `value` in decimal at `p`; returns the end (at most 10 digits).
+char* write_uint(char* p, uint32_t value) {
+  char digits[10];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  while (n > 0) *p++ = digits[--n];
+  return p;
+}
+
+}  // namespace
 
 size_t attribute_insertion_point(std::string_view block_html) {
   if (block_html.size() < 2 || block_html[0] != '<') return std::string_view::npos;
@@ -51,13 +69,15 @@ void append_result_block(RenderResult& result, std::string_view block_html, uint
   if (at == std::string_view::npos) {
     result.html.append(block_html);
   } else {
-    result.html.append(block_html.substr(0, at));
-    result.html.append(" data-line=\"");
-    append_uint(result.html, line_start);
-    result.html += '-';
-    append_uint(result.html, line_end);
-    result.html += '"';
-    result.html.append(block_html.substr(at));
+    // The attribute is put together on the stack: one append instead of one per piece.
+    char attribute[40] = " data-line=\"";
+    char* end = write_uint(attribute + 12, line_start);
+    *end++ = '-';
+    end = write_uint(end, line_end);
+    *end++ = '"';
+    result.html.append(block_html.data(), at);
+    result.html.append(attribute, static_cast<size_t>(end - attribute));
+    result.html.append(block_html.data() + at, block_html.size() - at);
   }
   block.html_length = static_cast<uint32_t>(result.html.size() - block.html_offset);
   result.blocks.push_back(block);

@@ -42,7 +42,8 @@ void append_url(HtmlWriter& w, const MD_ATTRIBUTE& attr, UrlContext url_context)
 }
 
 // Appends "<tag" and records where its attributes would go.
-void open_tag(HtmlWriter& w, const char* tag) {
+template <size_t N>
+void open_tag(HtmlWriter& w, const char (&tag)[N]) {
   w.append(tag);
   w.tag_name_end = w.out->size();
 }
@@ -59,7 +60,7 @@ void open_code_block(HtmlWriter& w, const MD_BLOCK_CODE_DETAIL* d) {
   w.append(">");
 }
 
-void open_cell(HtmlWriter& w, const char* tag, const MD_BLOCK_TD_DETAIL* d) {
+void open_cell(HtmlWriter& w, const char (&tag)[4], const MD_BLOCK_TD_DETAIL* d) {
   open_tag(w, tag);
   switch (d->align) {
     case MD_ALIGN_LEFT: w.append(" align=\"left\">"); break;

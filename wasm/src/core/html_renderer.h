@@ -49,7 +49,10 @@ struct HtmlWriter {
                               // where attributes can still be inserted
   std::string scratch;        // decoded URL for the policy check
 
-  void append(const char* literal) { out->append(literal); }
+  // A literal's length is known at compile time: no strlen for every tag written.
+  template <size_t N>
+  void append(const char (&literal)[N]) { out->append(literal, N - 1); }
+  void append(std::string_view text) { out->append(text.data(), text.size()); }
 };
 
 // The default output of each md4c event; dialect hooks call these for what they keep.

@@ -8,15 +8,17 @@
 namespace draftmark {
 
 // Appends `value` in decimal, zero-padded to at least `width` digits.
+// Digits are written back to front into a buffer and appended at once: an append per
+// digit cost a call each (data-line writes two numbers per block of every page).
 inline void append_decimal(std::string& out, uint64_t value, int width = 1) {
   char digits[20];
   int n = 0;
   do {
-    digits[n++] = static_cast<char>('0' + value % 10);
+    digits[19 - n++] = static_cast<char>('0' + value % 10);
     value /= 10;
   } while (value != 0);
-  for (int pad = n; pad < width; pad++) out += '0';
-  while (n > 0) out += digits[--n];
+  if (width > n) out.append(static_cast<size_t>(width - n), '0');
+  out.append(digits + 20 - n, static_cast<size_t>(n));
 }
 
 inline void append_signed_decimal(std::string& out, int64_t value) {

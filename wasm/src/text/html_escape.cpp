@@ -121,10 +121,11 @@ void append_html_escaped(std::string& out, const char* text, size_t size) {
   for (size_t i = next_html_special(text, size, 0); i < size; i = next_html_special(text, size, i + 1)) {
     out.append(text + begin, i - begin);
     switch (text[i]) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += "&quot;"; break;
+      // Lengths spelled out: `out += "..."` measures the literal on every call.
+      case '&': out.append("&amp;", 5); break;
+      case '<': out.append("&lt;", 4); break;
+      case '>': out.append("&gt;", 4); break;
+      default: out.append("&quot;", 6); break;
     }
     begin = i + 1;
   }
@@ -139,7 +140,7 @@ void append_url_escaped(std::string& out, const char* text, size_t size) {
     if (!(kEscapeMap[ch] & kUrlEsc)) continue;
     out.append(text + begin, i - begin);
     if (ch == '&') {
-      out += "&amp;";
+      out.append("&amp;", 5);
     } else {
       const char hex[3] = {'%', kHex[ch >> 4], kHex[ch & 0xf]};
       out.append(hex, 3);

@@ -5,22 +5,34 @@
 namespace draftmark {
 namespace {
 
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;
+}
+
+// Where ` name="` starts in `tag`, or npos; found without building the needle (every code
+// block's tag is read, and a string per search cost an allocation each).
+size_t find_attribute(std::string_view tag, std::string_view name) {
+  for (size_t at = tag.find(name); at != std::string_view::npos; at = tag.find(name, at + 1)) {
+    const size_t after = at + name.size();
+    if (at > 0 && tag[at - 1] == ' ' && starts_with(tag.substr(after), "=\"")) return at - 1;
+  }
+  return std::string_view::npos;
+}
+
 // Reads `name="value"` from a tag we generated ourselves (values are escaped, so a
 // plain search for the closing quote is exact).
 std::string_view tag_attribute(std::string_view tag, std::string_view name) {
-  std::string needle = " " + std::string(name) + "=\"";
-  size_t at = tag.find(needle);
+  size_t at = find_attribute(tag, name);
   if (at == std::string_view::npos) return {};
-  size_t begin = at + needle.size();
+  size_t begin = at + name.size() + 3;  // ` name="`
   size_t end = tag.find('"', begin);
   return tag.substr(begin, end - begin);
 }
 
 std::string_view remove_tag_attribute(std::string_view tag, std::string_view name, std::string& storage) {
-  std::string needle = " " + std::string(name) + "=\"";
-  size_t at = tag.find(needle);
+  size_t at = find_attribute(tag, name);
   if (at == std::string_view::npos) return tag;
-  size_t end = tag.find('"', at + needle.size());
+  size_t end = tag.find('"', at + name.size() + 3);
   storage.assign(tag.substr(0, at));
   storage.append(tag.substr(end + 1));
   return storage;
@@ -59,7 +71,7 @@ void append_code_box(std::string_view html, const AttributeList& attrs, bool uns
   std::string_view code_tag = html.substr(5, code_tag_end - 5);  // after "<pre>"
   std::string_view language_class = tag_attribute(code_tag, "class");
   std::string_view language =
-      language_class.rfind("language-", 0) == 0 ? language_class.substr(9) : language_class;
+      starts_with(language_class, "language-") ? language_class.substr(9) : language_class;
   const std::string* file = attrs.find("file");
 
   out += "<div";
@@ -130,7 +142,7 @@ bool append_block_with_attributes(std::string_view html, const AttributeList& at
                                   const std::vector<HeadingInfo>& headings, bool unsafe, std::string& out) {
   bool toc = false;
   for (const std::string& ref : attrs.refs) toc = toc || ref == "toc";
-  if (toc && (html.rfind("<ul", 0) == 0 || html.rfind("<ol", 0) == 0)) {
+  if (toc && (starts_with(html, "<ul") || starts_with(html, "<ol"))) {
     std::vector<HeadingInfo> listed;
     for (const HeadingInfo& h : headings) {
       if (!h.id.empty()) listed.push_back(h);
@@ -139,12 +151,12 @@ bool append_block_with_attributes(std::string_view html, const AttributeList& at
     while (i < listed.size()) append_toc_level(listed, i, 0, out);
     return true;
   }
-  if (html.rfind("<pre><code", 0) == 0) {
+  if (starts_with(html, "<pre><code")) {
     append_code_box(html, attrs, unsafe, out);
     return true;
   }
   if (attrs.empty() || html.empty() || html[0] != '<') return false;
-  size_t tag_begin = html.rfind("<div class=\"table-wrapper\"><table", 0) == 0 ? 27 : 0;
+  size_t tag_begin = starts_with(html, "<div class=\"table-wrapper\"><table") ? 27 : 0;
   append_rewritten(html, tag_begin, attrs, unsafe, out);
   return true;
 }
