@@ -203,10 +203,9 @@ export class PreviewPatcher {
   // problems belong to the whole block. True when `entry` now shows `block` (`node` is used up).
   #morph(entry, block, node) {
     const { html } = block;
-    if (html.length < kMorphMinLength || html.includes('class="math') || html.includes('language-mermaid')
+    if (html.length < kMorphMinLength || typesetLater(html)
       || !morphInto(entry.node, node, kPageAttributes)) return false;
     Object.assign(entry, { hash: block.hash, problems: [], diagramProblems: [], definesMacros: false, numbers: false });
-    setLines(entry, block);
     return true;
   }
 
@@ -382,7 +381,12 @@ export class PreviewPatcher {
 // A block that may wait as a placeholder: no math, diagram or heading (the problems list, the
 // equation numbers and the outline read those from the page at once).
 function deferrable(html) {
-  return !html.startsWith('<h') && !html.includes('class="math') && !html.includes('language-mermaid');
+  return !html.startsWith('<h') && !typesetLater(html);
+}
+
+// A block with math or a diagram: typeset or drawn after it is parsed, as a whole.
+function typesetLater(html) {
+  return html.includes('class="math') || html.includes('language-mermaid');
 }
 
 // Chirpy draws diagrams only with `mermaid: true` in the front matter; GitHub always does.
