@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { buildCorpora } from './corpus.mjs';
 import { recordTrace } from './trace.mjs';
-import { openEditor, startBrowser } from '../tests/browser/editor/editor-page.mjs';
+import { openEditor, placeCaret, setMarkdown, startBrowser } from '../tests/browser/editor/editor-page.mjs';
 
 const { values: args } = parseArgs({ options: {
   keys: { type: 'string', default: '60' }, where: { type: 'string', default: 'end' }, css: { type: 'string' },
@@ -22,13 +22,10 @@ const env = await startBrowser();
 try {
   const { page } = await openEditor(env);
   if (args.css) await page.addStyleTag({ content: args.css });
-  await page.evaluate((text) => new Promise((done) => {
-    document.addEventListener('draftmark:rendered', done, { capture: true, once: true });
-    window.draftmark.setMarkdown(text);
-  }), doc.text);
+  await setMarkdown(page, doc.text);  // resolves once the preview shows it
   await page.waitForFunction(() => !document.querySelector('#preview[data-measuring]'), null, { timeout: 60_000, polling: 100 });
   const at = args.where === 'end' ? doc.text.length : doc.text.indexOf('\n\n', doc.text.length >> 1);
-  await page.evaluate((offset) => { const v = window.draftmark.view; v.focus(); v.dispatch({ selection: { anchor: offset }, scrollIntoView: true }); }, at);
+  await placeCaret(page, at);
   await page.evaluate(() => {
     window.__slow = 0;
     window.__renders = 0;
