@@ -14,6 +14,12 @@ RenderOptions in_mode(Mode mode) {
   options.mode = mode;
   return options;
 }
+
+// The last edit rendered around itself, and its page is what a whole render of the text gives.
+void check_incremental_and_exact(const IncrementalRenderer& r, const RenderOptions& options) {
+  CHECK(r.changes().incremental);
+  CHECK(r.result().html == draftmark::Renderer().render(r.text(), options).html);
+}
 }  // namespace
 
 TEST_CASE("an edit in a paragraph re-renders that paragraph only, as the header's example says") {
@@ -74,14 +80,11 @@ TEST_CASE("typing next to footnote references numbers on from the references abo
   const std::string text = "a[^x]\n\nb\n\nc[^y] and c[^x]\n\nd\n\ne\n\n[^x]: The x note.\n\n[^y]: The y note.\n\nend\n";
   r.render(text, options);
   const draftmark::RenderResult& out = r.render_edit(text.find("d\n"), 0, "!", options);
-  CHECK(r.changes().incremental);
-  draftmark::Renderer full;
-  CHECK(out.html == full.render(r.text(), options).html);
+  check_incremental_and_exact(r, options);
   CHECK(out.html.find("fnref:x:1") != std::string::npos);
   // At the end of the post: the footnote list stays, its lines move.
   r.render_edit(r.text().size(), 0, "more\n", options);
-  CHECK(r.changes().incremental);
-  CHECK(r.result().html == full.render(r.text(), options).html);
+  check_incremental_and_exact(r, options);
   // A new first reference renumbers the notes: the whole text renders.
   r.render_edit(r.text().find("b\n"), 0, "[^y]", options);
   CHECK_FALSE(r.changes().incremental);
@@ -94,8 +97,6 @@ TEST_CASE("typing in a footnote's text renders the footnote list again, not the 
   const std::string text = "a[^x]\n\nb\n\nc\n\n[^x]: The x note.\n\nd\n\ne\n";
   r.render(text, options);
   const draftmark::RenderResult& out = r.render_edit(text.find("note."), 0, "long ", options);
-  CHECK(r.changes().incremental);
-  draftmark::Renderer full;
-  CHECK(out.html == full.render(r.text(), options).html);
+  check_incremental_and_exact(r, options);
   CHECK(out.html.find("The x long note.") != std::string::npos);
 }
