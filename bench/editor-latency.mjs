@@ -11,9 +11,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { startDisplay } from './display.mjs';
+
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // The issue asks for at least 200 keystrokes per document and place.
 const kKeystrokes = Number(process.env.BENCH_KEYSTROKES ?? 200);
@@ -222,10 +224,12 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
   const server = await serve(repoRoot, 0);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const userDataDir = mkdtempSync(join(tmpdir(), 'draftmark-bench-'));
+  const display = await startDisplay();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 } });
-  const result = { chromium: context.browser()?.version() ?? null, runs: [], notes: [] };
+    viewport: { width: 1280, height: 900 }, ...display.launchOptions });
+  const result = { chromium: context.browser()?.version() ?? null, display: display.note, runs: [], notes: [] };
+  log(`  ${display.note}`);
   try {
     const pages = [{ name: 'baseline', url: `${origin}/build/bench/baseline/index.html` }];
     if (standIn) result.notes.push(standIn);
@@ -267,6 +271,7 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
     else Object.assign(result, { firstPreviewMinMs: first.minMs, firstPreviewPaintedMs: first.paintedMs, firstPreviewLoads: first.loads });
   } finally {
     await context.close();
+    display.close();
     server.close();
     rmSync(userDataDir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@
 //   node bench/frame-drops.mjs [--keys 60] [--where end|middle] [--css 'RULES']
 import { parseArgs } from 'node:util';
 import { buildCorpora } from './corpus.mjs';
+import { startDisplay } from './display.mjs';
 import { recordTrace } from './trace.mjs';
 import { openEditor, placeCaret, setMarkdown, startBrowser } from '../tests/browser/editor/editor-page.mjs';
 
@@ -18,7 +19,8 @@ const keys = Number(args.keys);
 const doc = buildCorpora().find((c) => c.name === 'blog-1m');
 const TYPED = 'draftmark keeps typing ';
 
-const env = await startBrowser();
+const display = await startDisplay();
+const env = await startBrowser({ display });
 try {
   const { page } = await openEditor(env);
   if (args.css) await page.addStyleTag({ content: args.css });
@@ -52,4 +54,5 @@ try {
     [...states].map(([s, n]) => `${s.replace('STATE_', '').toLowerCase()} ${n}`).join(', ')}`);
 } finally {
   await env.close();
+  display.close();
 }

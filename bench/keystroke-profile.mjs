@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildCorpora } from './corpus.mjs';
 import { profileSelfTimes, recordTrace, sliceSelfTimes } from './trace.mjs';
+import { startDisplay } from './display.mjs';
 import { openEditor, startBrowser } from '../tests/browser/editor/editor-page.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,7 +25,8 @@ const doc = buildCorpora().find((c) => c.name === args.doc);
 if (!doc) throw new Error(`no bench document ${args.doc}`);
 
 process.chdir(repoRoot);
-const env = await startBrowser();
+const display = await startDisplay();
+const env = await startBrowser({ display });
 try {
   const { page } = await openEditor(env);
   if (args.css) await page.addStyleTag({ content: args.css });
@@ -51,6 +53,7 @@ try {
   report(events);
 } finally {
   await env.close();
+  display.close();
 }
 
 function report(events) {

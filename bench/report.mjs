@@ -56,6 +56,7 @@ function editorTable(results) {
     const presented = r.presented ? `${r.presented.p50} / ${r.presented.p95} / ${r.presented.max}` : '–';
     lines.push(`| ${r.page} | ${r.doc} | ${r.where} | ${r.keystrokes} | ${fmt(r.p50, 1)} | ${fmt(r.p95, 1)} | ${fmt(r.max, 1)} | ${presented} |`);
   }
+  if (editor.display) lines.push('', `Browser: ${editor.display}.`);
   if (editor.floor) {
     lines.push('', `Presentation floor, same browser: a bare \`<textarea>\` typed into the same way shows keydown -> presented ` +
       `p50 ${editor.floor.p50} / p95 ${editor.floor.p95} / max ${editor.floor.max} ms (${editor.floor.keystrokes} keys; ` +

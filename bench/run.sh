@@ -8,6 +8,13 @@ cd "$(dirname "$0")/.."
 if [ ! -d bench/node_modules ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
   npm ci --prefix bench --no-audit --no-fund >&2
 fi
+# A virtual display for the latency runs (bench/display.mjs says why headless is not enough).
+if ! command -v Xvfb >/dev/null; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends xvfb >&2 ||
+    echo "bench: no Xvfb; the latency runs fall back to headless Chromium" >&2
+fi
 bash scripts/build.sh
 # The same objects linked again with a name section (identical code) to say what each part costs.
 cmake -S . -B build/bench-wasm-names -DCMAKE_TOOLCHAIN_FILE="$EMSCRIPTEN_ROOT/cmake/Modules/Platform/Emscripten.cmake" \

@@ -5,15 +5,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** A persistent context on a fresh user-data-dir; `close()` removes the profile. */
-export async function launchChromium() {
+/**
+ * A persistent context on a fresh user-data-dir; `close()` removes the profile. Headless unless
+ * `display` (bench/display.mjs) gives a window server, as the latency benchmarks do.
+ */
+export async function launchChromium({ display } = {}) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'draftmark-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true, args: FLAGS,  // playwright adds --user-data-dir=profile and its pipe flag
+    ...display?.launchOptions,
   });
   return {
     context,

@@ -9,11 +9,11 @@ import { collectErrors, launchChromium } from '../../dist/chromium.mjs';
 export const root = process.cwd();
 export const artifacts = path.join(root, 'test-artifacts');
 
-/** Starts the server and the browser. Returns {browser, base, close()}. */
-export async function startBrowser() {
+/** Starts the server and the browser (`options` go to launchChromium). Returns {browser, base, close()}. */
+export async function startBrowser(options) {
   const server = await serve(root);
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await launchChromium();
+  const browser = await launchChromium(options);
   // Only the local server may be reached: anything else is a bug (CDN, tracking, fonts).
   const stray = [];
   await browser.context.route('**/*', (route) => {
