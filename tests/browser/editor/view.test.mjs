@@ -117,6 +117,22 @@ describe('scroll sync', () => {
       assert.equal(info.farOnScreen, 0);
     });
 
+    // Hidden, so that Chromium's hit tests (one per frame that changed layout, wherever the
+    // pointer is) skip their paint layers: ~5 ms each with 3,600 blocks when they were not.
+    test('skipped blocks are invisible to hit tests, and printed', async () => {
+      const styleOfFar = () => page.evaluate(() => {
+        const style = getComputedStyle(document.querySelector('#preview > [data-far]'));
+        return `${style.visibility} ${style.contentVisibility}`;
+      });
+      assert.equal(await styleOfFar(), 'hidden hidden');
+      await page.emulateMedia({ media: 'print' });
+      try {
+        assert.equal(await styleOfFar(), 'visible visible');
+      } finally {
+        await page.emulateMedia({ media: 'screen' });
+      }
+    });
+
     test('skipped blocks keep their place: every block where a full layout puts it', async () => {
       const tops = () => page.evaluate(() => [...document.getElementById('preview').children].map((b) => b.getBoundingClientRect().top));
       const skipped = await tops();
