@@ -1,6 +1,7 @@
 // Editor latency in Chromium: keystroke -> preview painted, typed like a person, one key at
 // a time, in the Draftmark editor (dist/index.html) and in the baseline page (markdown-it +
-// KaTeX, full innerHTML per keystroke, bench/baseline/), same browser, same run.
+// KaTeX, full innerHTML per keystroke, bench/baseline/), same browser, same run; on the seed
+// post also in CodeMirror alone (bench/codemirror-alone/: what CodeMirror itself costs).
 //
 // A sample is from the keydown event's timestamp to the first requestAnimationFrame callback
 // after the page's `draftmark:rendered` event (the frame that paints the patched preview).
@@ -42,8 +43,10 @@ async function buildPage(name, entry, { katexDist, wasm }) {
     bundle: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'silent',  // errors are reported by the caller
     external: ['node:fs/promises'] });
   copyFileSync(join(benchDir, name, 'index.html'), join(outDir, 'index.html'));
-  copyFileSync(join(katexDist, 'katex.min.css'), join(outDir, 'katex/katex.min.css'));
-  cpSync(join(katexDist, 'fonts'), join(outDir, 'katex/fonts'), { recursive: true });
+  if (katexDist) {
+    copyFileSync(join(katexDist, 'katex.min.css'), join(outDir, 'katex/katex.min.css'));
+    cpSync(join(katexDist, 'fonts'), join(outDir, 'katex/fonts'), { recursive: true });
+  }
   if (wasm) copyFileSync(wasm, join(outDir, 'draftmark.wasm'));
 }
 
@@ -213,6 +216,7 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
   const { serve } = await import(pathToFileURL(join(repoRoot, 'web/serve.mjs')).href);
   // The baseline uses bench's pinned KaTeX; the stand-in uses the product's (the same version).
   await buildPage('baseline', 'baseline.js', { katexDist: join(benchDir, 'node_modules/katex/dist') });
+  await buildPage('codemirror-alone', 'codemirror-alone.js', {});
   let standIn = null;
   try {
     await buildPage('draftmark-page', 'draftmark-page.js', { katexDist: join(repoRoot, 'node_modules/katex/dist'), wasm });
@@ -231,14 +235,15 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
   const result = { chromium: context.browser()?.version() ?? null, display: display.note, runs: [], notes: [] };
   log(`  ${display.note}`);
   try {
-    const pages = [{ name: 'baseline', url: `${origin}/build/bench/baseline/index.html` }];
+    const pages = [{ name: 'baseline', url: `${origin}/build/bench/baseline/index.html` },
+      { name: 'codemirror-alone', url: `${origin}/build/bench/codemirror-alone/index.html`, docs: ['seed'] }];
     if (standIn) result.notes.push(standIn);
     else pages.unshift({ name: 'draftmark-preview', url: `${origin}/build/bench/draftmark-page/index.html` });
     const editorHtml = join(repoRoot, 'dist/index.html');
     const editorReady = existsSync(editorHtml) && readFileSync(editorHtml, 'utf8').length > 0;
     if (editorReady) pages.unshift({ name: 'draftmark', url: `${origin}/dist/index.html` });
     else result.notes.push('dist/index.html is not built yet: Draftmark editor latency skipped');
-    for (const { name, url } of pages) {
+    for (const { name, url, docs: only } of pages) {
       let page;
       try {
         page = await openPage(context, url);
@@ -246,7 +251,7 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
         result.notes.push(`${name}: ${url} does not expose window.draftmark.setMarkdown yet (the editor page is still being built): skipped`);
         continue;
       }
-      for (const doc of docs) {
+      for (const doc of docs.filter((d) => !only || only.includes(d.name))) {
         for (const where of ['end', 'middle']) {
           const offset = where === 'end' ? doc.text.length : middleOffset(doc.text);
           try {

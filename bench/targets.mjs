@@ -59,8 +59,11 @@ function editorTargets(results) {
       const met = mine.p95 <= (large ? kMaxLargeP95Ms : kMaxSeedP95Ms)
         && (!large || (mine.p50 <= kMaxLargeP50Ms && speedup >= kMinSpeedupVsBaseline && theirs.p50 / mine.p50 >= kMinSpeedupVsBaseline));
       const floor = results.editor.floor;
+      const codemirror = latency(results, 'codemirror-alone', doc, where);
+      const alone = codemirror && mine.how === 'presented' ? painted(codemirror) : null;
       out.push({ name, met, detail: `${run.label}, ${mine.how}: p50 ${mine.p50.toFixed(1)} ms, p95 ${mine.p95.toFixed(1)} ms; ` +
         `baseline p95 ${theirs.p95.toFixed(1)} ms (${speedup.toFixed(1)}x)` +
+        `${alone ? `; CodeMirror alone: p50 ${alone.p50} / p95 ${alone.p95} ms` : ''}` +
         `${floor && mine.how === 'presented' ? `; a bare textarea: p50 ${floor.p50} / p95 ${floor.p95} ms` : ''}` });
     }
   }
