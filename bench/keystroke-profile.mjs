@@ -19,6 +19,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const { values: args } = parseArgs({ options: {
   doc: { type: 'string', default: 'blog-1m' }, where: { type: 'string', default: 'middle' },
   keys: { type: 'string', default: '40' }, trace: { type: 'string' }, css: { type: 'string' },
+  settle: { type: 'string', default: '1000' },  // ms between placing the caret and the first key
 } });
 const keys = Number(args.keys);
 const doc = buildCorpora().find((c) => c.name === args.doc);
@@ -36,7 +37,7 @@ try {
   }), doc.text);
   const offset = args.where === 'end' ? doc.text.length : Math.max(0, doc.text.indexOf('\n\n', doc.text.length >> 1));
   await page.evaluate((at) => { const view = window.draftmark.view; view.focus(); view.dispatch({ selection: { anchor: at }, scrollIntoView: true }); }, offset);
-  await page.waitForTimeout(1000);
+  await page.waitForTimeout(Number(args.settle));
   const shown = await page.evaluate(() => ({ blocks: document.querySelectorAll('#preview > *').length,
     far: document.querySelectorAll('#preview > [data-far]').length }));
   console.log(`preview: ${shown.blocks} blocks, ${shown.far} of them skipped as far from the view (offscreen-blocks.js)`);

@@ -154,6 +154,17 @@ describe('scroll sync', () => {
     after(() => setMarkdown(page, longDocument()));
   });
 
+  // CodeMirror parses only ~100,000 characters past the view; a jump to the end of a long post
+  // then parsed the rest while the keys came (syntax-tree-completion.js parses on when idle).
+  test('a long post\'s syntax tree reaches its end in idle time, with the caret at its start', async () => {
+    const chunk = 'Some *text* with `code` and a [link](https://example.com/).\n\n```js\nconst x = 1;\n```\n\n';
+    const text = chunk.repeat(Math.ceil(400_000 / chunk.length));
+    await setMarkdown(page, text);
+    await page.evaluate(() => window.draftmark.view.dispatch({ selection: { anchor: 0 }, scrollIntoView: true }));
+    await page.waitForFunction(() => window.draftmark.syntaxTreeDone, null, { timeout: 30_000, polling: 200 });
+    await setMarkdown(page, longDocument());
+  });
+
   test('clicking a preview block puts the editor cursor on its source line', async () => {
     const section = page.locator('#preview h2', { hasText: /^Section 23$/ });
     await section.scrollIntoViewIfNeeded();

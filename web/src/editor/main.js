@@ -1,11 +1,12 @@
 // The editor page: creates the source editor, the preview, the drafts, files and page controls
 // (each in its own module) and connects them. Automation hook (README.md "Editor"):
 // window.draftmark = { ready, setMarkdown(text) (resolves once the preview shows text), getMarkdown(),
-//   view (the CodeMirror EditorView), draftId, timings, slowRenderMs (writable), journal },
+//   view (the CodeMirror EditorView), syntaxTreeDone, draftId, timings, slowRenderMs (writable), journal },
 // and a `draftmark:rendered` event on #preview after each patch.
 import { store } from './drafts/opening-store.js';  // first: its reads start before the other modules run
 import { takeBoot } from './first-preview.js';  // the offline file's first stage, if it ran
 import seedPost from '../../../tests/fixtures/seed-post.md';
+import { syntaxTreeAvailable } from '@codemirror/language';
 import { init, render } from '../lib/draftmark.js';
 import { DiagnosticsPanel } from './diagnostics-panel.js';
 import { Drafts } from './drafts/drafts.js';
@@ -163,6 +164,11 @@ window.draftmark = {
   },
   get view() {
     return preview.editor?.view ?? null;
+  },
+  /** Whether the editor's syntax tree covers the whole text (parsed, or reused by the next parse). */
+  get syntaxTreeDone() {
+    const state = preview.editor?.view.state;
+    return state ? syntaxTreeAvailable(state, state.doc.length) : false;
   },
   /** The last preview update's cost: {renderMs (wasm + decode), patchMs (DOM + math), bytes}. */
   /**

@@ -35,9 +35,14 @@ export function parseSlice(state, upto, ms = kSliceMs) {
   return true;
 }
 
-/** The view plugin: an unfinished tree is carried on in slices until it reaches the look-ahead. */
+/**
+ * The view plugin: an unfinished tree is carried on in slices until it reaches the look-ahead,
+ * then, in idle time, to the end of the document — so that a jump to the end of a long post
+ * (Ctrl+End, the outline, a search) finds it parsed instead of parsing while the keys come.
+ */
 export const completeSyntaxTree = ViewPlugin.fromClass(class {
   #timer = 0;
+  #idle = 0;
 
   constructor(view) {
     this.view = view;
@@ -53,16 +58,45 @@ export const completeSyntaxTree = ViewPlugin.fromClass(class {
   }
 
   #schedule() {
-    if (this.#timer || syntaxTreeAvailable(this.view.state, this.#target())) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = 0;
-      const { view } = this;
-      if (parseSlice(view.state, this.#target())) view.dispatch({});  // the finished tree reaches the view
-      else this.#schedule();
-    }, 0);
+    if (this.#timer) return;
+    const { state } = this.view;
+    if (!syntaxTreeAvailable(state, this.#target())) {
+      this.#cancelIdle();
+      this.#timer = setTimeout(() => {
+        this.#timer = 0;
+        const { view } = this;
+        if (parseSlice(view.state, this.#target())) view.dispatch({});  // the finished tree reaches the view
+        this.#schedule();  // on, or on past the look-ahead
+      }, 0);
+    } else if (!this.#idle && !syntaxTreeAvailable(state, state.doc.length)) {
+      this.#idle = whenIdle((ms) => {
+        this.#idle = 0;
+        // Past the view nothing is drawn from the tree: no update needed when it is done.
+        if (!parseSlice(this.view.state, this.view.state.doc.length, ms)) this.#schedule();
+      });
+    }
+  }
+
+  #cancelIdle() {
+    if (this.#idle) cancelIdle(this.#idle);
+    this.#idle = 0;
   }
 
   destroy() {
     clearTimeout(this.#timer);
+    this.#cancelIdle();
   }
 });
+
+// Idle callbacks where the browser has them (not Safari): `run(ms)` gets the idle time left,
+// capped so that a key arriving meanwhile waits little; elsewhere a short slice every 50 ms.
+const kIdleSliceMs = 8;
+function whenIdle(run) {
+  if (typeof requestIdleCallback === 'function') {
+    return requestIdleCallback((deadline) => run(Math.min(kIdleSliceMs, deadline.timeRemaining())));
+  }
+  return setTimeout(() => run(kIdleSliceMs / 2), 50);
+}
+function cancelIdle(handle) {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle); else clearTimeout(handle);
+}
