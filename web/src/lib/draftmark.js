@@ -180,7 +180,11 @@ function moved(old, lineStart, lineEnd, hash, length) {
   const lined = root.startsWithTag();
   const expected = root.byteLength + (lined ? lineDigits(lineStart, lineEnd) - lineDigits(root.lineStart, root.lineEnd) : 0);
   if (expected !== length) return null;
-  return lineStart === root.lineStart && lineEnd === root.lineEnd ? root : new MovedBlock(root, lineStart, lineEnd);
+  if (lineStart === root.lineStart && lineEnd === root.lineEnd) return root;
+  // Moved there by an earlier edit already: the same object, not one more per block per key
+  // (after an Enter, every key in a 1 MB post made ~1,800 of them).
+  if (old !== root && old.lineStart === lineStart && old.lineEnd === lineEnd) return old;
+  return new MovedBlock(root, lineStart, lineEnd);
 }
 
 // Above this many new blocks in an edit, their HTML is copied in one piece (as a whole render).
