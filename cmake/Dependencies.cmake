@@ -69,7 +69,7 @@ draftmark_fetch(libyaml
   DEB_SHA256 fa240dbf262be053f3898006d502d514936c818e422afdcf33921c63bed9bf2e)
 
 # md4c: the parser. Compiled as C (em++ would treat .c as C++). Its entity table (entity.c) is
-# read into compact arrays for text/html_escape.cpp (cmake/HtmlEntities.cmake), and linked only
+# read into compact arrays for text/html_entities.cpp (cmake/HtmlEntities.cmake), and linked only
 # into the md4c-html oracle below.
 add_library(md4c STATIC "${md4c_SOURCE_DIR}/src/md4c.c")
 set_source_files_properties("${md4c_SOURCE_DIR}/src/md4c.c" "${md4c_SOURCE_DIR}/src/entity.c" PROPERTIES LANGUAGE C)

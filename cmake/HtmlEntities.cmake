@@ -2,10 +2,11 @@
 # pinned md4c's src/entity.c (never copied into git). entity.c keeps an array of
 # {const char* name, unsigned codepoints[2]}: 12 bytes of pointer and mostly-zero words per
 # entity, 25 KB of the wasm's data; these arrays hold the same facts in about half of that.
-# Names end with ';', so html_escape.cpp finds where each ends at run time (no offsets are
-# shipped). The first code point is kept as its low 16 bits plus the few entities in plane 1,
-# and the second code point only for the few that have one: the linker splits mostly-zero
-# arrays into many small data segments around the zeros, which gzip packs badly.
+# Names end with ';', so html_entities.cpp finds where each ends at run time (no offsets are
+# shipped; it ships the names front-coded, coded at compile time). The first code point is
+# kept as its low 16 bits plus the few entities in plane 1, and the second code point only
+# for the few that have one: the linker splits mostly-zero arrays into many small data
+# segments around the zeros, which gzip packs badly.
 # Also writes a Markdown document naming every entity, one a line, for the md4c-html
 # differential test (the oracle for these tables).
 #   draftmark_generate_entities(<entity.c> <output .inc> <output .md>)

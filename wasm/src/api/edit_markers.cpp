@@ -82,7 +82,7 @@ bool may_end_definition_label(std::string_view text, size_t at) {
 
 }  // namespace
 
-void collect_definition_labels(std::string_view text, std::unordered_set<std::string>& labels, bool& unknown) {
+void collect_definition_labels(std::string_view text, std::set<std::string>& labels, bool& unknown) {
   labels.clear();
   unknown = false;
   std::string label;
@@ -99,7 +99,7 @@ void collect_definition_labels(std::string_view text, std::unordered_set<std::st
   });
 }
 
-bool mentions_label(std::string_view slice, const std::unordered_set<std::string>& labels) {
+bool mentions_label(std::string_view slice, const std::set<std::string>& labels) {
   std::string label;
   bool found = false;
   each_byte(slice, '[', [&](size_t i) {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <set>
 
 namespace draftmark {
 
@@ -32,10 +32,10 @@ uint32_t scan_edit_markers(std::string_view text);
 // that mentions none of them cannot use one. `unknown` is set when a `]:` has no `[` before it
 // on its line or a label is not ASCII (Unicode case folding is not reproduced): then any `[`
 // may refer to a definition.
-void collect_definition_labels(std::string_view text, std::unordered_set<std::string>& labels, bool& unknown);
+void collect_definition_labels(std::string_view text, std::set<std::string>& labels, bool& unknown);
 
 // Whether a bracketed text of `slice` (from a `[` to the next `]`) is one of `labels`.
-bool mentions_label(std::string_view slice, const std::unordered_set<std::string>& labels);
+bool mentions_label(std::string_view slice, const std::set<std::string>& labels);
 
 // Line-level shapes that make other blocks' output depend on where a slice starts:
 // md4c's rule for list items that start with blank lines (two blank lines in a row, or a list

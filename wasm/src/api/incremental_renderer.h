@@ -26,7 +26,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <set>
 #include <vector>
 
 #include "core/line_starts.h"
@@ -177,7 +177,7 @@ class IncrementalRenderer {
   RenderOptions options_;       // of the last render
   uint32_t doc_markers_ = 0;    // scan_edit_markers of the text
   bool list_hack_ = false;      // md4c_list_hack_lines of the text (the .cpp says why)
-  std::unordered_set<std::string> labels_;  // collect_definition_labels of the text
+  std::set<std::string> labels_;  // collect_definition_labels of the text
   bool labels_unknown_ = false;
   std::string text_;
   std::string old_piece_;       // the removed bytes with kMarkerContext bytes of old text around

@@ -1,76 +1,13 @@
 #include "text/html_escape.h"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 
 #include "text/byte_scan.h"
+#include "text/html_entities.h"
 
 namespace draftmark {
 namespace {
-
-// HTML's named character references, generated from the pinned md4c's entity.c at configure
-// time (cmake/HtmlEntities.cmake).
-#include "text/html_entities.inc"
-
-static_assert(sizeof(kEntityFirstLow) / sizeof(kEntityFirstLow[0]) == kEntityCount, "one code point per entity");
-static_assert(sizeof(kEntitySecond) == sizeof(kEntityWithSecond), "one second code point per entity listed");
-
-constexpr size_t count_name_ends() {
-  size_t count = 0;
-  for (char c : kEntityNames) count += c == ';';
-  return count;
-}
-static_assert(count_name_ends() == kEntityCount, "every name ends with its only ';'");
-
-// Where each name ends in kEntityNames (just after its ';'): found at the first named entity
-// rather than shipped in the wasm (4 KB of gzip for offsets the names already say).
-struct EntityNameEnds {
-  uint16_t at[kEntityCount];
-};
-const EntityNameEnds& entity_name_ends() {
-  static const EntityNameEnds ends = [] {
-    EntityNameEnds found{};
-    size_t n = 0;
-    for (size_t i = 0; i + 1 < sizeof(kEntityNames); i++) {
-      if (kEntityNames[i] == ';') found.at[n++] = static_cast<uint16_t>(i + 1);
-    }
-    return found;
-  }();
-  return ends;
-}
-
-// The code points of entity `text` ("&AElig;": '&' to ';', as md4c reports it), or false.
-// Binary search: the names are sorted, and all end with ';', so none is a prefix of another.
-bool lookup_entity(const char* text, size_t size, unsigned codepoints[2]) {
-  if (size < 3 || text[0] != '&') return false;
-  const uint16_t* name_end = entity_name_ends().at;
-  const char* key = text + 1;
-  const size_t key_size = size - 1;
-  size_t lo = 0;
-  size_t hi = kEntityCount;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    const size_t start = mid == 0 ? 0 : name_end[mid - 1];
-    const size_t length = name_end[mid] - start;
-    int order = std::memcmp(key, kEntityNames + start, key_size < length ? key_size : length);
-    if (order == 0) order = key_size < length ? -1 : (key_size > length ? 1 : 0);
-    if (order == 0) {
-      const auto in = [mid](const auto& sorted) { return std::lower_bound(std::begin(sorted), std::end(sorted), mid); };
-      codepoints[0] = kEntityFirstLow[mid];
-      if (const auto* plane_one = in(kEntityInPlaneOne); plane_one != std::end(kEntityInPlaneOne) && *plane_one == mid) {
-        codepoints[0] += 0x10000;
-      }
-      const auto* second = in(kEntityWithSecond);
-      const bool has_second = second != std::end(kEntityWithSecond) && *second == mid;
-      codepoints[1] = has_second ? kEntitySecond[second - std::begin(kEntityWithSecond)] : 0;
-      return true;
-    }
-    if (order < 0) hi = mid; else lo = mid + 1;
-  }
-  return false;
-}
 
 constexpr uint8_t kHtmlEsc = 1;
 constexpr uint8_t kUrlEsc = 2;

@@ -1,7 +1,7 @@
 #include "jekyll/front_matter/yaml_json.h"
 
 #include <cstring>
-#include <unordered_map>
+#include <map>
 #include <utility>
 
 #include "text/json_writer.h"
@@ -93,7 +93,7 @@ void finish_mapping(YamlValue& mapping, size_t& duplicate_warnings, std::vector<
   mapping.items.reserve(pairs.size() / 2);
   mapping.keys.reserve(pairs.size() / 2);
   mapping.key_offsets.reserve(pairs.size() / 2);
-  std::unordered_map<std::string, size_t> position;
+  std::map<std::string, size_t> position;
   for (size_t i = 0; i + 1 < pairs.size(); i += 2) {
     std::string key = key_text(pairs[i]);
     auto found = position.find(key);

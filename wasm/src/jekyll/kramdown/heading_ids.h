@@ -20,7 +20,7 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <map>
 
 namespace draftmark {
 
@@ -36,7 +36,7 @@ class HeadingIds {
 
  private:
   std::string lowered_;  // scratch, reused between calls
-  std::unordered_map<std::string, int> times_seen_;
+  std::map<std::string, int> times_seen_;  // std::map: the wasm carries no hash table code
 };
 
 }  // namespace draftmark

@@ -455,7 +455,7 @@ void KramdownHtml::append_plain_text(HtmlWriter& w, const char* text, size_t siz
   size_t begin = 0;
   for (size_t i = 0; i < size; i++) {
     if (i > 0 && is_word_byte(s[i - 1])) continue;
-    // One hash lookup per distinct term length, longest first.
+    // One lookup per distinct term length, longest first.
     for (size_t length : j.abbreviation_lengths) {
       if (length > size - i) continue;
       size_t end = i + length;
