@@ -31,8 +31,9 @@ export async function startDisplay() {
   }).catch((error) => { server.kill(); return error; });
   if (number instanceof Error) return headless(number.message);
   return {
-    // Playwright's headless flags (hidden scrollbars, no hover) minus --headless itself: the
-    // page is then laid out as in the headless tests, only drawn into a window.
+    // Playwright's headless flags (hidden scrollbars among them) minus --headless itself: the
+    // page is laid out as in the headless tests, only drawn into a window. Xvfb's pointer rests
+    // mid-screen, over the preview: the hover hit tests a user's resting pointer costs.
     launchOptions: { env: { ...process.env, DISPLAY: `:${number}` }, ignoreDefaultArgs: ['--headless'] },
     note: `Chromium with a window on a virtual display (Xvfb :${number})`,
     close() { server.kill(); },
