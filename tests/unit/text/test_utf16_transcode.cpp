@@ -37,7 +37,7 @@ TEST_CASE("malformed UTF-8 is refused, not decoded with replacements") {
 
 TEST_CASE("every split of ASCII and three-byte runs across the eight-byte steps decodes exactly") {
   // An ASCII prefix of each length before a run of Hangul of each length, then ASCII again:
-  // the runs start and end at every offset within a word, and pairs of characters meet singles.
+  // the runs start and end at every offset within an eight-byte word.
   for (size_t ascii = 0; ascii < 10; ascii++) {
     for (size_t hangul = 1; hangul < 6; hangul++) {
       std::string utf8(ascii, 'a');
@@ -53,7 +53,7 @@ TEST_CASE("every split of ASCII and three-byte runs across the eight-byte steps 
   }
 }
 
-TEST_CASE("a surrogate or overlong sequence among well-formed pairs is refused") {
+TEST_CASE("a surrogate, overlong or cut sequence after ASCII and Hangul is refused") {
   CHECK(transcode("\xED\x95\x9C\xED\xA0\x80" "abcdefgh") == kMalformed);  // 한 then a surrogate
   CHECK(transcode("\xE0\x80\xAF\xED\x95\x9C" "abcdefgh") == kMalformed);  // overlong then 한
   CHECK(transcode("ab\xED\x95\x9C\xED\x95" "abcdefgh") == kMalformed);    // a cut second sequence

@@ -16,15 +16,6 @@ inline uint64_t widen4(uint64_t bytes) {
 
 inline bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-// Two three-byte sequences in a word's low six bytes: leads 1110xxxx, continuations 10xxxxxx.
-constexpr uint64_t kTwoThreeByteMask = 0xC0C0F0C0C0F0ull;
-constexpr uint64_t kTwoThreeBytePattern = 0x8080E08080E0ull;
-
-// The code point of the three-byte sequence in the low three bytes of `bytes`.
-inline uint32_t three_byte_value(uint64_t bytes) {
-  return static_cast<uint32_t>(((bytes & 0x0F) << 12) | ((bytes >> 2) & 0xFC0) | ((bytes >> 16) & 0x3F));
-}
-
 // What a three-byte sequence may encode: U+0800..U+FFFF less the surrogates.
 inline bool bmp_scalar(uint32_t v) { return v >= 0x800 && (v < 0xD800 || v >= 0xE000); }
 
@@ -37,35 +28,26 @@ size_t utf8_to_utf16(const char* p, size_t size, uint16_t* out) {
   while (i < size) {
     const unsigned char c = s[i];
     if (c < 0x80) {
-      // Markup is mostly ASCII: eight bytes at a time, up to the first non-ASCII one. All
-      // eight are widened and written; the units past that byte are written over next. They
-      // fit: a character never has more units than bytes, so n + 8 <= i + 8 <= size.
-      if (i + 8 <= size) {
-        const uint64_t word = load_word(p + i);
-        const uint64_t non_ascii = word & kByteHighBits;
-        const size_t ascii = non_ascii == 0 ? 8 : first_marked(non_ascii);
+      // Markup is mostly ASCII: eight bytes at a time while they are, then the ASCII bytes of
+      // the word that ends the run (all eight widened and written, the units past its first
+      // non-ASCII byte written over next: n <= i, so n + 8 <= i + 8 <= size units fit).
+      uint64_t word = 0;
+      while (i + 8 <= size && ((word = load_word(p + i)) & kByteHighBits) == 0) {
         const uint64_t units[2] = {widen4(word), widen4(word >> 32)};
         std::memcpy(out + n, units, 16);
+        i += 8;
+        n += 8;
+      }
+      if (i + 8 <= size) {  // a word with non-ASCII bytes: its ASCII ones before them
+        const uint64_t units[2] = {widen4(word), widen4(word >> 32)};
+        std::memcpy(out + n, units, 16);
+        const size_t ascii = first_marked(word & kByteHighBits);
         i += ascii;
         n += ascii;
-      } else {
-        out[n++] = c;
-        i++;
+      } else if (i < size && s[i] < 0x80) {
+        out[n++] = s[i++];
       }
     } else if ((c & 0xF0) == 0xE0) {  // first: Hangul, Han, kana and most punctuation
-      // They come in runs (words): two characters a step while the next six bytes are two
-      // well-formed three-byte sequences, else one by the checks below.
-      const size_t run_start = i;
-      uint64_t word;
-      while (i + 8 <= size && ((word = load_word(p + i)) & kTwoThreeByteMask) == kTwoThreeBytePattern) {
-        const uint32_t first = three_byte_value(word), second = three_byte_value(word >> 24);
-        if (!bmp_scalar(first) || !bmp_scalar(second)) break;
-        out[n] = static_cast<uint16_t>(first);
-        out[n + 1] = static_cast<uint16_t>(second);
-        i += 6;
-        n += 2;
-      }
-      if (i != run_start) continue;  // what follows the pairs is read afresh
       if (i + 2 >= size || ((s[i + 1] & 0xC0) | (s[i + 2] >> 6)) != 0x82) return kNotUtf8;
       const uint32_t v = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
       if (!bmp_scalar(v)) return kNotUtf8;
