@@ -35,11 +35,11 @@ const NodeBuffer = typeof process !== 'undefined' && process.versions?.node ? gl
 const PAGE_BITS = NodeBuffer ? OPT_UTF16_PAGE : OPT_UTF16_OFFSETS;
 // Node makes a string of at least this many UTF-16 units external: one copy into malloc'd
 // memory (its EXTERN_APEX). A shorter one over 128 KB is allocated in V8's large-object space,
-// on fresh pages each time: about 1.5 ns a unit, 0.57 ms for a 350K-unit page against 0.2 ms
+// on fresh pages each time: about 1.5 ns a unit, 0.5 ms for a 350K-unit page against 0.25 ms
 // for the external string. From PAD_FROM_UNITS on (where the two cost the same), the page is
 // read as an external string of NODE_EXTERNAL_UNITS and sliced (a view, no copy).
 const NODE_EXTERNAL_UNITS = 0xfbee9;
-const PAD_FROM_UNITS = 300_000;
+const PAD_FROM_UNITS = 200_000;
 
 // The page's UTF-16 units at `ptr` in wasm memory as a string, by Node's Buffer.
 function nodePage(memory, ptr, units) {
