@@ -165,14 +165,16 @@ size_t WordCounter::count_text(const char* text, size_t size) {
     const unsigned char byte = bytes[i];
     if (byte < 0x80) {
       if (i + 8 <= size) {
-        // Eight bytes at a time, up to the first non-ASCII one (or '<' when stopping there).
+        // Eight bytes at a time, up to the first non-ASCII one (or '<' when stopping there);
+        // a lone byte (the space between two Hangul words) is cheaper one by one below.
         const uint64_t chunk = load_word(text + i);
         const uint64_t stop = (chunk & kByteHighBits) | (kStopAtLt ? bytes_equal(chunk, '<') : 0);
         const size_t ascii = stop == 0 ? 8 : first_marked(stop);
-        if (ascii == 0) break;  // at '<' (byte < 0x80, so no other stop)
-        add_ascii(chunk, ascii, split_words, runs, in_split_word, in_run);
-        i += ascii;
-        continue;
+        if (ascii >= 2) {
+          add_ascii(chunk, ascii, split_words, runs, in_split_word, in_run);
+          i += ascii;
+          continue;
+        }
       }
       if (kStopAtLt && byte == '<') break;
       i++;
