@@ -2,6 +2,12 @@
 # web/src/lib/draftmark.js instantiates draftmark.wasm itself (works the same in Node and
 # browsers, with bytes or a URL, on emsdk 3.1.6 and newer).
 target_compile_options(draftmark_core PRIVATE -fno-exceptions -fno-rtti)
+# Bulk memory (wasm 2.0; Chrome 75, Firefox 79, Safari 15, Node 12.5): copies of variable size
+# become memory.copy, which the engine runs natively, for wasm_memcpy.cpp's long copies too. The
+# bench corpora rendered 3-5% faster (dm_render alone, three interleaved runs).
+foreach(target draftmark_core md4c yaml)
+  target_compile_options(${target} PRIVATE -mbulk-memory)
+endforeach()
 
 # Speed over size for the code that runs on every keystroke: md4c and our renderer at
 # -O3. At -Os the renderer's std::string appends and small helpers stayed out of line
@@ -46,12 +52,13 @@ set_source_files_properties(
 add_executable(draftmark_wasm wasm/src/api/wasm_entry.cpp wasm/src/api/wasm_memcpy.cpp)
 set_source_files_properties(wasm/src/api/wasm_memcpy.cpp PROPERTIES COMPILE_OPTIONS -fno-builtin)
 target_link_libraries(draftmark_wasm PRIVATE draftmark_core)
-target_compile_options(draftmark_wasm PRIVATE -fno-exceptions -fno-rtti)
+target_compile_options(draftmark_wasm PRIVATE -fno-exceptions -fno-rtti -mbulk-memory)
 set_target_properties(draftmark_wasm PROPERTIES OUTPUT_NAME draftmark SUFFIX ".wasm")
 file(STRINGS "${PROJECT_SOURCE_DIR}/wasm/exports.txt" DRAFTMARK_EXPORTS)
 list(JOIN DRAFTMARK_EXPORTS "," DRAFTMARK_EXPORTS_CSV)
 target_link_options(draftmark_wasm PRIVATE
   --no-entry
+  -mbulk-memory
   -O3
   -flto
   -fno-exceptions

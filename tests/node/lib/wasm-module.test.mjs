@@ -58,6 +58,25 @@ test('renderForPatch gives the same blocks as render, decoding each block only w
   assert.deepEqual([lazy.diagnostics, lazy.frontMatter, lazy.mode], [eager.diagnostics, eager.frontMatter, eager.mode]);
 });
 
+test('pages of every size Node reads differently (heap, sliced from a longer string, external) are exact', () => {
+  // draftmark.js reads a page of 200K units up to Node's external-string size as a longer string
+  // and slices it: the page, its blocks and a later render must not see the bytes after it.
+  const paragraph = (i) => `한국어 text ${i} é 😀 <b>&amp;</b>\n\n`;
+  for (const units of [150e3, 250e3, 700e3, 1.1e6]) {
+    const count = Math.ceil(units / 50);
+    const text = Array.from({ length: count }, (_, i) => paragraph(i)).join('');
+    const r = dm.render(text, { mode: 'gfm' });
+    const lazy = dm.renderForPatch(text, { mode: 'gfm' });  // decoded from UTF-8, block by block
+    assert.ok(r.html.length > units * 0.9, `${r.html.length} units for ${units}`);
+    assert.equal(r.html, lazy.blocks.map((b) => b.html).join(''));
+    assert.equal(r.blocks.map((b) => b.html).join(''), r.html);
+    const last = 2 * count - 1;
+    assert.ok(r.html.endsWith(`<p data-line="${last}-${last}">${paragraph(count - 1).trim()}</p>\n`), r.html.slice(-200));
+    dm.render('x'.repeat(20), { mode: 'gfm' });
+    assert.equal(r.html, lazy.blocks.map((b) => b.html).join(''));
+  }
+});
+
 test('2 MB of input renders completely', () => {
   const big = seed.split('\n---\n').slice(1).join('\n---\n').repeat(Math.ceil(2e6 / seed.length));
   assert.ok(big.length > 1.5e6);

@@ -34,3 +34,27 @@ TEST_CASE("malformed UTF-8 is refused, not decoded with replacements") {
   CHECK(transcode("\xF0\x9F\x98") == kMalformed);
   CHECK(transcode("\xFF") == kMalformed);
 }
+
+TEST_CASE("every split of ASCII and three-byte runs across the eight-byte steps decodes exactly") {
+  // An ASCII prefix of each length before a run of Hangul of each length, then ASCII again:
+  // the runs start and end at every offset within an eight-byte word.
+  for (size_t ascii = 0; ascii < 10; ascii++) {
+    for (size_t hangul = 1; hangul < 6; hangul++) {
+      std::string utf8(ascii, 'a');
+      std::u16string expected(ascii, u'a');
+      for (size_t k = 0; k < hangul; k++) {
+        utf8 += "\xED\x95\x9C";  // 한 U+D55C (lead ED, below the surrogates)
+        expected += u'\uD55C';
+      }
+      utf8 += "xyz12345678 \xE2\x80\x94";
+      expected += u"xyz12345678 \u2014";
+      CHECK(transcode(utf8) == expected);
+    }
+  }
+}
+
+TEST_CASE("a surrogate, overlong or cut sequence after ASCII and Hangul is refused") {
+  CHECK(transcode("\xED\x95\x9C\xED\xA0\x80" "abcdefgh") == kMalformed);  // 한 then a surrogate
+  CHECK(transcode("\xE0\x80\xAF\xED\x95\x9C" "abcdefgh") == kMalformed);  // overlong then 한
+  CHECK(transcode("ab\xED\x95\x9C\xED\x95" "abcdefgh") == kMalformed);    // a cut second sequence
+}

@@ -33,6 +33,21 @@ const decoder = new TextDecoder('utf-8');
 // by byte after the first non-ASCII one (~0.2 GB/s: a third of a whole render's time).
 const NodeBuffer = typeof process !== 'undefined' && process.versions?.node ? globalThis.Buffer : undefined;
 const PAGE_BITS = NodeBuffer ? OPT_UTF16_PAGE : OPT_UTF16_OFFSETS;
+// Node makes a string of at least this many UTF-16 units external: one copy into malloc'd
+// memory (its EXTERN_APEX). A shorter one over 128 KB is allocated in V8's large-object space,
+// on fresh pages each time: about 1.5 ns a unit, 0.5 ms for a 350K-unit page against 0.25 ms
+// for the external string. From PAD_FROM_UNITS on (where the two cost the same), the page is
+// read as an external string of NODE_EXTERNAL_UNITS and sliced (a view, no copy).
+const NODE_EXTERNAL_UNITS = 0xfbee9;
+const PAD_FROM_UNITS = 200_000;
+
+// The page's UTF-16 units at `ptr` in wasm memory as a string, by Node's Buffer.
+function nodePage(memory, ptr, units) {
+  const padded = units >= PAD_FROM_UNITS && units < NODE_EXTERNAL_UNITS &&
+    ptr + NODE_EXTERNAL_UNITS * 2 <= memory.buffer.byteLength;
+  const string = NodeBuffer.from(memory.buffer, ptr, (padded ? NODE_EXTERNAL_UNITS : units) * 2).toString('utf16le');
+  return padded ? string.slice(0, units) : string;
+}
 
 async function loadBytes(source) {
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return source;
@@ -246,7 +261,7 @@ function readResult(memory, resultPtr, lazy, readBlocks = null) {
     // The page is decoded once; every block is a slice of it by UTF-16 offsets the module
     // counted (V8 keeps slices as views, no copy). Decoding block by block cost twice the
     // render itself on the spec text: TextDecoder has a fixed cost per call.
-    page = page16Ptr ? NodeBuffer.from(memory.buffer, page16Ptr, page16Size * 2).toString('utf16le') : text(htmlPtr, htmlSize);
+    page = page16Ptr ? nodePage(memory, page16Ptr, page16Size) : text(htmlPtr, htmlSize);
     for (let i = 0, p = blocksPtr >>> 2; i < blockCount; i++, p += 7) {
       const start = u32[p + 5];
       blocks[i] = { lineStart: u32[p], lineEnd: u32[p + 1], hash: u32[p + 4], html: page.slice(start, start + u32[p + 6]) };

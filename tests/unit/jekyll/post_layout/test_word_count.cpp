@@ -31,3 +31,35 @@ TEST_CASE("read time: 180 words a minute, at least one") {
   CHECK(chirpy_read_minutes(360) == 2);
   CHECK(chirpy_word_count("<p>Tom &amp; <em>Jerry</em></p>") == 3);
 }
+
+namespace {
+// String#split's words by definition, one byte at a time: runs of bytes other than ASCII
+// whitespace and NUL (for text without CJK characters, where "auto" counts just these).
+size_t split_words_byte_by_byte(const std::string& text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool separator = c == ' ' || (c >= '\t' && c <= '\r') || c == '\0';
+    words += !separator && !in_word;
+    in_word = !separator;
+  }
+  return words;
+}
+}  // namespace
+
+TEST_CASE("word count: text cut by tags and non-ASCII characters at every offset of the eight-byte steps") {
+  const std::string pieces[] = {"ab", " ", "cd\t", "<b>", "</b>", "\xC3\xA9", "\xE2\x80\x94", std::string("x\0y", 3),
+                                "\n", "<a href=\"u v\">", "word", "  "};
+  constexpr size_t kPieces = sizeof(pieces) / sizeof(pieces[0]);
+  for (size_t lead = 0; lead < 10; lead++) {
+    for (size_t a = 0; a < kPieces; a++) {
+      for (size_t b = 0; b < kPieces; b++) {
+        const std::string html = std::string(lead, 'q') + pieces[a] + "mid dle" + pieces[b] + pieces[(a + b) % kPieces] +
+                                 "tail end ok";
+        std::string stripped;
+        strip_html(html, stripped);
+        CHECK_MESSAGE(chirpy_word_count(html) == split_words_byte_by_byte(stripped), html);
+      }
+    }
+  }
+}

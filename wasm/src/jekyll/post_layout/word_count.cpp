@@ -67,17 +67,22 @@ inline size_t word_starts(uint64_t in_word, bool before) {
   return static_cast<size_t>(__builtin_popcountll(in_word & ~previous));
 }
 
-// Eight ASCII characters at once (add_text's rules, one bit per byte): a word starts where
-// a byte is in a word and the byte before it (the previous chunk's last) is not.
-inline void add_ascii8(uint64_t chunk, size_t& split_words, size_t& runs, bool& in_split_word, bool& in_run) {
+// The first `count` (1..8) characters of `chunk` at once, all ASCII (add_text's rules, one
+// bit per byte): a word starts where a byte is in a word and the byte before it (the
+// previous chunk's last) is not. The bytes past `count` may be anything: a byte >= 0x80
+// carries in at_least only into the bytes after it, which `kept` drops.
+inline void add_ascii(uint64_t chunk, size_t count, size_t& split_words, size_t& runs, bool& in_split_word,
+                      bool& in_run) {
+  const uint64_t kept = count == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * count)) - 1;
   const uint64_t space = (at_least(chunk, '\t') & ~at_least(chunk, '\r' + 1)) |
                          (at_least(chunk, ' ') & ~at_least(chunk, ' ' + 1));
-  const uint64_t run_bytes = ~space & kByteHighBits;
+  const uint64_t run_bytes = ~space & kByteHighBits & kept;
   const uint64_t split_word_bytes = run_bytes & at_least(chunk, 1);  // NUL splits too
   runs += word_starts(run_bytes, in_run);
   split_words += word_starts(split_word_bytes, in_split_word);
-  in_run = (run_bytes >> 63) != 0;
-  in_split_word = (split_word_bytes >> 63) != 0;
+  const unsigned last = 8 * static_cast<unsigned>(count) - 1;  // the high bit of the last byte kept
+  in_run = ((run_bytes >> last) & 1) != 0;
+  in_split_word = ((split_word_bytes >> last) & 1) != 0;
 }
 
 // decode_utf8, with the 3-byte sequences of Hangul and Han (always well-formed for these
@@ -159,12 +164,17 @@ size_t WordCounter::count_text(const char* text, size_t size) {
   while (i < size) {
     const unsigned char byte = bytes[i];
     if (byte < 0x80) {
-      uint64_t chunk;
-      if (i + 8 <= size && ((chunk = load_word(text + i)) & kByteHighBits) == 0 &&
-          !(kStopAtLt && bytes_equal(chunk, '<') != 0)) {
-        add_ascii8(chunk, split_words, runs, in_split_word, in_run);
-        i += 8;
-        continue;
+      if (i + 8 <= size) {
+        // Eight bytes at a time, up to the first non-ASCII one (or '<' when stopping there);
+        // a lone byte (the space between two Hangul words) is cheaper one by one below.
+        const uint64_t chunk = load_word(text + i);
+        const uint64_t stop = (chunk & kByteHighBits) | (kStopAtLt ? bytes_equal(chunk, '<') : 0);
+        const size_t ascii = stop == 0 ? 8 : first_marked(stop);
+        if (ascii >= 2) {
+          add_ascii(chunk, ascii, split_words, runs, in_split_word, in_run);
+          i += ascii;
+          continue;
+        }
       }
       if (kStopAtLt && byte == '<') break;
       i++;
