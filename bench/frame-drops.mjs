@@ -2,8 +2,9 @@
 // keys into the 1 MB bench post (at its end or in its middle) with the compositor's tracing on
 // and counts the frames by what became of them (cc's PipelineReporter: presented, dropped, no
 // update wanted), plus the keys whose keydown -> presented took over 100 ms (Event Timing).
-// A diagnostic for the end-of-post presentation stall (README, issue 16): the main thread keeps
-// up there while most frames are dropped. `--css` adds a style sheet first, to rule parts out.
+// It found the end-of-post "stall" of earlier latency runs: headless Chromium drops the frames
+// whose only change lies in the viewport's bottom ~60 px (display.mjs), so it runs in a window on
+// Xvfb when it can, as the latency runs do. `--css` adds a style sheet first, to rule parts out.
 //
 //   node bench/frame-drops.mjs [--keys 60] [--where end|middle] [--css 'RULES']
 import { parseArgs } from 'node:util';
