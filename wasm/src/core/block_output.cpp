@@ -5,6 +5,7 @@
 #include <cstring>
 #include <utility>
 
+#include "text/decimal_text.h"
 
 namespace draftmark {
 
@@ -23,22 +24,6 @@ uint32_t block_hash(const char* data, size_t size) {
   // Rotated: a word's top byte moves only its lane's top bits, which must not cancel the other's.
   return even ^ ((odd << 16) | (odd >> 16));
 }
-
-namespace {
-
-// Writes `value` in decimal at `p`; returns the end (at most 10 digits).
-char* write_uint(char* p, uint32_t value) {
-  char digits[10];
-  int n = 0;
-  do {
-    digits[n++] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
-  while (n > 0) *p++ = digits[--n];
-  return p;
-}
-
-}  // namespace
 
 size_t attribute_insertion_point(std::string_view block_html) {
   if (block_html.size() < 2 || block_html[0] != '<') return std::string_view::npos;
@@ -71,9 +56,9 @@ void append_result_block(RenderResult& result, std::string_view block_html, uint
   } else {
     // The attribute is put together on the stack: one append instead of one per piece.
     char attribute[40] = " data-line=\"";
-    char* end = write_uint(attribute + 12, line_start);
+    char* end = write_decimal(attribute + 12, line_start);
     *end++ = '-';
-    end = write_uint(end, line_end);
+    end = write_decimal(end, line_end);
     *end++ = '"';
     result.html.append(block_html.data(), at);
     result.html.append(attribute, static_cast<size_t>(end - attribute));
