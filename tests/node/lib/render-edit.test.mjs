@@ -96,3 +96,48 @@ test('renderEditForPatch: each block\'s HTML and lines are render()\'s, typing a
     }
   }
 });
+
+// The editor hands renderEditForPatch its document as a lazy text (edit-tracker.js
+// DocumentText): an edit reads only the units around it, and the whole string is never built.
+const TYPING = ['a', ' ', '한', '글', '😀', 'é', '.', '\n'];  // what keeps a render incremental
+
+class LazyText {
+  static built = 0;
+  constructor(string) { this.string = string; }
+  get length() { return this.string.length; }
+  slice(from, to) { return this.string.slice(from, to); }
+  toString() { LazyText.built++; return this.string; }
+}
+
+test('renderEditForPatch with a lazy text: render()\'s blocks, and no whole string built for an incremental edit', () => {
+  const random = makeRandom(7);
+  for (const mode of ['gfm', 'jekyll']) {
+    let text = readFileSync('tests/fixtures/seed-post.md', 'utf8');
+    let lazy = new LazyText(text);
+    let previous = dm.renderForPatch(lazy, { mode });
+    let cursor = text.indexOf('\n\n', text.length >> 1);
+    let incremental = 0;
+    for (let n = 0; n < 120; n++) {
+      if (random() < 0.15) cursor = Math.floor(random() * (text.length + 1));
+      if ((text.charCodeAt(cursor - 1) & 0xfc00) === 0xd800) cursor++;
+      const to = random() < 0.2 ? Math.min(text.length, cursor + 1 + Math.floor(random() * 3)) : cursor;
+      const end = (text.charCodeAt(to - 1) & 0xfc00) === 0xd800 ? to + 1 : to;
+      const insert = TYPING[Math.floor(random() * TYPING.length)];
+      const before = lazy;
+      text = text.slice(0, cursor) + insert + text.slice(end);
+      lazy = new LazyText(text);
+      const built = LazyText.built;
+      const result = dm.renderEditForPatch(lazy, { from: cursor, to: end, insert }, { mode }, before, previous.blocks);
+      if (result.incremental) {
+        incremental++;
+        assert.equal(LazyText.built, built, `${mode}, change ${n}: an incremental edit built the whole string`);
+      }
+      cursor += insert.length;
+      const view = (r) => r.blocks.map((b) => [b.lineStart, b.lineEnd, b.hash, b.html]);
+      assert.deepEqual(view(result), view(dm.renderForPatch(text, { mode })), `${mode}, change ${n}`);
+      // Back on the edit path, the module holding the lazy text again.
+      previous = dm.renderEditForPatch(lazy, { from: cursor, to: cursor, insert: '' }, { mode }, text, result.blocks);
+    }
+    assert.ok(incremental > 30, `${mode}: ${incremental} of 120 edits incremental`);
+  }
+});

@@ -3,10 +3,37 @@
 // changes of every transaction in between are composed; a document put in place another way
 // (a draft opened with setState) breaks the chain, and the next render is whole.
 
+/**
+ * A CodeMirror document as the renderer's lazy text (renderEditForPatch): a keystroke's
+ * incremental render reads only a few units around the change, so the 1 MB string of a long
+ * post is not built (and collected) on every key; a whole render asks for it once.
+ */
+export class DocumentText {
+  #doc;
+  #string = null;
+
+  constructor(doc) {
+    this.#doc = doc;
+  }
+
+  get length() {
+    return this.#doc.length;
+  }
+
+  slice(from, to) {
+    return this.#doc.sliceString(from, to);
+  }
+
+  toString() {
+    this.#string ??= this.#doc.toString();
+    return this.#string;
+  }
+}
+
 export class EditTracker {
   #doc = null;       // the rendered document as changed since (CodeMirror Text), or null
   #pending = null;   // ChangeSet from the rendered document to #doc, or null: nothing tracked
-  #rendered = null;  // the text of the last render
+  #rendered = null;  // the text of the last render (a string or a DocumentText)
 
   /** An editor update that changed the document. */
   changed(update) {
@@ -34,7 +61,7 @@ export class EditTracker {
     return { change: { from: fromA, to: toA, insert: doc.sliceString(fromB, toB) }, previous: this.#rendered };
   }
 
-  /** The preview now shows `doc`, whose text is `text`. */
+  /** The preview now shows `doc`, whose text is `text` (what the renderer was given). */
   rendered(doc, text) {
     this.#doc = doc;
     this.#pending = null;

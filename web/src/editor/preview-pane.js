@@ -7,7 +7,7 @@ import { enableImageZoom } from '../lib/image-zoom.js';
 import * as mathEngine from '../lib/math.js';
 import { PreviewPatcher } from '../lib/preview.js';
 import { postLanguage } from '../lib/post-language.js';
-import { EditTracker } from './edit-tracker.js';
+import { DocumentText, EditTracker } from './edit-tracker.js';
 import { ImageResolver } from './images.js';
 import { kMinBlocks } from './offscreen-blocks.js';
 
@@ -90,7 +90,7 @@ export class PreviewPane {
   render() {
     const started = performance.now();
     const { doc } = this.editor.view.state;
-    const text = doc.toString();
+    const text = new DocumentText(doc);
     let result;
     let site;
     try {
@@ -99,9 +99,11 @@ export class PreviewPane {
       // Only the blocks around the edit are rendered again when the core can do it exactly.
       const edit = this.#edits.edit(doc);
       this.lastOptions = options;
+      const first = edit ? null : this.#firstResult(text, options);
       result = edit ? renderEditForPatch(text, edit.change, options, edit.previous, this.lastResult?.blocks)
-        : this.#firstResult(text, options) ?? renderForPatch(text, options);
-      this.#edits.rendered(doc, text);
+        : first ?? renderForPatch(text, options);
+      // The first stage rendered the string: the next edit applies to it (the module holds it).
+      this.#edits.rendered(doc, first ? String(text) : text);
     } catch (error) {
       this.#edits.reset();
       // A trap leaves the module to be re-instantiated by the next render(); the text is untouched.
@@ -130,7 +132,7 @@ export class PreviewPane {
   #firstResult(text, options) {
     const first = this.#firstPreview;
     this.#firstPreview = null;
-    const same = first && first.text === text && JSON.stringify(first.options) === JSON.stringify(options);
+    const same = first && first.text === String(text) && JSON.stringify(first.options) === JSON.stringify(options);
     return same ? first.result : null;
   }
 

@@ -333,7 +333,7 @@ function renderWith(markdown, options, lazy) {
   const bits = optionBits(options) | (lazy ? 0 : PAGE_BITS);
   return guardedRender((inst) => {
     setSite(inst, siteJson(options.site));
-    const resultPtr = inst.exports.dm_render(writeInput(inst, markdown), bits);
+    const resultPtr = inst.exports.dm_render(writeInput(inst, typeof markdown === 'string' ? markdown : markdown.toString()), bits);
     Object.assign(inst, { text: markdown, units: 0, bytes: 0 });
     return readResult(inst.memory, resultPtr, lazy);
   });
@@ -362,22 +362,27 @@ export function render(markdown, options = {}) {
 
 // The UTF-8 byte offset of UTF-16 offset `units` in inst.text, walked from the last known
 // pair (typing moves a few units at a time) or from the start, whichever is nearer. Counts as
-// TextEncoder encodes: a surrogate pair is 4 bytes, a lone surrogate 3 (U+FFFD).
+// TextEncoder encodes: a surrogate pair is 4 bytes, a lone surrogate 3 (U+FFFD). Only the
+// units between the two offsets are read (with two more on each side, to see a pair whole):
+// inst.text may be a lazy text whose whole string would cost a copy of the document.
 function byteOffset(inst, units) {
-  const text = inst.text;
   let u = inst.units;
   let b = inst.bytes;
   if (units < u - units) u = b = 0;
+  if (u === units) return b;
+  const base = Math.max(0, Math.min(u, units) - 2);
+  const text = inst.text.slice(base, Math.min(inst.text.length, Math.max(u, units) + 2));
+  const at = (i) => text.charCodeAt(i - base);
   const width = (c) => (c < 0x80 ? 1 : c < 0x800 ? 2 : 3);
   while (u < units) {
-    const c = text.charCodeAt(u);
-    const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(u + 1) & 0xfc00) === 0xdc00;
+    const c = at(u);
+    const pair = c >= 0xd800 && c <= 0xdbff && (at(u + 1) & 0xfc00) === 0xdc00;
     b += pair ? 4 : width(c);
     u += pair ? 2 : 1;
   }
   while (u > units) {
-    const c = text.charCodeAt(u - 1);
-    const pair = (c & 0xfc00) === 0xdc00 && u >= 2 && (text.charCodeAt(u - 2) & 0xfc00) === 0xd800;
+    const c = at(u - 1);
+    const pair = (c & 0xfc00) === 0xdc00 && u >= 2 && (at(u - 2) & 0xfc00) === 0xd800;
     b -= pair ? 4 : width(c);
     u -= pair ? 2 : 1;
   }
@@ -408,6 +413,8 @@ export function renderEdit(text, change, options = {}) {
  * `previous`: the text `change` applies to; when the module last rendered another one (some
  * other render() call in the page), this renders whole. `previousBlocks`: the blocks of the
  * result for `previous`, whose HTML unchanged blocks share instead of copying it again.
+ * `text` may also be a lazy text ({length, slice(from, to), toString()}, as `previous`): an
+ * incremental render reads only the units around the change, a whole one its toString().
  * Internal (the editor page uses it).
  */
 export function renderEditForPatch(text, change, options, previous, previousBlocks = null) {
