@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { markdownLanguage } from '@codemirror/lang-markdown';
 import { TreeFragment } from '@lezer/common';
+import { classHighlighter, highlightTree } from '@lezer/highlight';
 import { frontMatterSyntax } from '../../../web/src/editor/front-matter-syntax.js';
 
 const parser = markdownLanguage.parser.configure([frontMatterSyntax]);
@@ -45,5 +46,16 @@ describe('front matter grammar', () => {
     const after = parser.parse(input, fragments);
     assert.deepEqual(topLevel(after).slice(0, 2), ['Frontmatter', 'Paragraph']);
     assert.ok(read < doc.length / 10, `the reparse read ${read} of ${edited.length} characters`);
+  });
+
+  test('the YAML inside is highlighted, and no mixed-parse wrapper walks the tree after each change', () => {
+    const doc = '---\nlayout: post\ntags: [a, b]\n---\n\ntext\n';
+    const styled = [];
+    highlightTree(parser.parse(doc), classHighlighter, (from, to, classes) => styled.push([doc.slice(from, to), classes]));
+    assert.ok(styled.some(([text, classes]) => text === 'layout' && classes.includes('tok-propertyName')), JSON.stringify(styled));
+    assert.ok(styled.some(([text, classes]) => text === '[' && classes.includes('tok-punctuation')), JSON.stringify(styled));
+    // The YAML is mounted by the block parser itself: a parseMixed wrapper would walk every
+    // top-level node of a long post on each keystroke to find it.
+    assert.equal(parser.wrappers.length, markdownLanguage.parser.wrappers.length);
   });
 });
