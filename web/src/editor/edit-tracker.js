@@ -47,7 +47,8 @@ export class EditTracker {
 
   /**
    * The edit that turns the last rendered text into `doc`: {change: {from, to, insert} (UTF-16,
-   * in the old text), previous (that text)}, or null when the render must be whole.
+   * in the old text), previous (that text)}, or null when the render must be whole (nothing
+   * tracked, or the whole text replaced).
    */
   edit(doc) {
     if (!this.#pending || this.#doc !== doc || this.#rendered === null) return null;
@@ -57,7 +58,9 @@ export class EditTracker {
       fromA = Math.min(fromA, fa); toA = Math.max(toA, ta);
       fromB = Math.min(fromB, fb); toB = Math.max(toB, tb);
     });
-    if (toA < 0) return null;
+    // A replaced document (a post opened, setMarkdown) renders whole: it is no edit to judge
+    // keystrokes by (RenderScheduler), and the core would render it whole anyway.
+    if (toA < 0 || (fromA === 0 && toA === this.#rendered.length)) return null;
     return { change: { from: fromA, to: toA, insert: doc.sliceString(fromB, toB) }, previous: this.#rendered };
   }
 

@@ -86,18 +86,22 @@ export class PreviewPane {
     this.#element.dataset.stale = 'true';
   }
 
-  /** Renders the text now. Returns {renderMs (wasm + decode), patchMs (DOM + math), bytes}, or null if it failed. */
+  /**
+   * Renders the text now. Returns {renderMs (wasm + decode), patchMs (DOM + math), bytes,
+   * incremental (the core rendered only around the edit), edit (rendered for an edit)}, or null if it failed.
+   */
   render() {
     const started = performance.now();
     const { doc } = this.editor.view.state;
     const text = new DocumentText(doc);
     let result;
     let site;
+    let edit = null;
     try {
       site = this.siteSettings();
       const options = { mode: this.#settings.values.mode ?? 'auto', site, wordCount: true };
       // Only the blocks around the edit are rendered again when the core can do it exactly.
-      const edit = this.#edits.edit(doc);
+      edit = this.#edits.edit(doc);
       this.lastOptions = options;
       const first = edit ? null : this.#firstResult(text, options);
       result = edit ? renderEditForPatch(text, edit.change, options, edit.previous, this.lastResult?.blocks)
@@ -122,7 +126,7 @@ export class PreviewPane {
     this.#problems = [...result.diagnostics, ...mathProblems];
     this.#showProblems();
     const timings = { renderMs: rendered - started, patchMs: performance.now() - rendered, bytes: text.length,
-      incremental: Boolean(result.incremental) };
+      incremental: Boolean(result.incremental), edit: Boolean(edit) };
     document.title = `${this.title() || 'Untitled'} — Draftmark`;
     this.onRendered?.();
     return timings;

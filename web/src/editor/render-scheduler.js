@@ -10,6 +10,8 @@
 // Longer than a slow frame (a 1 MB post paints in ~100-150 ms), so rAF paces renders whenever
 // the page draws at all.
 const kFrameFallbackMs = 250;
+// A whole render this many times slowRenderMs makes the keystrokes after it wait (see #keyCost).
+const kCertainlySlow = 4;
 
 export class RenderScheduler {
   // A document whose render costs more than this (about 2.5 MB of Markdown) would make every
@@ -21,7 +23,7 @@ export class RenderScheduler {
   renderedVersion = -1;  // the version the preview shows
   triedVersion = -1;     // the version the last render ran for (it may have failed)
   renders = 0;           // renders run (tests count them)
-  timings = null;        // the last render's cost: {renderMs, patchMs, bytes}
+  timings = null;        // the last render's cost: {renderMs, patchMs, bytes, incremental, edit}
   #render;
   #onStale;
   #started = false;      // render() needs init() to have finished
@@ -29,6 +31,12 @@ export class RenderScheduler {
   #pending = false;      // a change came after this frame's render
   #pauseTimer = null;    // pending render of a slow document, waiting for a typing pause
   #waiters = [];         // promises of whenRendered(): {version, resolve}
+  // What a keystroke's render is judged by: the last render made for an edit (the core renders
+  // only around it). A whole render (a document opened or replaced) counts only when it is slow
+  // beyond doubt (kCertainlySlow): its time holds one-off costs — a session's first render of a
+  // 1 MB post took 220 ms, the next ones 60 ms, its keystrokes 2 ms — and taking it for the
+  // keystroke cost left the preview waiting for typing pauses right after a post was opened.
+  #keyCost = 0;
 
   /**
    * `render()`: renders the text now; returns its timings, or null when the render failed
@@ -48,11 +56,10 @@ export class RenderScheduler {
   schedule() {
     // The render's cost grows with the document and is paid on every keystroke; the patch's
     // is large only when most blocks changed (a new document), so it does not count here.
-    const cost = this.timings ? this.timings.renderMs : 0;
-    if (cost >= this.slowRenderMs) {
+    if (this.#keyCost >= this.slowRenderMs) {
       clearTimeout(this.#pauseTimer);
       this.#onStale();
-      this.#pauseTimer = setTimeout(() => { this.#pauseTimer = null; this.renderNow(); }, Math.min(1000, Math.max(200, cost)));
+      this.#pauseTimer = setTimeout(() => { this.#pauseTimer = null; this.renderNow(); }, Math.min(1000, Math.max(200, this.#keyCost)));
       return;
     }
     if (this.#frame !== null) { this.#pending = true; return; }
@@ -86,6 +93,8 @@ export class RenderScheduler {
     if (!timings) return;
     this.renderedVersion = version;
     this.timings = timings;
+    const certain = timings.renderMs >= kCertainlySlow * this.slowRenderMs;
+    this.#keyCost = timings.edit || certain ? timings.renderMs : 0;
     for (let i = this.#waiters.length - 1; i >= 0; i--) {
       if (this.#waiters[i].version <= version) this.#waiters.splice(i, 1)[0].resolve();
     }
