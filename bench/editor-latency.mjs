@@ -1,7 +1,7 @@
 // Editor latency in Chromium: keystroke -> preview painted, typed like a person, one key at
 // a time, in the Draftmark editor (dist/index.html) and in the baseline page (markdown-it +
-// KaTeX, full innerHTML per keystroke, bench/baseline/), same browser, same run; on the seed
-// post also in CodeMirror alone (bench/codemirror-alone/: what CodeMirror itself costs).
+// KaTeX, full innerHTML per keystroke, bench/baseline/), same browser, same run; also in
+// CodeMirror alone (bench/codemirror-alone/: what CodeMirror itself costs).
 //
 // A sample is from the keydown event's timestamp to the first requestAnimationFrame callback
 // after the page's `draftmark:rendered` event (the frame that paints the patched preview).
@@ -236,7 +236,7 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
   log(`  ${display.note}`);
   try {
     const pages = [{ name: 'baseline', url: `${origin}/build/bench/baseline/index.html` },
-      { name: 'codemirror-alone', url: `${origin}/build/bench/codemirror-alone/index.html`, docs: ['seed'] }];
+      { name: 'codemirror-alone', url: `${origin}/build/bench/codemirror-alone/index.html` }];
     if (standIn) result.notes.push(standIn);
     else pages.unshift({ name: 'draftmark-preview', url: `${origin}/build/bench/draftmark-page/index.html` });
     const editorHtml = join(repoRoot, 'dist/index.html');
