@@ -9,6 +9,7 @@ import { PreviewPatcher } from '../lib/preview.js';
 import { postLanguage } from '../lib/post-language.js';
 import { DocumentText, EditTracker } from './edit-tracker.js';
 import { ImageResolver } from './images.js';
+import { postTitle } from './post-title.js';
 import { kMinBlocks } from './offscreen-blocks.js';
 
 export class PreviewPane {
@@ -164,10 +165,8 @@ export class PreviewPane {
     return this.lastResult?.words ?? null;
   }
 
-  /** The post's title: front matter `title`, else the first `# heading`, else ''. */
+  /** The post's title: front matter `title`, else the first `# heading`, else '' (post-title.js). */
   title() {
-    const title = this.lastResult?.frontMatter?.title;
-    if (typeof title === 'string' && title.trim()) return title.trim();
-    return this.editor.getText().match(/^#\s+(.+)$/m)?.[1].trim() ?? '';
+    return postTitle(this.lastResult?.frontMatter, this.editor.view.state.doc);
   }
 }
