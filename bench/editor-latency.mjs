@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { startDisplay } from './display.mjs';
+import { keystrokeBreakdown } from './keystroke-breakdown.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
@@ -26,6 +27,9 @@ const kBaselineLargeKeystrokes = Number(process.env.BENCH_BASELINE_LARGE_KEYSTRO
 // One keystroke's render must finish within this, or the run reports a timeout (never hangs).
 const kKeystrokeTimeoutMs = 10_000;
 const TYPED = 'draftmark keeps typing ';
+// The pages whose keystrokes are also traced (at the end of the 1 MB post), and how many keys.
+const kBreakdownPages = new Set(['draftmark', 'codemirror-alone']);
+const kBreakdownKeys = 40;
 // Cold loads of dist/draftmark.html for its time to first preview (the median is reported).
 const kFirstPreviewLoads = Number(process.env.BENCH_FIRST_PREVIEW_LOADS ?? 5);
 
@@ -147,6 +151,16 @@ async function typeRun(page, { text, offset, keystrokes }) {
   return run;
 }
 
+// Where a key's main-thread time goes (keystroke-breakdown.mjs), typed on where typeRun left
+// the caret, the same way.
+async function breakdown(page) {
+  await page.evaluate(() => { window.__bench.samples = []; window.__bench.pendingKey = null; });
+  return keystrokeBreakdown(page, { keys: kBreakdownKeys, typeKey: async (i) => {
+    await page.keyboard.type(TYPED[i % TYPED.length]);
+    await waitForSamples(page, i + 1);
+  } });
+}
+
 // Where to type in the middle: at the end of the block that contains the midpoint,
 // so keystrokes extend a paragraph instead of landing inside a code fence or table row.
 function middleOffset(text) {
@@ -232,7 +246,7 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 }, ...display.launchOptions });
-  const result = { chromium: context.browser()?.version() ?? null, display: display.note, runs: [], notes: [] };
+  const result = { chromium: context.browser()?.version() ?? null, display: display.note, runs: [], breakdown: [], notes: [] };
   log(`  ${display.note}`);
   try {
     const pages = [{ name: 'baseline', url: `${origin}/build/bench/baseline/index.html` },
@@ -258,6 +272,9 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
             const keystrokes = name === 'baseline' && doc.name === 'blog-1m' ? kBaselineLargeKeystrokes : kKeystrokes;
             const run = await typeRun(page, { text: doc.text, offset, keystrokes });
             result.runs.push({ page: name, doc: doc.name, where, ...run });
+            if (kBreakdownPages.has(name) && doc.name === 'blog-1m' && where === 'end') {
+              result.breakdown.push({ page: name, doc: doc.name, where, ...await breakdown(page) });
+            }
             const presented = run.presented ? `; presented (Event Timing) p50 ${run.presented.p50} ms, p95 ${run.presented.p95} ms, max ${run.presented.max} ms` : '';
             log(`  ${name} ${doc.name} ${where}: opened in ${run.openMs.toFixed(0)} ms${run.measuredMs ? ` (blocks measured at ${run.measuredMs.toFixed(0)} ms)` : ''}; p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms${presented}`);
           } catch (error) {

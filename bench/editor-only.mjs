@@ -8,3 +8,4 @@ const { buildCorpora } = await import('./corpus.mjs');
 const { measureEditorLatency } = await import('./editor-latency.mjs');
 const result = await measureEditorLatency({ corpora: buildCorpora(), wasm: 'build/wasm/draftmark.wasm', withBenchDeps: true, log: console.log });
 if (result.skipped) console.log(`skipped: ${result.skipped}`);
+for (const b of result.breakdown ?? []) console.log(`  breakdown ${b.page} ${b.doc} ${b.where}: busy ${b.busy.toFixed(1)} ms/key; ${Object.entries(b.parts).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; Draftmark render + patch ${b.draftmark?.toFixed(1) ?? '–'}; other: ${b.otherTop.map((o) => `${o.name} ${o.ms.toFixed(1)}`).join(', ')}`);

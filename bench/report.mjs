@@ -68,8 +68,23 @@ function editorTable(results) {
         `${fmt(editor.firstPreviewPaintedMs, 0)} ms), ${editor.firstPreviewLoads} cold loads from file://`;
     lines.push('', `Time to first preview of dist/draftmark.html: ${editor.firstPreviewMs === null ? `not measured (${editor.firstPreviewSkipped})` : measured}.`);
   }
+  if (editor.breakdown?.length) lines.push('', ...breakdownTable(editor.breakdown));
   if (editor.notes?.length) lines.push('', ...editor.notes.map((n) => `- ${n}`));
   return lines.join('\n');
+}
+
+// Where a key's main-thread time goes (keystroke-breakdown.mjs): ms per key, traced.
+function breakdownTable(rows) {
+  const parts = Object.keys(rows[0].parts);
+  const lines = [`Where a keystroke's main-thread time goes, ms per key (${rows[0].keys} keys typed with Chromium's ` +
+    'tracing on, which slows the page: for comparing the parts and the pages, not a latency):', '',
+    `| page | document | typed at | busy | ${parts.join(' | ')} | of the script: Draftmark's render + patch |`,
+    `|---|---|---|---:|${parts.map(() => '---:').join('|')}|---:|`];
+  for (const r of rows) {
+    lines.push(`| ${r.page} | ${r.doc} | ${r.where} | ${fmt(r.busy, 1)} | ${parts.map((p) => fmt(r.parts[p], 1)).join(' | ')} | ` +
+      `${r.draftmark === null ? '–' : fmt(r.draftmark, 1)} |`);
+  }
+  return lines;
 }
 
 function targetList(results) {
