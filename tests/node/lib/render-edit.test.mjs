@@ -141,3 +141,33 @@ test('renderEditForPatch with a lazy text: render()\'s blocks, and no whole stri
     assert.ok(incremental > 30, `${mode}: ${incremental} of 120 edits incremental`);
   }
 });
+
+// renderInto() and <draftmark-preview> get whole texts: renderAfter finds what changed and
+// renders around it. Its result must be render()'s, whatever rendered in between.
+test('renderAfter(previous, text) is render(text) after typing, pasting, deleting and emoji at the edges', () => {
+  const random = makeRandom(23);
+  const seed = readFileSync('tests/fixtures/seed-post.md', 'utf8');
+  const long = seed.repeat(30);  // past the 4,096-unit steps of the comparison
+  for (const [name, start] of [['seed', seed], ['long', long]]) {
+    for (const mode of ['gfm', 'jekyll']) {
+      let previous = null;
+      let text = start;
+      for (let n = 0; n < 60; n++) {
+        const at = Math.floor(random() * (text.length + 1));
+        const fixed = (text.charCodeAt(at - 1) & 0xfc00) === 0xd800 ? at + 1 : at;
+        const cut = random() < 0.3 ? Math.min(text.length, fixed + Math.floor(random() * 40)) : fixed;
+        const end = (text.charCodeAt(cut - 1) & 0xfc00) === 0xd800 ? cut + 1 : cut;
+        text = text.slice(0, fixed) + (random() < 0.3 ? '' : INSERTS[Math.floor(random() * INSERTS.length)]) + text.slice(end);
+        if (n % 17 === 16) dm.render('# something else\n', { mode });  // another caller rendered meanwhile
+        const result = dm.renderAfter(previous, text, { mode });
+        same(result, dm.render(text, { mode }), `${name} ${mode}, change ${n}`);
+        assert.equal(result.incremental, undefined, 'render()\'s fields only');
+        dm.renderAfter(null, text, { mode });  // the module holds `text` again, as after renderAfter
+        previous = text;
+      }
+    }
+  }
+  // Emoji pairs on both sides of the change: the change never splits one.
+  dm.render('a😀😀b', { mode: 'gfm' });
+  same(dm.renderAfter('a😀😀b', 'a😀😁😀b', { mode: 'gfm' }), dm.render('a😀😁😀b', { mode: 'gfm' }), 'emoji');
+});

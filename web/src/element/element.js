@@ -8,7 +8,7 @@
 // KaTeX's fonts are FontFace objects on the document (a shadow root ignores @font-face).
 // KaTeX and the highlighter are loaded on first use (config.loaders); until a post needs them
 // nothing of theirs is fetched.
-import { init, render } from '../lib/draftmark.js';
+import { init, renderAfter } from '../lib/draftmark.js';
 import { PatchedElement } from '../lib/preview.js';
 import { postLanguage } from '../lib/post-language.js';
 
@@ -102,6 +102,7 @@ export class DraftmarkPreviewElement extends Base {
   #fetched = { src: null, text: null, error: null };
   #fetchAbort = null;
   #last = null;
+  #rendered = null;  // the markdown of the last render (the next renders only around its changes)
 
   // The shell is built on first connection, not in the constructor: `shadow` must be read as an
   // attribute, and an element made by createElement() has none yet in its constructor.
@@ -238,7 +239,10 @@ export class DraftmarkPreviewElement extends Base {
       const mode = this.mode;
       if (!MODES.has(mode)) throw new Error(`unknown mode "${mode}" (use jekyll, gfm or commonmark)`);
       const unsafe = this.hasAttribute('unsafe');
-      const result = render(markdown, { mode, header: this.hasAttribute('header'), unsafe });
+      const previous = this.#rendered;
+      this.#rendered = null;  // until this render succeeds
+      const result = renderAfter(previous, markdown, { mode, header: this.hasAttribute('header'), unsafe });
+      this.#rendered = markdown;
       if (this.#light && this.#frame.parentNode !== this) this.append(this.#frame);  // textContent= removed it
       const engine = await this.#mathEngine(result.html);
       // A patcher built before KaTeX arrived has no engine: start over once it has one.

@@ -3,7 +3,7 @@
 // a page element the way the editor's preview does and loads its DOM half (render-into.js:
 // DOMPurify, KaTeX, the patcher; the highlighter when there is code) on first call.
 // Declarations and option docs: web/types/draftmark.d.ts.
-import { DraftmarkError, init as start, render } from './draftmark.js';
+import { DraftmarkError, init as start, renderAfter } from './draftmark.js';
 
 export { DraftmarkError, isReady, memoryStats, parseSiteConfig, render } from './draftmark.js';
 // Diagrams: the package has no mermaid of its own; a page passes its own (see README, Mermaid).
@@ -30,5 +30,5 @@ export function renderInto(element, markdown, options = {}) {
     throw new DraftmarkError('draftmark: renderInto() needs a DOM element');
   }
   domHalf ??= import('./render-into.js');
-  return domHalf.then((dom) => dom.renderWith(render, element, markdown, options));
+  return domHalf.then((dom) => dom.renderWith(renderAfter, element, markdown, options));
 }
