@@ -4,6 +4,7 @@
 #include <cstddef>
 
 #include "jekyll/kramdown/block_attributes.h"
+#include "jekyll/kramdown/code_box.h"
 #include "jekyll/kramdown/footnotes.h"
 #include "jekyll/post_layout/post_layout.h"
 
@@ -237,7 +238,14 @@ bool JekyllPass::post_tail(const SiteSettings& site, size_t words, bool unsafe, 
 }
 
 bool JekyllPass::decorate_block(size_t index, std::string_view block_html, bool unsafe, std::string& out) const {
-  return append_block_with_attributes(block_html, block_attrs_[index], context_.headings, unsafe, out);
+  const AttributeList& attrs = block_attrs_[index];
+  // Most blocks have no IAL: they stay as they are, or a code block gets its box.
+  if (attrs.empty()) {
+    if (!is_code_block_html(block_html)) return false;
+    append_code_box(block_html, attrs, unsafe, out);
+    return true;
+  }
+  return append_block_with_attributes(block_html, attrs, context_.headings, unsafe, out);
 }
 
 }  // namespace draftmark

@@ -1,5 +1,6 @@
 #include "jekyll/kramdown/block_attributes.h"
 
+#include "jekyll/kramdown/code_box.h"
 #include "text/html_escape.h"
 
 namespace draftmark {
@@ -19,8 +20,8 @@ size_t find_attribute(std::string_view tag, std::string_view name) {
   return std::string_view::npos;
 }
 
-// Reads `name="value"` from a tag we generated ourselves (values are escaped, so a
-// plain search for the closing quote is exact).
+}  // namespace
+
 std::string_view tag_attribute(std::string_view tag, std::string_view name) {
   size_t at = find_attribute(tag, name);
   if (at == std::string_view::npos) return {};
@@ -28,6 +29,8 @@ std::string_view tag_attribute(std::string_view tag, std::string_view name) {
   size_t end = tag.find('"', begin);
   return tag.substr(begin, end - begin);
 }
+
+namespace {
 
 std::string_view remove_tag_attribute(std::string_view tag, std::string_view name, std::string& storage) {
   size_t at = find_attribute(tag, name);
@@ -63,52 +66,6 @@ void append_rewritten(std::string_view html, size_t tag_begin, const AttributeLi
   append_attributes(out, merged, unsafe);
   out.append(self_closing ? " />" : ">");
   out.append(html.substr(tag_end + 1));
-}
-
-// <pre><code class="language-x">…</code></pre> → Chirpy's code box.
-void append_code_box(std::string_view html, const AttributeList& attrs, bool unsafe, std::string& out) {
-  size_t code_tag_end = html.find('>', 5);
-  std::string_view code_tag = html.substr(5, code_tag_end - 5);  // after "<pre>"
-  std::string_view language_class = tag_attribute(code_tag, "class");
-  std::string_view language =
-      starts_with(language_class, "language-") ? language_class.substr(9) : language_class;
-  const std::string* file = attrs.find("file");
-
-  out += "<div";
-  if (attrs.empty()) {
-    // Most code blocks carry no IAL: the box's one attribute, as append_attributes writes it.
-    out += " class=\"code-block";
-    if (!language.empty()) {
-      out += " language-";
-      append_html_escaped(out, language.data(), language.size());
-    }
-    out += " lineno\"";
-  } else {
-    AttributeList box;
-    box.classes = "code-block";
-    if (!language.empty()) box.classes += " language-" + std::string(language);
-    if (!attrs.has_class("nolineno")) box.classes += " lineno";
-    AttributeList rest = attrs;
-    rest.remove("file");
-    box.merge(rest);
-    append_attributes(out, box, unsafe);
-  }
-  out += "><div class=\"code-header\"><span class=\"code-label";
-  if (file != nullptr) {
-    out += " code-file\">";
-    append_html_escaped(out, file->data(), file->size());
-  } else {
-    out += "\">";
-    const std::string_view label = language.empty() ? std::string_view("text") : language;
-    append_html_escaped(out, label.data(), label.size());
-  }
-  out += "</span></div>";
-  // Drop the trailing newline inside the box so it closes cleanly.
-  std::string_view body = html;
-  bool newline = !body.empty() && body.back() == '\n';
-  if (newline) body.remove_suffix(1);
-  out.append(body);
-  out += newline ? "</div>\n" : "</div>";
 }
 
 void append_toc_level(const std::vector<HeadingInfo>& headings, size_t& i, unsigned level, std::string& out) {
@@ -151,7 +108,7 @@ bool append_block_with_attributes(std::string_view html, const AttributeList& at
     while (i < listed.size()) append_toc_level(listed, i, 0, out);
     return true;
   }
-  if (starts_with(html, "<pre><code")) {
+  if (is_code_block_html(html)) {
     append_code_box(html, attrs, unsafe, out);
     return true;
   }
