@@ -23,8 +23,13 @@ const setElementText = (page, text) => page.evaluate((t) => new Promise((resolve
   el.textContent = t;
 }), text);
 
-const elementReady = (page) => page.waitForFunction(() => customElements.get('draftmark-preview')
-  && document.getElementById('target').shadowRoot?.querySelector('.dm-content'), null, READY);
+// The element's first render (of its empty content) must be over too: finishing later, it
+// replaced what a control had just written into the preview (seen once under load).
+const elementReady = async (page) => {
+  await page.waitForFunction(() => customElements.get('draftmark-preview')
+    && document.getElementById('target').shadowRoot?.querySelector('.dm-content'), null, READY);
+  await page.evaluate(() => document.getElementById('target').updateComplete.then(() => true));
+};
 
 /**
  * Surface definitions. `url`: the page; `allowed(url)`: what its requests may reach;
