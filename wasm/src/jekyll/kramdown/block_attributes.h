@@ -19,4 +19,8 @@ namespace draftmark {
 bool append_block_with_attributes(std::string_view block_html, const AttributeList& attrs,
                                   const std::vector<HeadingInfo>& headings, bool unsafe, std::string& out);
 
+// Reads `name="value"` from a tag we generated ourselves (values are escaped, so a plain
+// search for the closing quote is exact). Also code_box.cpp's, for a code tag from raw HTML.
+std::string_view tag_attribute(std::string_view tag, std::string_view name);
+
 }  // namespace draftmark

@@ -1,5 +1,6 @@
 #include "jekyll/kramdown/code_box.h"
 
+#include "jekyll/kramdown/block_attributes.h"
 #include "text/byte_scan.h"
 #include "text/html_escape.h"
 

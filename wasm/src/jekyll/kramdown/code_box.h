@@ -17,8 +17,4 @@ bool is_code_block_html(std::string_view html);
 // Appends the box around `html` (is_code_block_html), with the block's IAL `attrs`.
 void append_code_box(std::string_view html, const AttributeList& attrs, bool unsafe, std::string& out);
 
-// Reads `name="value"` from a tag we generated ourselves (values are escaped, so a plain
-// search for the closing quote is exact). Defined in block_attributes.cpp.
-std::string_view tag_attribute(std::string_view tag, std::string_view name);
-
 }  // namespace draftmark
