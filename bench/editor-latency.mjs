@@ -30,6 +30,9 @@ const TYPED = 'draftmark keeps typing ';
 // The pages whose keystrokes are also traced (at the end of the 1 MB post), and how many keys.
 const kBreakdownPages = new Set(['draftmark', 'codemirror-alone']);
 const kBreakdownKeys = 40;
+// For trying a change (bench/editor-only.mjs): only these pages and documents, comma-separated.
+const kOnlyPages = process.env.BENCH_PAGES?.split(',') ?? null;
+const kOnlyDocs = process.env.BENCH_DOCS?.split(',') ?? null;
 // Cold loads of dist/draftmark.html for its time to first preview (the median is reported).
 const kFirstPreviewLoads = Number(process.env.BENCH_FIRST_PREVIEW_LOADS ?? 5);
 
@@ -258,6 +261,7 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
     if (editorReady) pages.unshift({ name: 'draftmark', url: `${origin}/dist/index.html` });
     else result.notes.push('dist/index.html is not built yet: Draftmark editor latency skipped');
     for (const { name, url, docs: only } of pages) {
+      if (kOnlyPages && !kOnlyPages.includes(name)) continue;
       let page;
       try {
         page = await openPage(context, url);
@@ -265,7 +269,7 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
         result.notes.push(`${name}: ${url} does not expose window.draftmark.setMarkdown yet (the editor page is still being built): skipped`);
         continue;
       }
-      for (const doc of docs.filter((d) => !only || only.includes(d.name))) {
+      for (const doc of docs.filter((d) => (!only || only.includes(d.name)) && (!kOnlyDocs || kOnlyDocs.includes(d.name)))) {
         for (const where of ['end', 'middle']) {
           const offset = where === 'end' ? doc.text.length : middleOffset(doc.text);
           try {

@@ -186,9 +186,10 @@ describe('without it (file input and downloads)', () => {
   test('Copy HTML of a long post just opened: no editor markers, not even on blocks not laid out yet', async () => {
     const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} with some words.`);
     await setMarkdown(page, paragraphs.join('\n\n'));
-    // Blocks far from the view wait, hidden at an estimated size (offscreen-blocks.js), most of
-    // them not even parsed yet: empty placeholders (preview.js's deferFrom).
-    assert.ok(await page.evaluate(() => document.querySelectorAll('#preview > [data-far][style]').length > 100));
+    // Blocks far from the view wait, folded in runs with an estimated size (offscreen-blocks.js),
+    // most of them not even parsed yet: empty placeholders (preview.js's deferFrom).
+    assert.ok(await page.evaluate(() => document.querySelectorAll('#preview > [data-far]').length > 100));
+    assert.ok(await page.evaluate(() => document.querySelectorAll('#preview > [data-far][style]').length > 0));
     assert.ok(await page.evaluate(() => document.querySelectorAll('#preview > div[data-far]:empty').length > 100));
     await page.click('#copy-button');
     await page.waitForSelector('[data-notice="file"]');

@@ -96,58 +96,131 @@ describe('scroll sync', () => {
   });
 
   // A preview of 300 blocks or more skips the layout and paint of blocks far from the view
-  // (offscreen-blocks.js), at the size they had: positions, and so scroll sync, must not move.
+  // (offscreen-blocks.js): runs of them are folded into one box each (folded-runs.js), as tall
+  // as the run. Positions, and so scroll sync, must not move.
   describe('a long preview', () => {
     before(async () => {
       await setMarkdown(page, Array.from({ length: 8 }, () => longDocument()).join('\n\n'));
       await page.evaluate(() => Promise.all([...document.querySelectorAll('#preview img')].map((img) => img.decode())));
-      await page.waitForFunction(() => document.querySelectorAll('#preview > [data-far]').length > 100);
+      await page.waitForFunction(() => document.querySelectorAll('#preview > [data-far="fold"]').length > 100);
       // A new long document is measured a chunk at a time after its first frame.
       await page.waitForFunction(() => !document.getElementById('preview').hasAttribute('data-measuring'));
     });
 
-    test('blocks far from the view are skipped, and none on screen', async () => {
+    test('far blocks are folded into a few boxes, and none on screen', async () => {
       const info = await page.evaluate(() => {
         const view = document.getElementById('preview-scroller').getBoundingClientRect();
         const blocks = [...document.getElementById('preview').children];
-        const onScreen = blocks.filter((b) => { const r = b.getBoundingClientRect(); return r.bottom > view.top && r.top < view.bottom; });
-        return { blocks: blocks.length, far: blocks.filter((b) => b.hasAttribute('data-far')).length, farOnScreen: onScreen.filter((b) => b.hasAttribute('data-far')).length };
+        const onScreen = blocks.filter((b) => { const r = window.draftmark.blockRect(b); return r.bottom > view.top && r.top < view.bottom; });
+        return { blocks: blocks.length, folded: blocks.filter((b) => b.dataset.far === 'fold').length,
+          heads: blocks.filter((b) => b.dataset.far === 'head').length, boxes: blocks.filter((b) => b.getClientRects().length > 0).length,
+          farOnScreen: onScreen.filter((b) => b.hasAttribute('data-far')).length };
       });
-      assert.ok(info.blocks >= 300 && info.far > info.blocks / 2, JSON.stringify(info));
+      assert.ok(info.blocks >= 300 && info.folded > info.blocks / 2, JSON.stringify(info));
+      assert.ok(info.heads <= 2 && info.boxes < info.blocks / 4, JSON.stringify(info));
       assert.equal(info.farOnScreen, 0);
     });
 
     // Hidden, so that Chromium's hit tests (one per frame that changed layout, wherever the
-    // pointer is) skip their paint layers: ~5 ms each with 3,600 blocks when they were not.
-    test('skipped blocks are invisible to hit tests, and printed', async () => {
-      const styleOfFar = () => page.evaluate(() => {
-        const style = getComputedStyle(document.querySelector('#preview > [data-far]'));
-        return `${style.visibility} ${style.contentVisibility}`;
-      });
-      assert.equal(await styleOfFar(), 'hidden hidden');
+    // pointer is) skip their paint layers; printed like every other block.
+    test('folded blocks are invisible to hit tests, and printed', async () => {
+      const styleOf = () => page.evaluate(() => ['head', 'fold'].map((state) => {
+        const style = getComputedStyle(document.querySelector(`#preview > [data-far="${state}"]`));
+        return `${style.display} ${style.visibility} ${style.contentVisibility}`;
+      }));
+      assert.deepEqual(await styleOf(), ['block hidden hidden', 'none hidden hidden']);
       await page.emulateMedia({ media: 'print' });
       try {
-        assert.equal(await styleOfFar(), 'visible visible');
+        const [head, fold] = await styleOf();
+        assert.match(head, /visible visible$/);
+        assert.match(fold, /^(?!none)\S+ visible visible$/);
       } finally {
         await page.emulateMedia({ media: 'screen' });
       }
     });
 
-    test('skipped blocks keep their place: every block where a full layout puts it', async () => {
-      const tops = () => page.evaluate(() => [...document.getElementById('preview').children].map((b) => b.getBoundingClientRect().top));
-      const skipped = await tops();
-      await page.evaluate(() => { for (const b of document.querySelectorAll('#preview > [data-far]')) b.removeAttribute('data-far'); });
+    // Every block's top as folded (window.draftmark.blockRect) against a full layout, the
+    // blocks unfolded for one look and folded back as they were.
+    async function assertInPlace() {
+      const tops = () => page.evaluate(() => [...document.getElementById('preview').children].map((b) => window.draftmark.blockRect(b).top));
+      const height = () => page.evaluate(() => document.getElementById('preview-scroller').scrollHeight);
+      const folded = await tops();
+      const foldedHeight = await height();
+      await page.evaluate(() => {
+        window.folded = [...document.querySelectorAll('#preview > [data-far]')].map((b) => [b, b.dataset.far]);
+        for (const [b] of window.folded) b.removeAttribute('data-far');
+      });
       const full = await tops();
-      const worst = Math.max(...full.map((top, i) => Math.abs(top - skipped[i])));
+      const fullHeight = await height();
+      await page.evaluate(() => { for (const [b, far] of window.folded) b.dataset.far = far; });
+      const worst = Math.max(...full.map((top, i) => Math.abs(top - folded[i])));
       assert.ok(worst <= 1, `a block moved by ${worst} px`);
+      assert.ok(Math.abs(fullHeight - foldedHeight) <= 1, `the page is ${foldedHeight} px tall, ${fullHeight} px unfolded`);
+    }
+
+    test('folded blocks keep their place: every block where a full layout puts it', assertInPlace);
+
+    // The preview shows the start; blocks change at the end and in the middle (undo, a paste
+    // in another part of the post): the runs there are split and joined again.
+    test('edits far from the view keep every block in place', async () => {
+      await page.evaluate(() => { document.getElementById('preview-scroller').scrollTop = 0; });
+      await page.waitForTimeout(100);
+      // Inserts `insert` (or removes the text at `from`) and resolves two frames after the render.
+      const change = (changes) => page.evaluate((c) => new Promise((done) => {
+        document.getElementById('preview').addEventListener('draftmark:rendered', () => requestAnimationFrame(() => requestAnimationFrame(done)), { once: true });
+        window.draftmark.view.dispatch({ changes: c });
+      }), changes);
+      const middle = await page.evaluate(() => {
+        const text = window.draftmark.view.state.doc.toString();
+        return text.indexOf('## Section 20', text.length >> 1);
+      });
+      const atEnd = '\n\nA new paragraph at the end, far below.\n\n## A new heading\n';
+      const inMiddle = 'Pasted paragraph.\n\n> A quote\n\n';
+      await change({ from: middle, insert: inMiddle });
+      await change({ from: await page.evaluate(() => window.draftmark.view.state.doc.length), insert: atEnd });
+      assert.ok(await page.evaluate(() => document.querySelectorAll('#preview > [data-far="fold"]').length > 100));
+      await assertInPlace();
+      // And taken out again (the next tests scroll to fixed lines).
+      const length = await page.evaluate(() => window.draftmark.view.state.doc.length);
+      await change({ from: length - atEnd.length, to: length });
+      await change({ from: middle, to: middle + inMiddle.length });
+      await assertInPlace();
+    });
+
+    test('a same-page link to a folded block scrolls to it', async () => {
+      const ids = await page.evaluate(() => {
+        const heading = [...document.querySelectorAll('#preview > h2')].at(-3);
+        heading.id = 'folded-target';
+        const link = document.createElement('a');
+        link.href = `#${heading.id}`;
+        link.textContent = 'jump';
+        link.id = 'jump-link';
+        document.querySelector('#preview > p').append(link);
+        return { far: heading.dataset.far ?? null, id: heading.id };
+      });
+      assert.notEqual(ids.far, null, 'the target was folded');
+      await page.evaluate(() => { document.getElementById('preview-scroller').scrollTop = 0; });
+      await page.click('#jump-link');
+      // At the top, below its scroll margin (Chirpy's, for its top bar), unless the page ends first.
+      const { top, margin, atEnd } = await page.evaluate((id) => {
+        const target = document.getElementById(id);
+        const scroller = document.getElementById('preview-scroller');
+        return { top: target.getBoundingClientRect().top - scroller.getBoundingClientRect().top,
+          margin: Number.parseFloat(getComputedStyle(target).scrollMarginTop) || 0,
+          atEnd: scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1 };
+      }, ids.id);
+      assert.ok(Math.abs(top - margin) <= 2 || (atEnd && top > 0 && top < 800), `the target is ${top} px from the top`);
+      await page.evaluate(() => document.getElementById('jump-link').remove());
+      // The editor followed the preview; scroll sync then ignores the echo for a moment (kEchoMs).
+      await page.waitForTimeout(300);
     });
 
     test('the two panes stay together at many points of the long document', async () => {
       await assertPanesTogether([0.2, 0.5, 0.8, 0.95], async () => {
         assert.equal(await page.evaluate(() => {
           const view = document.getElementById('preview-scroller').getBoundingClientRect();
-          return [...document.querySelectorAll('#preview > [data-far]')].filter((b) => { const r = b.getBoundingClientRect(); return r.bottom > view.top && r.top < view.bottom; }).length;
-        }), 0, 'a skipped block is on screen');
+          return [...document.querySelectorAll('#preview > [data-far]')].filter((b) => { const r = window.draftmark.blockRect(b); return r.bottom > view.top && r.top < view.bottom; }).length;
+        }), 0, 'a folded block is on screen');
       });
     });
 

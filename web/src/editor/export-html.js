@@ -6,6 +6,7 @@
 // it arrived as <link> (dist/index.html) or was inlined as <style> (dist/draftmark.html).
 
 import { unprefixIds } from '../lib/ids.js';
+import { kRunStyles } from './folded-runs.js';
 
 const MARKER = '--draftmark-post-style';
 
@@ -63,9 +64,9 @@ export function cleanPreviewHtml(content) {
     el.removeAttribute('data-highlighted');
     el.removeAttribute('data-far');
   }
-  // A long post's blocks not laid out yet carry an estimated size (offscreen-blocks.js).
-  for (const el of copy.querySelectorAll(':scope > [style*="contain-intrinsic-size"]')) {
-    el.style.removeProperty('contain-intrinsic-size');
+  // A long post's far blocks carry an estimated size or their run's (offscreen-blocks.js).
+  for (const el of copy.querySelectorAll(':scope > [style*="contain-intrinsic-size"], :scope > [style*="--dm-run"]')) {
+    for (const name of ['contain-intrinsic-size', ...kRunStyles]) el.style.removeProperty(name);
     if (!el.getAttribute('style')) el.removeAttribute('style');
   }
   return copy.innerHTML;

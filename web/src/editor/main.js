@@ -1,7 +1,7 @@
 // The editor page: creates the source editor, the preview, the drafts, files and page controls
 // (each in its own module) and connects them. Automation hook (README.md "Editor"):
 // window.draftmark = { ready, setMarkdown(text) (resolves once the preview shows text), getMarkdown(),
-//   view (the CodeMirror EditorView), syntaxTreeDone, draftId, timings, slowRenderMs (writable), journal },
+//   view (the CodeMirror EditorView), syntaxTreeDone, blockRect(node), draftId, timings, slowRenderMs (writable), journal },
 // and a `draftmark:rendered` event on #preview after each patch.
 import { store } from './drafts/opening-store.js';  // first: its reads start before the other modules run
 import { takeBoot } from './first-preview.js';  // the offline file's first stage, if it ran
@@ -75,7 +75,7 @@ const outline = new OutlinePanel({
   button: $('#outline-button'), panel: $('#outline-panel'), list: $('#outline-list'), empty: $('#outline-empty'), preview: $('#preview'),
 });
 // Hides the blocks of a long preview far from the view; it follows the patcher's renders itself.
-new OffscreenBlocks({
+const offscreen = new OffscreenBlocks({
   scroller: $('#preview-scroller'), content: $('#preview'), isLaidOut: () => root.dataset.preview === 'laid-out',
   patcher: () => preview.patcher,
 });
@@ -109,7 +109,8 @@ async function start() {
   });
   for (const part of [preview, status, saveFlow, drafts, controls, outline]) part.editor = editor;
   performance.mark('draftmark:editor-created');
-  controls.scrollSync = new ScrollSync({ editor, scroller: $('#preview-scroller'), content: $('#preview') });
+  controls.scrollSync = new ScrollSync({ editor, scroller: $('#preview-scroller'), content: $('#preview'),
+    rectOf: (node) => offscreen.rectOf(node) });
   await controls.restoreImageFolder();
   resetPreview();
   controls.wire();
@@ -164,6 +165,10 @@ window.draftmark = {
   },
   get view() {
     return preview.editor?.view ?? null;
+  },
+  /** Where a preview block is, folded or not ({top, bottom}; offscreen-blocks.js). */
+  blockRect(node) {
+    return offscreen.rectOf(node);
   },
   /** Whether the editor's syntax tree covers the whole text (parsed, or reused by the next parse). */
   get syntaxTreeDone() {

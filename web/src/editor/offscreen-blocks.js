@@ -1,20 +1,22 @@
 // A long preview lays out and paints only the blocks near what is shown. In a 1 MB post a
 // keystroke cost 8–60 ms of layout, plus as much prepaint and paint, over ~90,000 layout objects
 // however small the change (bench/keystroke-profile.mjs). Blocks more than a screen and a half
-// away from the visible part get `data-far`, styled `content-visibility: hidden` (editor.css):
-// the browser skips their layout and paint and keeps the size they had when last laid out
-// (`contain-intrinsic-size: auto`), so what is below them, and scroll sync, stay in place.
-// Blocks near the view are laid out as usual, so what the reader sees is unchanged. Short posts
-// are left alone: they gain nothing.
+// away from the visible part are folded: each run of them is one skipped box as tall as the run
+// (folded-runs.js), so what is below them, and scroll sync (rectOf()), stay in place. Blocks
+// near the view are laid out as usual, so what the reader sees is unchanged. Short posts are
+// left alone: they gain nothing.
 //
 // Opening a long post: laying out all its blocks once took seconds (a 1 MB post: ~3,600 blocks,
-// 2–4 s of layout and style). So the blocks of a new document are hidden before anything lays
-// them out, at a size estimated from their text; those near the view are shown in the next
-// frame, and the others are measured a chunk at a time once typing pauses (shown for one frame,
-// then hidden at their real size). Until then the container has `data-measuring` and positions past
-// the view are estimates (scroll anchoring keeps what is on screen still as they become real).
+// 2–4 s of layout and style). So the blocks of a new document are skipped before anything lays
+// them out, at a size estimated from their text (`data-far=""`), and folded in the next frame,
+// those near the view shown; the others are measured a chunk at a time once typing pauses
+// (shown for one frame, then folded at their real size). Until then the container has
+// `data-measuring` and positions past the view are estimates (scroll anchoring keeps what is on
+// screen still as they become real).
 // Blocks of a post this long: the patcher also leaves the ones far from the view as
 // placeholders until this module asks for them (preview.js's deferFrom, materialize()).
+import { FoldedRuns } from './folded-runs.js';
+
 export const kMinBlocks = 300;
 const kMarginScreens = 1.5;
 const kManyNew = 50;            // more new blocks than this in one render: a new document
@@ -27,16 +29,17 @@ export class OffscreenBlocks {
   #content;
   #isLaidOut;
   #patcher;
+  #runs = new FoldedRuns();
   #frame = 0;
   #quietTimer = 0;
   #lastMeasure = 0;              // when the last chunk was shown (0: none in the frame before)
   #width = 0;
-  // Nodes whose size the browser remembers: they were shown in a frame. A node hidden before
-  // that would take its estimated size.
+  // Nodes laid out in a frame since they last changed: their size is real, they may be folded.
   #seen = new WeakSet();
   #shownInFrame = [];           // the nodes shown when the last update ended (rendered in its frame)
-  #shown = null;                // the blocks not hidden (a Set), null: all of them (a short post)
-  #unmeasured = new Set();      // hidden at an estimated size, never laid out
+  #shown = null;                // the blocks not folded (a Set), null: all of them (a short post)
+  #loose = new Set();           // a new document's blocks, skipped at an estimated size until folded
+  #unmeasured = new Set();      // their size is an estimate: never laid out (or at another width)
   #measuring = new Set();       // shown for one frame to learn their size
   #chunk = 64;
   #lastActivity = 0;            // the last render or scroll (performance.now())
@@ -53,33 +56,50 @@ export class OffscreenBlocks {
     this.#isLaidOut = isLaidOut;
     this.#patcher = patcher;
     content.addEventListener('draftmark:rendered', (event) => this.#added(event.detail.added));
+    content.addEventListener('draftmark:materialized', (event) => this.#replaced(event.detail.replaced));
+    // A same-page link's target (page-controls.js) must have a box to be scrolled to.
+    content.addEventListener('draftmark:reveal', (event) => this.#reveal(event.detail));
     scroller.addEventListener('scroll', () => {
       this.#lastActivity = performance.now();
       this.schedule();
     }, { passive: true });
-    // Remembered sizes are for the old width: every block is measured again (hidden blocks
-    // keep their old size as the estimate meanwhile).
+    // Sizes are for the old width: every folded block is measured again (keeping its old size
+    // as the estimate meanwhile).
     new ResizeObserver(() => {
       if (content.clientWidth === this.#width) return;
       const first = this.#width === 0;
       this.#width = content.clientWidth;
       if (first) return;
       this.#seen = new WeakSet();
-      for (const node of content.querySelectorAll(':scope > [data-far]')) this.#unmeasured.add(node);
+      for (const node of this.#runs.nodes()) this.#unmeasured.add(node);
+      for (const node of this.#loose) this.#unmeasured.add(node);
       this.schedule();
     }).observe(content);
   }
 
+  /**
+   * Where a block is ({top, bottom}, viewport coordinates), folded or not (scroll sync reads
+   * blocks through this: a folded block has no box).
+   */
+  rectOf(node) {
+    return this.#runs.has(node) ? this.#runs.rectOf(node) : node.getBoundingClientRect();
+  }
+
   // After a render put its blocks in the container (the patcher's draftmark:rendered, before
-  // anything reads layout): a long document's many new blocks are hidden at an estimated size
-  // (see the file comment); a few (an edit) are laid out as usual, and hidden once seen if far.
+  // anything reads layout): a long document's many new blocks are skipped at an estimated size
+  // (see the file comment); a few (an edit) are laid out as usual, and folded once seen if far.
+  // Runs lose the blocks the patcher removed, and are split where it inserted or changed one.
   #added(nodes) {
     this.#lastActivity = performance.now();
+    this.#runs.begin();
+    this.#runs.removeDetached(this.#content);
+    for (const node of this.#loose) if (node.parentNode !== this.#content) this.#loose.delete(node);
     if (this.#content.children.length >= kMinBlocks && nodes.length > kManyNew) {
       const width = this.#width || 800;  // the observer's: reading clientWidth here would lay out every block
       for (const node of nodes) {
         node.style.setProperty(kEstimate, `auto ${this.#estimate(node, width)}px`);
         node.setAttribute('data-far', '');
+        this.#loose.add(node);
         this.#unmeasured.add(node);
       }
     } else {
@@ -87,7 +107,50 @@ export class OffscreenBlocks {
         this.#seen.delete(node);  // a block patched in place (preview.js's morph): its old size is stale
         this.#shown?.add(node);
       }
+      this.#runs.remove(nodes);
+      this.#splitAround(nodes);
     }
+    this.#runs.commit();
+    this.schedule();
+  }
+
+  // Blocks inserted inside a run (before a block of it other than its head) would be laid out
+  // after the whole run: the run is split there (its first part ends before the new blocks).
+  #splitAround(nodes) {
+    const after = [];
+    for (const node of nodes) {
+      const next = node.nextElementSibling;
+      if (next && this.#runs.has(next) && !this.#runs.isHead(next)) after.push(next);
+    }
+    if (!after.length) return;
+    // The block after the new one leaves its run and is shown (measured, then folded again).
+    this.#runs.remove(after);
+    for (const node of after) {
+      this.#seen.delete(node);
+      this.#shown?.add(node);
+    }
+  }
+
+  #replaced(pairs) {
+    this.#runs.replace(pairs);
+    for (const [old, real] of pairs) {
+      if (this.#unmeasured.delete(old)) this.#unmeasured.add(real);
+      if (this.#loose.delete(old)) this.#loose.add(real);
+      if (this.#shown?.delete(old)) this.#shown.add(real);
+      if (this.#measuring.delete(old)) this.#measuring.add(real);
+    }
+    this.#runs.commit();
+  }
+
+  #reveal(element) {
+    let block = element;
+    while (block && block.parentNode !== this.#content) block = block.parentNode;
+    if (!block) return;
+    this.#runs.begin();
+    this.#runs.remove([block]);
+    this.#runs.commit();
+    this.#show(block);
+    this.#shown?.add(block);
     this.schedule();
   }
 
@@ -99,6 +162,10 @@ export class OffscreenBlocks {
     });
   }
 
+  // Shows the blocks near the view (and a chunk being measured); blocks shown before that left
+  // the window are folded once the browser laid them out (seen), else next frame. Only the
+  // blocks shown are visited, not all of a long post's. Every position is read before anything
+  // is written (one layout).
   #update() {
     if (!this.#isLaidOut()) {
       this.schedule();
@@ -108,73 +175,92 @@ export class OffscreenBlocks {
     this.#shownInFrame = [];
     const blocks = this.#content.children;
     if (blocks.length < kMinBlocks) {
-      this.#materialize([...blocks]);
-      for (const node of this.#content.querySelectorAll(':scope > [data-far]')) this.#show(node);
-      this.#unmeasured.clear();
-      this.#measuring.clear();
-      this.#shown = null;
-      this.#done();
+      this.#showAll();
       return;
     }
     const view = this.#scroller.getBoundingClientRect();
     const margin = view.height * kMarginScreens;
-    const first = firstIndex(blocks, (node) => node.getBoundingClientRect().bottom >= view.top - margin);
-    const last = firstIndex(blocks, (node) => node.getBoundingClientRect().top > view.bottom + margin);
-    // Blocks shown: those near the view and the chunk being measured; blocks shown before that
-    // left the window are hidden once the browser remembers their size (seen), else next frame.
-    // Only the blocks shown are visited, not all of a long post's (a short post before it grew
-    // long had all of them shown: the first visit covers every block).
-    const before = this.#shown ?? blocks;
+    const first = firstIndex(blocks, (node) => this.rectOf(node).bottom >= view.top - margin);
+    const last = firstIndex(blocks, (node) => this.rectOf(node).top > view.bottom + margin);
     const shown = new Set(this.#measuring);
-    for (const node of this.#materialize(Array.prototype.slice.call(blocks, first, last))) shown.add(node);
-    const hidden = [];
+    for (let i = first; i < last; i++) shown.add(blocks[i]);
+    for (const node of this.#nextChunk()) shown.add(node);
+    // A short post before it grew long had all of its blocks shown: the first visit covers all.
+    const before = this.#shown ?? blocks;
+    const folding = [];
     for (const node of before) {
-      if (shown.has(node) || node.parentNode !== this.#content || node.hasAttribute('data-far')) continue;
-      if (this.#seen.has(node)) hidden.push(node);
+      if (shown.has(node) || node.parentNode !== this.#content || this.#runs.has(node) || this.#loose.has(node)) continue;
+      if (this.#seen.has(node)) folding.push(node);
       else shown.add(node);
     }
-    hide(hidden);
-    for (const node of shown) {
-      if (node.hasAttribute('data-far')) this.#show(node);
+    for (const node of this.#loose) if (!shown.has(node)) folding.push(node);
+    const items = inDocumentOrder(folding, blocks).map((node) => {
+      const rect = node.getBoundingClientRect();
+      return { node, top: rect.top, height: rect.height, mb: Number.parseFloat(getComputedStyle(node).marginBottom) || 0 };
+    });
+    this.#runs.begin();
+    this.#runs.remove([...shown], { measured: true });
+    this.#runs.add(items);
+    this.#runs.commit();
+    for (const { node } of items) this.#fold(node);
+    const real = this.#materialize([...shown]);
+    for (const node of real) {
+      this.#show(node);
       this.#shownInFrame.push(node);
     }
-    this.#shown = shown;
-    if (this.#shownInFrame.some((node) => !this.#seen.has(node))) this.schedule();  // hidden once laid out in a frame
-    if (this.#unmeasured.size) this.#measureNext(); else this.#done();
+    this.#shown = new Set(real);
+    if (this.#shownInFrame.some((node) => !this.#seen.has(node))) this.schedule();  // folded once laid out in a frame
+    if (this.#unmeasured.size) this.#waitToMeasure(); else this.#done();
+  }
+
+  #showAll() {
+    this.#runs.begin();
+    const nodes = this.#runs.clear();
+    this.#runs.commit();
+    this.#materialize([...this.#content.children]);
+    for (const node of [...this.#loose, ...nodes]) this.#show(node);
+    this.#loose.clear();
+    this.#unmeasured.clear();
+    this.#measuring.clear();
+    this.#shown = null;
+    this.#done();
+  }
+
+  // A block now in a run: its estimate lives there (as the run's geometry).
+  #fold(node) {
+    if (this.#loose.delete(node)) this.#dropEstimate(node);
   }
 
   #show(node) {
-    node.removeAttribute('data-far');
-    this.#unmeasured.delete(node);
+    if (this.#loose.delete(node)) {
+      node.removeAttribute('data-far');
+      this.#dropEstimate(node);
+    }
   }
 
   #remember(node) {
     this.#seen.add(node);
     this.#measuring.delete(node);
     this.#unmeasured.delete(node);
+  }
+
+  #dropEstimate(node) {
     if (node.style.getPropertyValue(kEstimate)) {
       node.style.removeProperty(kEstimate);
       if (!node.getAttribute('style')) node.removeAttribute('style');
     }
   }
 
-  // Once typing and scrolling have paused, shows the next chunk of never laid out blocks: this
-  // frame lays them out and remembers their size, and the next update() hides them again while
-  // it shows the chunk after. Chunks are sized so a frame takes about kFrameBudgetMs.
-  #measureNext() {
-    this.#content.setAttribute('data-measuring', '');
+  // Once typing and scrolling have paused, the next chunk of never laid out blocks: shown in
+  // this frame, which lays them out; the next update() folds them again at their real size
+  // while it shows the chunk after. Chunks are sized so a frame takes about kFrameBudgetMs.
+  #nextChunk() {
+    if (!this.#unmeasured.size) return [];
     const now = performance.now();
-    const quietFor = kQuietMs - (now - this.#lastActivity);
-    if (quietFor > 0) {
-      clearTimeout(this.#quietTimer);
-      this.#quietTimer = setTimeout(() => this.schedule(), quietFor);
-      this.#lastMeasure = 0;
-      return;
-    }
+    if (kQuietMs - (now - this.#lastActivity) > 0) return [];
     if (this.#lastMeasure) {
       const frameMs = now - this.#lastMeasure;
-      // A frame has a fixed cost too (a 1 MB post's ~3,600 boxes: ~30 ms), so the chunk grows and
-      // shrinks by steps rather than in proportion.
+      // A frame has a fixed cost too, so the chunk grows and shrinks by steps rather than in proportion.
       this.#chunk = Math.max(64, Math.min(1024, Math.round(this.#chunk * (frameMs < kFrameBudgetMs ? 1.5 : 0.75))));
     }
     this.#lastMeasure = now;
@@ -183,23 +269,29 @@ export class OffscreenBlocks {
       this.#unmeasured.delete(node);
       if (node.parentNode !== this.#content) continue;  // replaced since
       chunk.push(node);
-      if (this.#measuring.size + chunk.length >= this.#chunk) break;
-    }
-    for (const node of this.#materialize(chunk)) {
       this.#measuring.add(node);
-      node.removeAttribute('data-far');
-      this.#shownInFrame.push(node);
-      this.#shown?.add(node);
+      if (this.#measuring.size >= this.#chunk) break;
+    }
+    return chunk;
+  }
+
+  // Blocks of unknown size are left: measured in chunks once typing and scrolling pause.
+  #waitToMeasure() {
+    this.#content.setAttribute('data-measuring', '');
+    const quietFor = kQuietMs - (performance.now() - this.#lastActivity);
+    if (quietFor > 0) {
+      clearTimeout(this.#quietTimer);
+      this.#quietTimer = setTimeout(() => this.schedule(), quietFor);
+      this.#lastMeasure = 0;
+      return;
     }
     this.schedule();
   }
 
   // The real block nodes for `nodes`, placeholders replaced (see the constructor). A block
-  // parsed now has never been laid out: it is shown this frame, so it needs no estimate.
+  // parsed now has never been laid out: it is shown this frame and measured.
   #materialize(nodes) {
-    const real = this.#patcher?.()?.materialize(nodes) ?? nodes;
-    for (let i = 0; i < nodes.length; i++) if (real[i] !== nodes[i]) this.#unmeasured.delete(nodes[i]);
-    return real;
+    return this.#patcher?.()?.materialize(nodes) ?? nodes;
   }
 
   #estimate(node, width) {
@@ -212,16 +304,14 @@ export class OffscreenBlocks {
   }
 }
 
-// Hides blocks that were laid out. Skipped content keeps the boxes it had, and every later
-// layout of the preview paid for them: in a 1 MB post, one changed block cost ~12 ms of layout
-// against ~2 ms once they were gone (the browser rebuilt them for nothing). So each block loses
-// its box for one style update (display: none, editor.css), which drops its content's boxes,
-// then is skipped as usual; the size it is skipped at is remembered on the element, not the box.
-function hide(nodes) {
-  if (!nodes.length) return;
-  for (const node of nodes) node.setAttribute('data-far', 'drop');
-  void getComputedStyle(nodes[0]).display;  // the style update (no layout)
-  for (const node of nodes) node.setAttribute('data-far', '');
+// `nodes` (children of the container of `blocks`) in the order of the page. One pass over the
+// blocks: comparing the positions of siblings walks between them.
+function inDocumentOrder(nodes, blocks) {
+  if (nodes.length < 2) return nodes;
+  const wanted = new Set(nodes);
+  const ordered = [];
+  for (const node of blocks) if (wanted.has(node)) ordered.push(node);
+  return ordered;
 }
 
 // A guess at a block's height before it is laid out: its text at ~8 px a character (CJK is

@@ -164,7 +164,11 @@ export class PageControls {
       const id = decodeURIComponent(link.getAttribute('href').slice(1));
       // The target may still wait as a placeholder in a long post just opened (preview.js).
       if (!document.getElementById(id)) $('#preview').dispatchEvent(new CustomEvent('draftmark:materialize'));
-      document.getElementById(id)?.scrollIntoView({ block: 'start' });
+      const target = document.getElementById(id);
+      if (!target) return;
+      // Or be folded away, without a box (offscreen-blocks.js).
+      $('#preview').dispatchEvent(new CustomEvent('draftmark:reveal', { detail: target }));
+      target.scrollIntoView({ block: 'start' });
     });
   }
 }

@@ -26,7 +26,7 @@ function lineRange(node) {
  * search: reading every block's position on each scroll cost 10–40 ms in a 1 MB post (~3,600
  * blocks).
  */
-function anchorsAround(content, scroller, isPast) {
+function anchorsAround(content, scroller, rectOf, isPast) {
   const blocks = content.children;
   const top = scroller.getBoundingClientRect().top - scroller.scrollTop;
   const withLines = (i, step) => {
@@ -48,7 +48,7 @@ function anchorsAround(content, scroller, isPast) {
   for (let i = Math.max(0, first); i < blocks.length && list.length < 2 * kWindow + 2; i++) {
     const lines = lineRange(blocks[i]);
     if (!lines) continue;
-    const rect = blocks[i].getBoundingClientRect();
+    const rect = rectOf(blocks[i]);
     list.push({ ...lines, top: rect.top - top, bottom: rect.bottom - top });
   }
   return list;
@@ -94,11 +94,17 @@ export class ScrollSync {
   #ignoreEditorUntil = 0;
   #ignorePreviewUntil = 0;
   #frame = null;
+  #rectOf;
   enabled = true;
 
-  /** `editor`: a MarkdownEditor; `scroller`: the preview's scrolling element; `content`: its block container. */
-  constructor({ editor, scroller, content }) {
+  /**
+   * `editor`: a MarkdownEditor; `scroller`: the preview's scrolling element; `content`: its block
+   * container; `rectOf(block)`: where a block is ({top, bottom} in the viewport), for blocks
+   * without a box (offscreen-blocks.js folds far ones).
+   */
+  constructor({ editor, scroller, content, rectOf = (node) => node.getBoundingClientRect() }) {
     this.#editor = editor;
+    this.#rectOf = rectOf;
     this.#scroller = scroller;
     this.#content = content;
     scroller.addEventListener('scroll', () => this.#fromPreview(), { passive: true });
@@ -135,7 +141,7 @@ export class ScrollSync {
   /** Moves the preview to the editor's top line. */
   syncPreviewToEditor() {
     const line = this.#editor.topLine();
-    const list = anchorsAround(this.#content, this.#scroller, (node) => lineRange(node).start > line);
+    const list = anchorsAround(this.#content, this.#scroller, this.#rectOf, (node) => lineRange(node).start > line);
     const target = Math.round(previewOffsetForLine(list, line));
     if (Math.abs(this.#scroller.scrollTop - target) < 1) return;
     this.#ignorePreviewUntil = performance.now() + kEchoMs;
@@ -145,7 +151,7 @@ export class ScrollSync {
   #fromPreview() {
     if (!this.enabled || performance.now() < this.#ignorePreviewUntil) return;
     const offset = this.#scroller.scrollTop;
-    const list = anchorsAround(this.#content, this.#scroller, (node, top) => node.getBoundingClientRect().top - top > offset);
+    const list = anchorsAround(this.#content, this.#scroller, this.#rectOf, (node, top) => this.#rectOf(node).top - top > offset);
     const line = lineForPreviewOffset(list, offset);
     this.#ignoreEditorUntil = performance.now() + kEchoMs;
     this.#editor.scrollToLine(line);

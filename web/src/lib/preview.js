@@ -88,22 +88,28 @@ export class PreviewPatcher {
 
   /**
    * The real nodes for `nodes` (block nodes of this container): a placeholder is parsed and put
-   * in its place (see the `deferFrom` option), other nodes are returned as they are.
+   * in its place (see the `deferFrom` option), other nodes are returned as they are. Dispatches
+   * `draftmark:materialized` on the container with `{replaced: [[placeholder, node], ...]}`.
    * @param {Node[]} nodes
    * @returns {Node[]}
    */
   materialize(nodes) {
-    return nodes.map((node) => {
+    const replaced = [];
+    const real = nodes.map((node) => {
       const entry = this.#pending.get(node);
       if (!entry) return node;
       this.#pending.delete(node);
-      const real = this.#parse(entry.pendingHtml, this.#container.ownerDocument);
+      const parsed = this.#parse(entry.pendingHtml, this.#container.ownerDocument);
       entry.pendingHtml = null;
-      entry.node = real;
-      real.setAttribute('data-line', `${entry.lineStart}-${entry.lineEnd}`);
-      if (node.parentNode) node.replaceWith(real);
-      return real;
+      entry.node = parsed;
+      parsed.setAttribute('data-line', `${entry.lineStart}-${entry.lineEnd}`);
+      if (node.parentNode) node.replaceWith(parsed);
+      replaced.push([node, parsed]);
+      return parsed;
     });
+    // The page keeps state about its blocks (the editor's offscreen-blocks.js): [[old, new], ...].
+    if (replaced.length) this.#container.dispatchEvent(new CustomEvent('draftmark:materialized', { detail: { replaced } }));
+    return real;
   }
 
   /** Puts every placeholder's block in its place (what the page shows is then all there). */
