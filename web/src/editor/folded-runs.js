@@ -100,13 +100,13 @@ export class FoldedRuns {
     for (const [run, gone] of byRun) this.#split(run, gone, measured);
   }
 
-  /** Unfolds the blocks no longer in `container` (the patcher removed or replaced them). */
-  removeDetached(container) {
-    const gone = [];
-    for (const run of new Set(this.#runOf.values())) {
-      for (const node of run.nodes) if (node.parentNode !== container) gone.push(node);
-    }
-    if (gone.length) this.remove(gone);
+  /** Forgets every run, writing nothing (their blocks left the page). */
+  forget() {
+    this.#runOf.clear();
+    this.#geometry.clear();
+    this.#tops.clear();
+    this.#dirty.clear();
+    this.#changed.clear();
   }
 
   /** `replaced` (old node -> new node): the patcher put a parsed block in a placeholder's place. */

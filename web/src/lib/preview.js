@@ -69,6 +69,7 @@ export class PreviewPatcher {
   #drawing = Promise.resolve();
   #deferFrom;
   #pending = new Map();  // placeholder node -> its entry (see #deferrable)
+  #removed = [];  // the block nodes the current update() took out
 
   constructor(container, { unsafe = false, math = {}, prepare = null, idPrefix = ID_PREFIX, diagrams = true, theme = null,
     deferFrom = Infinity } = {}) {
@@ -143,14 +144,15 @@ export class PreviewPatcher {
   /**
    * Applies a render result (from draftmark.js render()). Returns the math problems of the
    * whole document (see renderMath), with lines as of this result. Dispatches
-   * `draftmark:rendered` on the container with `{result, mathProblems, added, kept}`
-   * (`added`: the new block nodes).
+   * `draftmark:rendered` on the container with `{result, mathProblems, added, removed, kept}`
+   * (`added`: the new block nodes; `removed`: the block nodes taken out).
    * @param {{blocks: {lineStart:number, lineEnd:number, hash:number, html:string}[]}} result
    * @returns {object[]}
    */
   update(result) {
     const doc = this.#container.ownerDocument;
     const fresh = [];
+    this.#removed = [];
     const edit = this.#editWindow(result.blocks);
     if (edit) {
       // Only the blocks in the edit's window are matched and placed; the others are the same
@@ -183,7 +185,7 @@ export class PreviewPatcher {
       this.#drawDiagrams(fresh, false);
     }
     this.#container.dispatchEvent(new CustomEvent('draftmark:rendered', {
-      detail: { result, mathProblems, added: fresh.map((e) => e.node), kept: this.#entries.length - fresh.length },
+      detail: { result, mathProblems, added: fresh.map((e) => e.node), removed: this.#removed, kept: this.#entries.length - fresh.length },
     }));
     return mathProblems;
   }
@@ -270,6 +272,7 @@ export class PreviewPatcher {
   }
 
   #remove(entry) {
+    this.#removed.push(entry.node);
     entry.node.remove();
     if (entry.pendingHtml) this.#pending.delete(entry.node);
   }
