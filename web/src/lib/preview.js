@@ -361,7 +361,7 @@ export class PreviewPatcher {
     for (const entry of fresh) {
       entry.problems = renderMath(entry.node, { cache: this.#cache, macros: this.#macros });
     }
-    return this.#entries.flatMap((e) => e.problems.map((p) => ({ ...p, line: e.lineStart })));
+    return entryProblems(this.#entries, (e) => e.problems);
   }
 
   // Equation numbers run through the document (Chirpy's MathJax numbers them): every block is
@@ -383,8 +383,19 @@ export class PreviewPatcher {
         line: 0, column: 0, severity: 'warning', code: 'math', message: p.message, tex: p.element.dataset.tex ?? '',
       }));
     }
-    return this.#entries.flatMap((e) => [...e.problems, ...(e.referenceProblems ?? [])].map((p) => ({ ...p, line: e.lineStart })));
+    return entryProblems(this.#entries, (e) => (e.referenceProblems?.length ? [...e.problems, ...e.referenceProblems] : e.problems));
   }
+}
+
+// The problems of every entry (`of(entry)`), on its first line. A loop, not flatMap: called
+// per keystroke, over every block of a long post (nearly all without problems).
+function entryProblems(entries, of) {
+  const list = [];
+  for (const entry of entries) {
+    const problems = of(entry);
+    for (let i = 0; i < problems.length; i++) list.push({ ...problems[i], line: entry.lineStart });
+  }
+  return list;
 }
 
 // A block that may wait as a placeholder: no math, diagram or heading (the problems list, the
