@@ -70,6 +70,7 @@ export class PreviewPatcher {
   #deferFrom;
   #pending = new Map();  // placeholder node -> its entry (see #deferrable)
   #removed = [];  // the block nodes the current update() took out
+  #nodes = null;  // the nodes getter's list, until the entries change
 
   constructor(container, { unsafe = false, math = {}, prepare = null, idPrefix = ID_PREFIX, diagrams = true, theme = null,
     deferFrom = Infinity } = {}) {
@@ -108,6 +109,7 @@ export class PreviewPatcher {
       replaced.push([node, parsed]);
       return parsed;
     });
+    if (replaced.length) this.#nodes = null;
     // The page keeps state about its blocks (the editor's offscreen-blocks.js): [[old, new], ...].
     if (replaced.length) this.#container.dispatchEvent(new CustomEvent('draftmark:materialized', { detail: { replaced } }));
     return real;
@@ -123,9 +125,10 @@ export class PreviewPatcher {
     return this.#pending.get(node)?.pendingHtml ?? null;
   }
 
-  /** The block nodes currently shown, in document order (the container's children). */
+  /** The block nodes currently shown, in document order (the container's children; do not modify). */
   get nodes() {
-    return this.#entries.map((e) => e.node);
+    this.#nodes ??= this.#entries.map((e) => e.node);  // asked every frame by the editor (offscreen-blocks.js)
+    return this.#nodes;
   }
 
   /**
@@ -139,6 +142,8 @@ export class PreviewPatcher {
     // A hash no block has: such an entry matches nothing, so update() removes its node.
     this.#entries = earlier.#entries.map((entry, i) => (finished(entry.node, i) ? entry : { ...entry, hash: null }));
     earlier.#entries = [];
+    this.#nodes = null;
+    earlier.#nodes = null;
   }
 
   /**
@@ -153,6 +158,7 @@ export class PreviewPatcher {
     const doc = this.#container.ownerDocument;
     const fresh = [];
     this.#removed = [];
+    this.#nodes = null;
     const edit = this.#editWindow(result.blocks);
     if (edit) {
       // Only the blocks in the edit's window are matched and placed; the others are the same
