@@ -33,6 +33,8 @@ const kBreakdownKeys = 40;
 // For trying a change (bench/editor-only.mjs): only these pages and documents, comma-separated.
 const kOnlyPages = process.env.BENCH_PAGES?.split(',') ?? null;
 const kOnlyDocs = process.env.BENCH_DOCS?.split(',') ?? null;
+// Another build of the editor to type into (a directory under the repository, for an A/B).
+const kEditorDir = process.env.BENCH_EDITOR_DIST ?? 'dist';
 // Cold loads of dist/draftmark.html for its time to first preview (the median is reported).
 const kFirstPreviewLoads = Number(process.env.BENCH_FIRST_PREVIEW_LOADS ?? 5);
 
@@ -256,9 +258,9 @@ export async function measureEditorLatency({ corpora, wasm, withBenchDeps, log }
       { name: 'codemirror-alone', url: `${origin}/build/bench/codemirror-alone/index.html` }];
     if (standIn) result.notes.push(standIn);
     else pages.unshift({ name: 'draftmark-preview', url: `${origin}/build/bench/draftmark-page/index.html` });
-    const editorHtml = join(repoRoot, 'dist/index.html');
+    const editorHtml = join(repoRoot, kEditorDir, 'index.html');
     const editorReady = existsSync(editorHtml) && readFileSync(editorHtml, 'utf8').length > 0;
-    if (editorReady) pages.unshift({ name: 'draftmark', url: `${origin}/dist/index.html` });
+    if (editorReady) pages.unshift({ name: 'draftmark', url: `${origin}/${kEditorDir}/index.html` });
     else result.notes.push('dist/index.html is not built yet: Draftmark editor latency skipped');
     for (const { name, url, docs: only } of pages) {
       if (kOnlyPages && !kOnlyPages.includes(name)) continue;

@@ -1,6 +1,7 @@
 // The editor latency part of the benchmark alone, for trying a change quickly:
 //   node bench/editor-only.mjs [keystrokes]   (default 60; bench/run.sh runs 200)
 //   BENCH_PAGES=draftmark,codemirror-alone BENCH_DOCS=blog-1m node bench/editor-only.mjs   (some only)
+//   BENCH_EDITOR_DIST=build/dist-old node bench/editor-only.mjs   (another build of dist/)
 // Prints keydown -> rendered frame and Event Timing's keydown -> presented, per page, document
 // and place (the baseline types 5 keys on the 1 MB document). Needs dist/ and bench/node_modules.
 process.env.BENCH_KEYSTROKES ??= process.argv[2] ?? '60';

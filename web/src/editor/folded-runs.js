@@ -35,9 +35,6 @@ export class FoldedRuns {
     return this.#runOf.get(node)?.nodes[0] === node;
   }
 
-  get size() {
-    return this.#runOf.size;
-  }
 
   /** Every folded block (in no particular order). */
   nodes() {
