@@ -117,12 +117,20 @@ constexpr std::array<uint8_t, 256> make_run_stops() {
 }
 constexpr std::array<uint8_t, 256> kRunStops = make_run_stops();
 
-// The high bit of each byte of `word` in '"' .. '>' (0x22 .. 0x3E), where every kRunStops
-// byte but the space is; bytes >= 0x80 are not (Hacker's Delight's "has between").
-inline uint64_t may_stop(uint64_t word) {
+// The high bit of each byte of `word` in [lo, hi] (lo >= 1, hi <= 0x7F); bytes >= 0x80 are
+// not (Hacker's Delight's "has between").
+template <unsigned kLo, unsigned kHi>
+inline uint64_t bytes_between(uint64_t word) {
   constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
   const uint64_t low = word & kLow7;
-  return ((kByteOnes * (0x7F + 0x3F) - low) & ~word & (low + kByteOnes * (0x7F - 0x21))) & kByteHighBits;
+  return (kByteOnes * (0x7F + kHi + 1) - low) & ~word & (low + kByteOnes * (0x7F - kLo + 1)) & kByteHighBits;
+}
+
+// The high bit of each byte of `word` in '"' .. '\'', '-' .. '.' or '<' .. '>', where every
+// kRunStops byte but the space is: prose's commas, digits and parentheses do not stop the
+// eight-byte steps (one range from '"' to '>' took them in).
+inline uint64_t may_stop(uint64_t word) {
+  return bytes_between<'"', '\''>(word) | bytes_between<'-', '.'>(word) | bytes_between<'<', '>'>(word);
 }
 
 // The end of the run of text[i, size) that converts to itself. Prose (letters, CJK, spaces)
