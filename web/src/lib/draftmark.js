@@ -34,12 +34,14 @@ const decoder = new TextDecoder('utf-8');
 const NodeBuffer = typeof process !== 'undefined' && process.versions?.node ? globalThis.Buffer : undefined;
 const PAGE_BITS = NodeBuffer ? OPT_UTF16_PAGE : OPT_UTF16_OFFSETS;
 // Node makes a string of at least this many UTF-16 units external: one copy into malloc'd
-// memory (its EXTERN_APEX). A shorter one over 128 KB is allocated in V8's large-object space,
-// on fresh pages each time: about 1.5 ns a unit, 0.5 ms for a 350K-unit page against 0.25 ms
-// for the external string. From PAD_FROM_UNITS on (where the two cost the same), the page is
-// read as an external string of NODE_EXTERNAL_UNITS and sliced (a view, no copy).
+// memory (its EXTERN_APEX). A shorter one over 128 KB (64K units) is allocated in V8's
+// large-object space, on fresh pages each time: about 1.5 ns a unit, 0.5 ms for a 350K-unit
+// page against 0.25 ms for the external string; under 128 KB, in the young space (a few
+// microseconds). So from PAD_FROM_UNITS (just under 128 KB) on, the page is read as an
+// external string of NODE_EXTERNAL_UNITS and sliced (a view, no copy). Padding only from 200K
+// units on left the ~100 KB post's page (124K units) in the large-object space.
 const NODE_EXTERNAL_UNITS = 0xfbee9;
-const PAD_FROM_UNITS = 200_000;
+const PAD_FROM_UNITS = 65_000;
 
 // The page's UTF-16 units at `ptr` in wasm memory as a string, by Node's Buffer.
 function nodePage(memory, ptr, units) {

@@ -82,40 +82,55 @@ class Lookahead {
 };
 
 // Which typographic symbol starts at text[i] (entirely inside the chunk), as
-// TYPOGRAPHIC_SYMS_RE tries them, in order. Returns the bytes matched (0 if none).
+// TYPOGRAPHIC_SYMS_RE tries them, in order. Returns the bytes matched (0 if none). Bytes
+// compared one by one: a string_view == per pattern called libc's memcmp.
 size_t match_symbol(const char* text, size_t size, size_t i, const char** replacement) {
-  auto starts = [&](const char* literal, size_t n) {
-    return size - i >= n && std::string_view(text + i, n) == std::string_view(literal, n);
+  struct Symbol {
+    char first, second, third;  // third == 0: a two-character pattern
+    const char* replacement;
   };
-  if (starts("---", 3)) { *replacement = "\u2014"; return 3; }
-  if (starts("--", 2)) { *replacement = "\u2013"; return 2; }
-  if (starts("...", 3)) { *replacement = "\u2026"; return 3; }
-  if (starts("<< ", 3)) { *replacement = "\u00AB\u00A0"; return 3; }
-  if (starts(" >>", 3)) { *replacement = "\u00A0\u00BB"; return 3; }
-  if (starts("<<", 2)) { *replacement = "\u00AB"; return 2; }
-  if (starts(">>", 2)) { *replacement = "\u00BB"; return 2; }
+  static constexpr Symbol kSymbols[] = {
+      {'-', '-', '-', "\u2014"}, {'-', '-', 0, "\u2013"},   {'.', '.', '.', "\u2026"}, {'<', '<', ' ', "\u00AB\u00A0"},
+      {' ', '>', '>', "\u00A0\u00BB"}, {'<', '<', 0, "\u00AB"}, {'>', '>', 0, "\u00BB"}};
+  const char next = i + 1 < size ? text[i + 1] : '\0';  // no pattern holds a NUL
+  const char third = i + 2 < size ? text[i + 2] : '\0';
+  for (const Symbol& symbol : kSymbols) {
+    if (text[i] == symbol.first && next == symbol.second && (symbol.third == 0 || third == symbol.third)) {
+      *replacement = symbol.replacement;
+      return symbol.third == 0 ? 2 : 3;
+    }
+  }
   return 0;
 }
 
-// What ends convert()'s plain run at a byte: kStops always (quotes and the first characters
-// of match_symbol's patterns), kStopsBeforeGt only before a '>' (" >>"), kStopsInHtml when
-// escaping ('&'). One table look-up per byte of text.
-constexpr uint8_t kStops = 1, kStopsBeforeGt = 2, kStopsInHtml = 4;
+// What ends convert()'s plain run at a byte: kStops always (quotes, '<' and '>'),
+// kStopsUnlessSymbol ('-', '.') only where a symbol starts, kStopsBeforeGt only before a '>'
+// (" >>"), kStopsInHtml when escaping ('&'). One table look-up per byte of text.
+constexpr uint8_t kStops = 1, kStopsBeforeGt = 2, kStopsInHtml = 4, kStopsUnlessSymbol = 8;
 constexpr std::array<uint8_t, 256> make_run_stops() {
   std::array<uint8_t, 256> stops{};
-  for (char c : {'"', '\'', '-', '.', '<', '>'}) stops[static_cast<unsigned char>(c)] = kStops;
+  for (char c : {'"', '\'', '<', '>'}) stops[static_cast<unsigned char>(c)] = kStops;
+  stops['-'] = stops['.'] = kStopsUnlessSymbol;
   stops[' '] = kStopsBeforeGt;
   stops['&'] = kStopsInHtml;
   return stops;
 }
 constexpr std::array<uint8_t, 256> kRunStops = make_run_stops();
 
-// The high bit of each byte of `word` in '"' .. '>' (0x22 .. 0x3E), where every kRunStops
-// byte but the space is; bytes >= 0x80 are not (Hacker's Delight's "has between").
-inline uint64_t may_stop(uint64_t word) {
+// The high bit of each byte of `word` in [lo, hi] (lo >= 1, hi <= 0x7F); bytes >= 0x80 are
+// not (Hacker's Delight's "has between").
+template <unsigned kLo, unsigned kHi>
+inline uint64_t bytes_between(uint64_t word) {
   constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
   const uint64_t low = word & kLow7;
-  return ((kByteOnes * (0x7F + 0x3F) - low) & ~word & (low + kByteOnes * (0x7F - 0x21))) & kByteHighBits;
+  return (kByteOnes * (0x7F + kHi + 1) - low) & ~word & (low + kByteOnes * (0x7F - kLo + 1)) & kByteHighBits;
+}
+
+// The high bit of each byte of `word` in '"' .. '\'', '-' .. '.' or '<' .. '>', where every
+// kRunStops byte but the space is: prose's commas, digits and parentheses do not stop the
+// eight-byte steps (one range from '"' to '>' took them in).
+inline uint64_t may_stop(uint64_t word) {
+  return bytes_between<'"', '\''>(word) | bytes_between<'-', '.'>(word) | bytes_between<'<', '>'>(word);
 }
 
 // The end of the run of text[i, size) that converts to itself. Prose (letters, CJK, spaces)
@@ -127,6 +142,13 @@ size_t plain_run_end(const char* text, size_t size, size_t i, bool html) {
     for (const size_t end = i + 8 < size ? i + 8 : size; i < end; i++) {
       const uint8_t stop = kRunStops[static_cast<unsigned char>(text[i])];
       if (stop == 0) continue;
+      // A '-' or '.' that starts no symbol (a hyphen, a full stop) converts to itself: the
+      // run goes on instead of leaving it to the slow path one character at a time.
+      if (stop == kStopsUnlessSymbol) {
+        const char next = i + 1 < size ? text[i + 1] : '\0';
+        if (next != text[i] || (text[i] == '.' && (i + 2 >= size || text[i + 2] != '.'))) continue;
+        return i;
+      }
       if (stop == kStops || (stop == kStopsInHtml && html) ||
           (stop == kStopsBeforeGt && i + 1 < size && text[i + 1] == '>')) {
         return i;
