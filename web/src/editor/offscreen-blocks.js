@@ -23,6 +23,7 @@ const kManyNew = 50;            // more new blocks than this in one render: a ne
 const kFrameBudgetMs = 150;     // a frame that measures a chunk may take this long: the user is not typing
 const kQuietMs = 500;           // measuring waits for this long without typing or scrolling
 const kEstimate = 'contain-intrinsic-size';
+const kAnchoringMs = 100;       // scroll events this soon after a chunk was shown are the browser's
 
 export class OffscreenBlocks {
   #scroller;
@@ -43,6 +44,7 @@ export class OffscreenBlocks {
   #measuring = new Set();       // shown for one frame to learn their size
   #chunk = 64;
   #lastActivity = 0;            // the last render or scroll (performance.now())
+  #measuredUntil = 0;           // scroll events before this follow a measured chunk (performance.now(); Infinity: until the next update)
 
   /**
    * `scroller`: the preview's scrolling element; `content`: the block container (#preview);
@@ -60,7 +62,10 @@ export class OffscreenBlocks {
     // A same-page link's target (page-controls.js) must have a box to be scrolled to.
     content.addEventListener('draftmark:reveal', (event) => this.#reveal(event.detail));
     scroller.addEventListener('scroll', () => {
-      this.#lastActivity = performance.now();
+      // Not the browser's scroll anchoring after a measured chunk changed sizes above the view:
+      // counted as the user's scrolling, it held each next chunk for kQuietMs (a 1 MB post read
+      // at its end took 30 s to measure instead of 5).
+      if (performance.now() > this.#measuredUntil) this.#lastActivity = performance.now();
       this.schedule();
     }, { passive: true });
     // Sizes are for the old width: every folded block is measured again (keeping its old size
@@ -178,6 +183,7 @@ export class OffscreenBlocks {
       this.schedule();
       return;
     }
+    if (this.#measuredUntil === Infinity) this.#measuredUntil = performance.now() + kAnchoringMs;
     for (const node of this.#shownInFrame) this.#remember(node);
     this.#shownInFrame = [];
     // The patcher's list of its nodes: indexing the container's live children after a change
@@ -193,7 +199,11 @@ export class OffscreenBlocks {
     const last = firstIndex(blocks, (node) => this.rectOf(node).top > view.bottom + margin);
     const shown = new Set(this.#measuring);
     for (let i = first; i < last; i++) shown.add(blocks[i]);
-    for (const node of this.#nextChunk()) shown.add(node);
+    const chunk = this.#nextChunk();
+    for (const node of chunk) shown.add(node);
+    // Its layout (and scroll anchoring) ends this frame, whose scroll events come at the start
+    // of the next; the next update() gives those of its own refolding kAnchoringMs more.
+    if (chunk.length) this.#measuredUntil = Infinity;
     // A short post before it grew long had all of its blocks shown: the first visit covers all.
     const before = this.#shown ?? blocks;
     const folding = [];
