@@ -25,6 +25,7 @@ export class FoldedRuns {
   #tops = new Map();     // run -> viewport top of its head, read once per pass (see add())
   #dirty = new Set();    // runs whose head or extent changed since the last commit
   #changed = new Set();  // blocks whose state (head, fold, unfolded) may have changed
+  #fresh = new Set();    // of those, blocks put in the page since the last layout (no boxes yet)
 
   has(node) {
     return this.#runOf.has(node);
@@ -104,6 +105,30 @@ export class FoldedRuns {
     this.#tops.clear();
     this.#dirty.clear();
     this.#changed.clear();
+    this.#fresh.clear();
+  }
+
+  /**
+   * Blocks of `added` that took the place of a folded block of `removed` (the patcher replaced
+   * it: a far block changed, such as Chirpy's header, which holds the word count) take its
+   * place in its run too, folded at its size. Returns them.
+   */
+  substitute(removed, added) {
+    const taken = [];
+    for (const old of removed) {
+      const run = this.#runOf.get(old);
+      if (!run) continue;
+      const i = run.nodes.indexOf(old);
+      const before = run.nodes[i - 1] ?? null;
+      const after = run.nodes[i + 1] ?? null;
+      if (!before && !after) continue;
+      const real = added.find((node) => !this.#runOf.has(node) && (!after || node.nextElementSibling === after)
+        && (!before || node.previousElementSibling === before));
+      if (!real) continue;
+      this.replace([[old, real]]);
+      taken.push(real);
+    }
+    return taken;
   }
 
   /** `replaced` (old node -> new node): the patcher put a parsed block in a placeholder's place. */
@@ -117,6 +142,7 @@ export class FoldedRuns {
       this.#geometry.set(real, this.#geometry.get(old));
       this.#geometry.delete(old);
       this.#changed.add(real);
+      this.#fresh.add(real);
       this.#dirty.add(run);
     }
   }
@@ -139,8 +165,8 @@ export class FoldedRuns {
       const run = this.#runOf.get(node);
       const state = !run ? null : run.nodes[0] === node ? 'head' : 'fold';
       const was = node.getAttribute('data-far');
-      // A block skipped since it came ('') never had boxes.
-      if (state === 'head' && was === null) shownBefore.push(node);
+      // A block skipped since it came ('') or new in the page never had boxes.
+      if (state === 'head' && was === null && !this.#fresh.has(node)) shownBefore.push(node);
       if (state !== 'head' && was === 'head') {
         for (const name of kRunStyles) node.style.removeProperty(name);
         if (!node.getAttribute('style')) node.removeAttribute('style');
@@ -161,6 +187,7 @@ export class FoldedRuns {
     }
     this.#changed.clear();
     this.#dirty.clear();
+    this.#fresh.clear();
   }
 
   // The viewport top of a run's head as the page was laid out when the pass began (a run

@@ -19,6 +19,10 @@ import { FoldedRuns } from './folded-runs.js';
 
 export const kMinBlocks = 300;
 const kMarginScreens = 1.5;
+// A block shown is folded only once it is this far from the view: typing at the end of a post
+// moves the view by a line now and then, and a block on the edge was folded and shown again
+// every few keys (a style update, a layout and the run's size written each time).
+const kKeepScreens = 2.5;
 const kManyNew = 50;            // more new blocks than this in one render: a new document
 const kFrameBudgetMs = 150;     // a frame that measures a chunk may take this long: the user is not typing
 const kQuietMs = 500;           // measuring waits for this long without typing or scrolling
@@ -103,24 +107,31 @@ export class OffscreenBlocks {
       this.#runs.forget();  // a new patcher emptied the container (preview-pane.js reset())
       this.#loose.clear();
     }
+    // A far block that changed stays folded, at the size it had until it is measured again
+    // (once typing pauses): unfolding and folding it again cost a ~30 ms frame (Chirpy's header
+    // changes with the word count, at every few keys typed at the end of a long post).
+    const changed = new Set(this.#runs.substitute(removed, nodes));
     this.#runs.remove(removed);
     for (const node of removed) this.#loose.delete(node);
+    for (const node of nodes) if (this.#runs.has(node)) changed.add(node);
+    for (const node of changed) this.#unmeasured.add(node);
     // (The patcher's count: the container's children.length after a change walks them all.)
     if (kept + nodes.length >= kMinBlocks && nodes.length > kManyNew) {
       const width = this.#width || 800;  // the observer's: reading clientWidth here would lay out every block
       for (const node of nodes) {
+        if (changed.has(node)) continue;
         node.style.setProperty(kEstimate, `auto ${this.#estimate(node, width)}px`);
         node.setAttribute('data-far', '');
         this.#loose.add(node);
         this.#unmeasured.add(node);
       }
     } else {
-      for (const node of nodes) {
+      const shown = nodes.filter((node) => !changed.has(node));
+      for (const node of shown) {
         this.#seen.delete(node);  // a block patched in place (preview.js's morph): its old size is stale
         this.#shown?.add(node);
       }
-      this.#runs.remove(nodes);
-      this.#splitAround(nodes);
+      this.#splitAround(shown);
     }
     this.#runs.commit();
     this.schedule();
@@ -195,6 +206,7 @@ export class OffscreenBlocks {
     }
     const view = this.#scroller.getBoundingClientRect();
     const margin = view.height * kMarginScreens;
+    const keep = view.height * kKeepScreens;
     const first = firstIndex(blocks, (node) => this.rectOf(node).bottom >= view.top - margin);
     const last = firstIndex(blocks, (node) => this.rectOf(node).top > view.bottom + margin);
     const shown = new Set(this.#measuring);
@@ -209,7 +221,7 @@ export class OffscreenBlocks {
     const folding = [];
     for (const node of before) {
       if (shown.has(node) || node.parentNode !== this.#content || this.#runs.has(node) || this.#loose.has(node)) continue;
-      if (this.#seen.has(node)) folding.push(node);
+      if (this.#seen.has(node) && isFar(node.getBoundingClientRect(), view, keep)) folding.push(node);
       else shown.add(node);
     }
     for (const node of this.#loose) if (!shown.has(node)) folding.push(node);
@@ -321,6 +333,10 @@ export class OffscreenBlocks {
   #done() {
     if (this.#content.hasAttribute('data-measuring')) this.#content.removeAttribute('data-measuring');
   }
+}
+
+function isFar(rect, view, margin) {
+  return rect.bottom < view.top - margin || rect.top > view.bottom + margin;
 }
 
 // `nodes` (children of the container of `blocks`) in the order of the page. One pass over the

@@ -90,10 +90,14 @@ export const completeSyntaxTree = ViewPlugin.fromClass(class {
 
 // Idle callbacks where the browser has them (not Safari): `run(ms)` gets the idle time left,
 // capped so that a key arriving meanwhile waits little; elsewhere a short slice every 50 ms.
+// A page never idle for kIdleWaitMs (a long post's blocks measured frame after frame) still
+// gets a short slice then: the parse waited for the end of it, or for ever.
 const kIdleSliceMs = 8;
+const kIdleWaitMs = 1000;
 function whenIdle(run) {
   if (typeof requestIdleCallback === 'function') {
-    return requestIdleCallback((deadline) => run(Math.min(kIdleSliceMs, deadline.timeRemaining())));
+    return requestIdleCallback((deadline) => run(deadline.didTimeout ? kIdleSliceMs / 2 : Math.min(kIdleSliceMs, deadline.timeRemaining())),
+      { timeout: kIdleWaitMs });
   }
   return setTimeout(() => run(kIdleSliceMs / 2), 50);
 }

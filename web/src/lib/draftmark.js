@@ -224,7 +224,11 @@ function reusedPatchBlocks(u8, u32, [htmlPtr, htmlSize, blocksPtr, blockCount], 
   const blocks = new Array(blockCount);
   const fresh = [];
   for (let i = 0, p = blocksPtr >>> 2; i < blockCount; i++, p += 7) {
-    const old = i < first ? before[i] : i >= blockCount - last ? before[i + shift] : undefined;
+    // Between the two, a block may still be the one at its index from either end: a Chirpy
+    // post's header holds the word count, so a key at the end of a long post changes the first
+    // block and the last, and all 3,600 blocks between were read again (~5 ms at 1 MB).
+    const old = i < first ? before[i] : i >= blockCount - last ? before[i + shift]
+      : before[i]?.hash === u32[p + 4] ? before[i] : before[i + shift];
     const block = old ? moved(old, u32[p], u32[p + 1], u32[p + 4], u32[p + 3]) : null;
     if (block) blocks[i] = block; else fresh.push(i);
   }

@@ -17,6 +17,9 @@ import { morphInto } from './morph.js';
 
 // A changed block this long (HTML characters) is patched child by child when it can be (morph.js).
 const kMorphMinLength = 4096;
+// At most this many blocks changed in place at the start of an edit that also changed blocks
+// further on (see #editWindows).
+const kLeadingWindow = 4;
 // Attributes the page puts on a block's node (here and in the editor's offscreen-blocks.js).
 const kPageAttributes = ['data-line', 'data-far'];
 
@@ -159,23 +162,25 @@ export class PreviewPatcher {
     const fresh = [];
     this.#removed = [];
     this.#nodes = null;
-    const edit = this.#editWindow(result.blocks);
-    if (edit) {
-      // Only the blocks in the edit's window are matched and placed; the others are the same
-      // nodes, whose lines may have moved.
-      const { first, replaced, count } = edit;
-      const old = this.#entries;
-      const window = this.#match(old.slice(first, first + replaced), result.blocks.slice(first, first + count), doc, fresh);
-      // Placed from the last: a node already in place is not moved (an iframe would reload).
-      let after = old[first + replaced]?.node ?? null;
-      for (let i = window.length - 1; i >= 0; i--) {
-        const { node } = window[i];
-        if (node.parentNode !== this.#container || node.nextSibling !== after) this.#container.insertBefore(node, after);
-        after = node;
+    const edits = this.#editWindows(result.blocks);
+    if (edits) {
+      // Only the blocks in the edits' windows are matched and placed; the others are the same
+      // nodes, whose lines may have moved. The last window first: the earlier ones' indices
+      // stay those of the entries.
+      let entries = this.#entries;
+      for (const { first, replaced, count } of edits.reverse()) {
+        const window = this.#match(entries.slice(first, first + replaced), result.blocks.slice(first, first + count), doc, fresh);
+        // Placed from the last: a node already in place is not moved (an iframe would reload).
+        let after = entries[first + replaced]?.node ?? null;
+        for (let i = window.length - 1; i >= 0; i--) {
+          const { node } = window[i];
+          if (node.parentNode !== this.#container || node.nextSibling !== after) this.#container.insertBefore(node, after);
+          after = node;
+        }
+        entries = entries.slice(0, first).concat(window, entries.slice(first + replaced));
       }
-      const next = old.slice(0, first).concat(window, old.slice(first + replaced));
-      for (let i = 0; i < next.length; i++) if (i < first || i >= first + count) setLines(next[i], result.blocks[i]);
-      this.#entries = next;
+      for (let i = 0; i < entries.length; i++) setLines(entries[i], result.blocks[i]);
+      this.#entries = entries;
     } else {
       const next = this.#match(this.#entries, result.blocks, doc, fresh);
       this.#place(next);
@@ -196,19 +201,29 @@ export class PreviewPatcher {
     return mathProblems;
   }
 
-  // The window where the result differs from what is shown ({first, replaced, count}: blocks
-  // [first, first + count) replace the entries [first, first + replaced)): all but the blocks
-  // equal by hash at the start and at the end. Null when that is most of the page (a new
-  // document): update() then matches everything.
-  #editWindow(blocks) {
+  // The windows where the result differs from what is shown ([{first, replaced, count}] in
+  // order: blocks [first, first + count) replace the entries [first, first + replaced)): all
+  // but the blocks equal by hash at the start and at the end — and, in a Chirpy post, its
+  // header apart: it holds the word count, so most edits change it as well as the blocks around
+  // the edit, and one window over both was the whole page (~40 ms a key in a 1 MB post). Null
+  // when most of the page differs (a new document): update() then matches everything.
+  #editWindows(blocks) {
     const old = this.#entries;
     const most = Math.min(old.length, blocks.length);
     let first = 0;
     while (first < most && old[first].hash === blocks[first].hash) first++;
     let last = 0;
     while (last < most - first && old[old.length - 1 - last].hash === blocks[blocks.length - 1 - last].hash) last++;
-    if (!old.length || first + last < most / 2) return null;
-    return { first, count: blocks.length - first - last, replaced: old.length - first - last };
+    if (!old.length) return null;
+    if (first + last >= most / 2) return [{ first, count: blocks.length - first - last, replaced: old.length - first - last }];
+    // A few blocks changed in place at `first`, then the same blocks again for most of the page.
+    let same = first;
+    while (same < first + kLeadingWindow && same < most && old[same].hash !== blocks[same].hash) same++;
+    let resume = same;
+    while (resume < most - last && old[resume].hash === blocks[resume].hash) resume++;
+    if (same === first || first + (resume - same) + last < most / 2) return null;
+    return [{ first, count: same - first, replaced: same - first },
+      { first: resume, count: blocks.length - resume - last, replaced: old.length - resume - last }];
   }
 
   // A long block changed in place (the old one at its index goes): the old entry's node is
