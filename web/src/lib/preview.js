@@ -112,9 +112,11 @@ export class PreviewPatcher {
       replaced.push([node, parsed]);
       return parsed;
     });
-    if (replaced.length) this.#nodes = null;
-    // The page keeps state about its blocks (the editor's offscreen-blocks.js): [[old, new], ...].
-    if (replaced.length) this.#container.dispatchEvent(new CustomEvent('draftmark:materialized', { detail: { replaced } }));
+    if (replaced.length) {
+      this.#nodes = null;
+      // The page keeps state about its blocks (the editor's offscreen-blocks.js): [[old, new], ...].
+      this.#container.dispatchEvent(new CustomEvent('draftmark:materialized', { detail: { replaced } }));
+    }
     return real;
   }
 

@@ -145,8 +145,8 @@ size_t plain_run_end(const char* text, size_t size, size_t i, bool html) {
       // A '-' or '.' that starts no symbol (a hyphen, a full stop) converts to itself: the
       // run goes on instead of leaving it to the slow path one character at a time.
       if (stop == kStopsUnlessSymbol) {
-        const char next = i + 1 < size ? text[i + 1] : '\0';
-        if (next != text[i] || (text[i] == '.' && (i + 2 >= size || text[i + 2] != '.'))) continue;
+        const char* replacement = nullptr;
+        if (match_symbol(text, size, i, &replacement) == 0) continue;
         return i;
       }
       if (stop == kStops || (stop == kStopsInHtml && html) ||
